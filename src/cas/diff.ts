@@ -1,0 +1,98 @@
+/**
+ * Differentiation with the chain rule through elementary and opaque functions. A derivation is
+ * described by the derivative of each symbol it moves (a "seed"): d/dv is {v: 1}; the total time
+ * derivative is {t: 1, theta: theta_t, V: V_t, ...}, so time-dependent coefficients need no
+ * function syntax (nerdamer parses theta(t) as a product, see DESIGN.md).
+ */
+import { Expr, add, mul, pow, fn, ln, zero, one, isZero, sub, neg } from './expr.ts';
+
+/** Derivative of each symbol that varies; symbols not listed are constants. */
+export type Seed = ReadonlyMap<string, Expr>;
+
+/** The derivative of e along the seed (a partial derivative, or a total derivative). */
+export function differentiate(e: Expr, seed: Seed): Expr {
+  const memo = new Map<Expr, Expr>();
+  const d = (x: Expr): Expr => {
+    const hit = memo.get(x);
+    if (hit) return hit;
+    const r = step(x);
+    memo.set(x, r);
+    return r;
+  };
+  const step = (x: Expr): Expr => {
+    switch (x.kind) {
+      case 'num':
+        return zero;
+      case 'sym':
+        return seed.get(x.name) ?? zero;
+      case 'add':
+        return add(...x.terms.map(d));
+      case 'mul': {
+        const parts: Expr[] = [];
+        x.factors.forEach((f, i) => {
+          const df = d(f);
+          if (isZero(df)) return;
+          parts.push(mul(...x.factors.slice(0, i), df, ...x.factors.slice(i + 1)));
+        });
+        return add(...parts);
+      }
+      case 'pow': {
+        const db = d(x.base);
+        const de = d(x.exponent);
+        const parts: Expr[] = [];
+        if (!isZero(db)) parts.push(mul(x.exponent, pow(x.base, sub(x.exponent, one)), db));
+        if (!isZero(de)) parts.push(mul(x, ln(x.base), de));
+        return add(...parts);
+      }
+      case 'fn':
+        return chainRule(x, x.args.map(d));
+    }
+  };
+  return d(e);
+}
+
+/** d f(g_1..g_n) = sum_i f_{,i}(g) dg_i, with the elementary functions' known derivatives. */
+function chainRule(f: Expr & { kind: 'fn' }, dargs: Expr[]): Expr {
+  if (dargs.every(isZero)) return zero;
+  if (!f.derivs) {
+    const a = f.args[0];
+    switch (f.name) {
+      case 'exp':
+        return mul(f, dargs[0]);
+      case 'ln':
+        return mul(pow(a, -1), dargs[0]);
+      case 'sin':
+        return mul(fn('cos', [a]), dargs[0]);
+      case 'cos':
+        return neg(mul(fn('sin', [a]), dargs[0]));
+    }
+  } else if (['exp', 'ln', 'sin', 'cos'].includes(f.name)) {
+    throw new Error(`derivative markers on the elementary function ${f.name}`);
+  }
+  const base = f.derivs ?? f.args.map(() => 0);
+  const parts: Expr[] = [];
+  dargs.forEach((da, i) => {
+    if (isZero(da)) return;
+    const derivs = base.map((k, j) => (j === i ? k + 1 : k));
+    parts.push(mul(fn(f.name, [...f.args], derivs), da));
+  });
+  return add(...parts);
+}
+
+/** Partial derivative of e in the symbol x. */
+export const partial = (e: Expr, x: string): Expr => differentiate(e, new Map([[x, one]]));
+
+/** n-th partial derivative in x. */
+export function partialN(e: Expr, x: string, n: number): Expr {
+  let r = e;
+  for (let i = 0; i < n; i++) r = partial(r, x);
+  return r;
+}
+
+/** Total time derivative: d_t e + sum_s (d e / d s) s_t, with s_t given by `rates`. */
+export function totalTimeDerivative(e: Expr, time: string, rates: ReadonlyMap<string, Expr>): Expr {
+  const seed = new Map(rates);
+  seed.set(time, one);
+  return differentiate(e, seed);
+}
+

@@ -1,0 +1,15 @@
+/** The CAS layer: the only place that imports nerdamer or mathjs. */
+export * from './rational.ts';
+export * from './expr.ts';
+export * from './errors.ts';
+export { parseExpr } from './parse.ts';
+export type { Scope } from './parse.ts';
+export { printExpr, plainNaming } from './print.ts';
+export type { Naming } from './print.ts';
+export { toPoly, toExpr, expand, equalByNormalForm, clearDenominators, polyKey, termCount, constantOf } from './normal.ts';
+export type { Poly, Term, Factor } from './normal.ts';
+export { differentiate, partial, partialN, totalTimeDerivative } from './diff.ts';
+export type { Seed } from './diff.ts';
+export { nerdamerDifference } from './nerdamerCheck.ts';
+export { compareNumerically, seededRandom, randomPolynomial } from './numeric.ts';
+export type { NumericComparison } from './numeric.ts';

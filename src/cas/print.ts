@@ -1,0 +1,64 @@
+/**
+ * Plain-text printing. The output parses back with `parseExpr` (and with mathjs and nerdamer
+ * once names are mapped), so the same printer feeds the independent checkers.
+ */
+import { Expr } from './expr.ts';
+import { qToString, qSign, qneg } from './rational.ts';
+
+/** How names are written: identity by default; checkers map names to safe ones. */
+export interface Naming {
+  symbol(name: string): string;
+  func(name: string, derivs: readonly number[] | undefined): string;
+}
+
+export const plainNaming: Naming = {
+  symbol: (n) => n,
+  func: (n, d) => (d ? `${n}__d${d.join('_')}` : n),
+};
+
+const PREC = { add: 1, mul: 2, neg: 2, pow: 4, atom: 5 } as const;
+
+/** Text of e, with `ln` written as `lnName` (mathjs and nerdamer both call it log). */
+export function printExpr(e: Expr, naming: Naming = plainNaming, lnName = 'ln'): string {
+  const p = (x: Expr): { s: string; prec: number } => {
+    switch (x.kind) {
+      case 'num': {
+        const v = x.value;
+        if (qSign(v) < 0) return { s: `-${qToString(qneg(v))}`, prec: PREC.neg };
+        return { s: qToString(v), prec: v.q === 1n ? PREC.atom : PREC.mul };
+      }
+      case 'sym':
+        return { s: naming.symbol(x.name), prec: PREC.atom };
+      case 'add': {
+        let s = '';
+        x.terms.forEach((t, i) => {
+          const r = p(t);
+          if (i === 0) s = r.s;
+          else if (r.s.startsWith('-')) s += ` - ${r.s.slice(1)}`;
+          else s += ` + ${r.s}`;
+        });
+        return { s, prec: PREC.add };
+      }
+      case 'mul': {
+        const parts = x.factors.map((f) => {
+          const r = p(f);
+          return r.prec <= PREC.add || (r.prec === PREC.neg && f.kind !== 'num') ? `(${r.s})` : r.s;
+        });
+        if (parts[0] === '-1' && parts.length > 1) return { s: `-${parts.slice(1).join('*')}`, prec: PREC.neg };
+        return { s: parts.join('*'), prec: PREC.mul };
+      }
+      case 'pow': {
+        const b = p(x.base);
+        const ex = p(x.exponent);
+        const bs = b.prec < PREC.atom || b.s.startsWith('-') ? `(${b.s})` : b.s;
+        const es = ex.prec < PREC.atom || ex.s.startsWith('-') ? `(${ex.s})` : ex.s;
+        return { s: `${bs}^${es}`, prec: PREC.pow };
+      }
+      case 'fn': {
+        const name = x.name === 'ln' && !x.derivs ? lnName : naming.func(x.name, x.derivs);
+        return { s: `${name}(${x.args.map((a) => p(a).s).join(', ')})`, prec: PREC.atom };
+      }
+    }
+  };
+  return p(e).s;
+}

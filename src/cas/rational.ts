@@ -1,0 +1,107 @@
+/** Exact rational numbers p/q over BigInt, always normalised (q > 0, gcd(p, q) = 1). */
+export interface Q {
+  readonly p: bigint;
+  readonly q: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The rational p/q in lowest terms; throws on a zero denominator. */
+export function q(p: bigint | number, d: bigint | number = 1n): Q {
+  let P = BigInt(p);
+  let D = BigInt(d);
+  if (D === 0n) throw new Error('rational with zero denominator');
+  if (D < 0n) {
+    P = -P;
+    D = -D;
+  }
+  const g = gcd(P, D);
+  return g > 1n ? { p: P / g, q: D / g } : { p: P, q: D };
+}
+
+export const ZERO = q(0);
+export const ONE = q(1);
+export const MINUS_ONE = q(-1);
+
+/** Sum of two rationals. */
+export const qadd = (a: Q, b: Q): Q => (a.q === b.q ? q(a.p + b.p, a.q) : q(a.p * b.q + b.p * a.q, a.q * b.q));
+/** Difference of two rationals. */
+export const qsub = (a: Q, b: Q): Q => qadd(a, qneg(b));
+/** Product of two rationals. */
+export const qmul = (a: Q, b: Q): Q => q(a.p * b.p, a.q * b.q);
+/** Quotient of two rationals; throws on division by zero. */
+export const qdiv = (a: Q, b: Q): Q => q(a.p * b.q, a.q * b.p);
+/** Negation. */
+export const qneg = (a: Q): Q => ({ p: -a.p, q: a.q });
+/** True when a == 0. */
+export const qIsZero = (a: Q): boolean => a.p === 0n;
+/** True when a == 1. */
+export const qIsOne = (a: Q): boolean => a.p === 1n && a.q === 1n;
+/** True when a is an integer. */
+export const qIsInt = (a: Q): boolean => a.q === 1n;
+/** Equality of rationals. */
+export const qEq = (a: Q, b: Q): boolean => a.p === b.p && a.q === b.q;
+/** Sign of a rational: -1, 0 or 1. */
+export const qSign = (a: Q): number => (a.p > 0n ? 1 : a.p < 0n ? -1 : 0);
+/** Comparison a < b. */
+export const qLt = (a: Q, b: Q): boolean => a.p * b.q < b.p * a.q;
+/** Float value of a rational. */
+export const qToNumber = (a: Q): number => Number(a.p) / Number(a.q);
+/** Text form "p" or "p/q". */
+export const qToString = (a: Q): string => (a.q === 1n ? a.p.toString() : `${a.p}/${a.q}`);
+
+/** Integer power of a rational (negative exponents allowed for nonzero bases). */
+export function qpowInt(a: Q, n: bigint): Q {
+  if (n < 0n) return qpowInt(qdiv(ONE, a), -n);
+  let r = ONE;
+  let b = a;
+  let e = n;
+  while (e > 0n) {
+    if (e & 1n) r = qmul(r, b);
+    b = qmul(b, b);
+    e >>= 1n;
+  }
+  return r;
+}
+
+/** Exact integer k-th root of a non-negative bigint, or null when it is not a perfect power. */
+function intRoot(x: bigint, k: bigint): bigint | null {
+  if (x < 0n) return null;
+  if (x < 2n) return x;
+  let lo = 0n;
+  let hi = 1n;
+  while (hi ** k <= x) hi *= 2n;
+  while (lo < hi - 1n) {
+    const mid = (lo + hi) / 2n;
+    if (mid ** k <= x) lo = mid;
+    else hi = mid;
+  }
+  return lo ** k === x ? lo : null;
+}
+
+/** a^(e) exactly when the result is rational (perfect powers), else null. */
+export function qpowRational(a: Q, e: Q): Q | null {
+  if (e.q === 1n) return qIsZero(a) && e.p < 0n ? null : qpowInt(a, e.p);
+  if (a.p < 0n) return null;
+  const rp = intRoot(a.p, e.q);
+  const rq = intRoot(a.q, e.q);
+  if (rp === null || rq === null) return null;
+  if (rp === 0n && e.p < 0n) return null;
+  return qpowInt(q(rp, rq), e.p);
+}
+
+/** The rational nearest to a finite float that has at most 12 significant digits, exactly. */
+export function qFromDecimalString(text: string): Q {
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) throw new Error(`not a decimal number: ${text}`);
+  const intPart = m[1] || '0';
+  const frac = m[2] || '';
+  const exp = Number(m[3] || '0') - frac.length;
+  const digits = BigInt(intPart + frac);
+  return exp >= 0 ? q(digits * 10n ** BigInt(exp)) : q(digits, 10n ** BigInt(-exp));
+}

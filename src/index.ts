@@ -1,0 +1,12 @@
+/**
+ * fhn-derive public API: expressions (parse, print, differentiate), Fokker–Planck models and
+ * changes of variables, identities decided by independent methods, claims and derivations.
+ */
+export {
+  parseExpr, printExpr, expand, partial, partialN, differentiate, totalTimeDerivative, substitute, toPoly,
+  sym, num, add, sub, mul, div, pow, neg, sqrt, exp, ln, fn, isZero, equalByNormalForm,
+  ExpressionSyntaxError, UnknownSymbolError,
+} from './cas/index.ts';
+export type { Expr, Scope } from './cas/index.ts';
+export * from './calculus/index.ts';
+export * from './verify/index.ts';
