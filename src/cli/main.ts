@@ -1,0 +1,37 @@
+/** The fhn-derive command line: `paper` replays every derivation, `run FILE.ts` runs one. */
+import { resolve, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { derivationFiles } from './load.ts';
+import { runFiles, report } from './run.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const USAGE = `usage:
+  fhn-derive paper [--out DIR]       replay every derivation in derivations/, write DIR/claims.json (default out/)
+  fhn-derive run FILE.ts [--out DIR] run one derivation file written against the public API`;
+
+/** Parse argv and run; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = [...argv];
+  const outAt = args.indexOf('--out');
+  const outDir = outAt >= 0 ? args.splice(outAt, 2)[1] : 'out';
+  const [command, file] = args;
+  if (command === 'paper') return report(await runFiles(derivationFiles(join(ROOT, 'derivations'))), outDir);
+  if (command === 'run') {
+    if (!file) throw new Error(`run needs a file\n${USAGE}`);
+    if (!existsSync(file)) throw new Error(`no such derivation file: ${file}`);
+    return report(await runFiles([file]), outDir);
+  }
+  console.error(USAGE);
+  return command ? 2 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: Error) => {
+      console.error(`fhn-derive: ${err.message}`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,65 @@
+/** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClaimRecord, Derivation } from '../verify/index.ts';
+import { loadDerivation } from './load.ts';
+import { claimsTable } from './table.ts';
+
+/** A derivation that ran, or the error that stopped it. */
+export interface DerivationRun {
+  readonly file: string;
+  readonly derivation?: Derivation;
+  readonly error?: string;
+  readonly ms: number;
+}
+
+/** Run every file; a file that throws is reported as a failed pseudo-claim, never skipped. */
+export async function runFiles(files: readonly string[]): Promise<DerivationRun[]> {
+  const runs: DerivationRun[] = [];
+  for (const file of files) {
+    const t0 = performance.now();
+    try {
+      const mod = await loadDerivation(file);
+      runs.push({ file, derivation: mod.run(), ms: performance.now() - t0 });
+    } catch (err) {
+      runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
+    }
+  }
+  return runs;
+}
+
+/** All claims of the runs, with a failed claim standing for each file that did not run. */
+export function collectClaims(runs: readonly DerivationRun[]): ClaimRecord[] {
+  return runs.flatMap((r) =>
+    r.derivation
+      ? r.derivation.claims
+      : [{ id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed' as const, checks: [], ms: r.ms, parts: [], message: r.error }],
+  );
+}
+
+/** The JSON written to out/claims.json. */
+export function claimsJson(claims: readonly ClaimRecord[]) {
+  return {
+    claims: claims.map((c) => ({
+      id: c.id,
+      source: c.source,
+      title: c.title,
+      status: c.status,
+      checks: c.checks.map((k) => ({ method: k.method, result: k.result, detail: k.detail })),
+      ms: Number(c.ms.toFixed(3)),
+      ...(c.message ? { message: c.message } : {}),
+      parts: c.parts.map((p) => ({ label: p.label, holds: p.holds, printed: p.printed, derived: p.derived, ...(p.difference ? { difference: p.difference } : {}) })),
+    })),
+  };
+}
+
+/** Print the table and failures, write out/claims.json, return the process exit code. */
+export function report(runs: readonly DerivationRun[], outDir: string): number {
+  const claims = collectClaims(runs);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'claims.json'), `${JSON.stringify(claimsJson(claims), null, 2)}\n`);
+  console.log(claimsTable(claims));
+  for (const c of claims) if (c.status === 'failed' || c.status === 'erratum') console.log(`\n${c.status.toUpperCase()} ${c.id}: ${c.message ?? ''}`);
+  console.log(`\nwrote ${join(outDir, 'claims.json')}`);
+  return claims.some((c) => c.status === 'failed') ? 1 : 0;
+}
