@@ -5,7 +5,7 @@
  * form deciding it). nerdamer's `diff` is never used (wrong with constant square roots, #675).
  */
 import nerdamer from 'nerdamer';
-import { Expr, sym, pow, mapExpr } from './expr.ts';
+import { Expr, sym, pow, num, mul, mapExpr, children } from './expr.ts';
 import { printExpr } from './print.ts';
 import { safeNamesFor, SafeNames } from './safeNames.ts';
 
@@ -48,8 +48,38 @@ function nameDenominators(e: Expr, names: SafeNames, dens: Map<string, { name: s
   });
 }
 
+/**
+ * nerdamer does not combine rho * sqrt(rho)^-1 with sqrt(rho). Route around it: a symbol s that
+ * appears under fractional powers with denominators q1, q2, ... is written s = r^L with
+ * L = lcm(q1, q2, ...), so every power of s becomes an integer power of r (symbols are positive).
+ */
+function integerPowersOnly(exprs: Expr[]): Expr[] {
+  const lcmOf = new Map<string, bigint>();
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  const scan = (e: Expr) => {
+    if (e.kind === 'pow' && e.base.kind === 'sym' && e.exponent.kind === 'num' && e.exponent.value.q !== 1n) {
+      const prev = lcmOf.get(e.base.name) ?? 1n;
+      const d = e.exponent.value.q;
+      lcmOf.set(e.base.name, (prev * d) / gcd(prev, d));
+    }
+    children(e).forEach(scan);
+  };
+  exprs.forEach(scan);
+  if (lcmOf.size === 0) return exprs;
+  const root = (name: string) => sym(`${name}__root`);
+  return exprs.map((e) =>
+    mapExpr(e, (x) => {
+      if (x.kind === 'sym' && lcmOf.has(x.name)) return pow(root(x.name), num(lcmOf.get(x.name)!));
+      if (x.kind === 'pow' && x.base.kind === 'pow' && x.base.base.kind === 'sym' && x.base.base.name.endsWith('__root'))
+        return pow(x.base.base, mul(x.base.exponent, x.exponent));
+      return x;
+    }),
+  );
+}
+
 /** What nerdamer says of lhs - rhs after expansion: its text, and whether it is 0. */
 export function nerdamerDifference(lhs: Expr, rhs: Expr): { isZero: boolean; residual: string } {
+  [lhs, rhs] = integerPowersOnly([lhs, rhs]);
   const names = safeNamesFor([lhs, rhs]);
   const atoms = new Map<string, string>();
   const dens = new Map<string, { name: string; text: string; k: number }>();

@@ -92,8 +92,12 @@ function mergeFactors(a: readonly Factor[], b: readonly Factor[]): { factors: Fa
   let j = 0;
   const push = (f: Factor) => {
     if (qIsZero(f.exp)) return;
-    if (f.atom.kind === 'num' && qIsInt(f.exp)) {
-      coef = qmul(coef, qpowRational(f.atom.value, f.exp)!);
+    if (f.atom.kind === 'num') {
+      // numeric radicals: keep the exponent in (0, 1), the integer part goes to the coefficient
+      const whole = floorQ(f.exp);
+      if (whole !== 0n) coef = qmul(coef, qpowRational(f.atom.value, q(whole))!);
+      const frac = qadd(f.exp, q(-whole));
+      if (!qIsZero(frac)) out.push({ ...f, exp: frac });
       return;
     }
     out.push(f);
@@ -148,9 +152,10 @@ function termPow(t: Term, r: Q): Poly | null {
     if (qSign(t.coef) < 0) return null;
     coef = ONE;
     for (const [part, e] of [[t.coef.p, r], [t.coef.q, qneg(r)]] as const) {
-      if (part === 1n) continue;
-      const base = num(part);
-      extra.push({ atom: base, key: keyOf(base), exp: e });
+      for (const [prime, k] of primeFactors(part)) {
+        const base = num(prime);
+        extra.push({ atom: base, key: keyOf(base), exp: qmul(e, q(k)) });
+      }
     }
   }
   const scaled = t.factors.map((f) => ({ ...f, exp: qmul(f.exp, r) }));
@@ -184,6 +189,28 @@ export function primitivePart(p: Poly): { content: Term; prim: Poly } {
   return { content: contentTerm, prim: polyMul(p, inv) };
 }
 const qLess = (a: Q, b: Q) => a.p * b.q < b.p * a.q;
+
+/** floor of a rational. */
+function floorQ(a: Q): bigint {
+  const d = a.p / a.q;
+  return a.p < 0n && d * a.q !== a.p ? d - 1n : d;
+}
+
+/** Prime factorisation by trial division (numbers in formulas are small); large cofactors stay whole. */
+function primeFactors(n: bigint): [bigint, bigint][] {
+  const out: [bigint, bigint][] = [];
+  let m = n < 0n ? -n : n;
+  for (let p = 2n; p * p <= m && p < 100000n; p += p === 2n ? 1n : 2n) {
+    let k = 0n;
+    while (m % p === 0n) {
+      m /= p;
+      k++;
+    }
+    if (k > 0n) out.push([p, k]);
+  }
+  if (m > 1n) out.push([m, 1n]);
+  return out;
+}
 
 /** Raise a polynomial to a rational power: expand positive integer powers, keep sums as atoms otherwise. */
 export function polyPow(base: Poly, r: Q): Poly {
