@@ -10,6 +10,6 @@ export { toPoly, toExpr, expand, equalByNormalForm, clearDenominators, polyKey, 
 export type { Poly, Term, Factor } from './normal.ts';
 export { differentiate, partial, partialN, totalTimeDerivative } from './diff.ts';
 export type { Seed } from './diff.ts';
-export { nerdamerDifference } from './nerdamerCheck.ts';
+export { nerdamerDifference, clearNerdamerCache } from './nerdamerCheck.ts';
 export { compareNumerically, seededRandom, randomPolynomial } from './numeric.ts';
 export type { NumericComparison } from './numeric.ts';

@@ -11,8 +11,24 @@ import { safeNamesFor, SafeNames } from './safeNames.ts';
 
 const ELEMENTARY = new Set(['exp', 'ln', 'sin', 'cos']);
 
+const expandCache = new Map<string, string>();
+
+/** Forget memoised expansions (benchmarks measure cold checks). */
+export function clearNerdamerCache(): void {
+  expandCache.clear();
+}
+
+const nerdamerExpandUncached = (text: string): string => nerdamer(`expand(${text})`).toString();
+
+/** nerdamer's expansion of a text (memoised: opaque arguments repeat many times in one check). */
 function nerdamerExpand(text: string): string {
-  return nerdamer(`expand(${text})`).toString();
+  let r = expandCache.get(text);
+  if (r === undefined) {
+    r = nerdamerExpandUncached(text);
+    if (expandCache.size > 5000) expandCache.clear();
+    expandCache.set(text, r);
+  }
+  return r;
 }
 
 /** Replace opaque applications by atoms named after nerdamer's own expansion of their arguments. */
@@ -86,7 +102,7 @@ export function nerdamerDifference(lhs: Expr, rhs: Expr): { isZero: boolean; res
   const l = printExpr(nameDenominators(atomize(lhs, names, atoms), names, dens), names, 'log');
   const r = printExpr(nameDenominators(atomize(rhs, names, atoms), names, dens), names, 'log');
   const multiplier = [...dens.values()].map((d) => `${d.name}^${d.k}`).join('*');
-  let residual = nerdamerExpand(multiplier ? `((${l}) - (${r}))*${multiplier}` : `(${l}) - (${r})`);
+  let residual = nerdamerExpandUncached(multiplier ? `((${l}) - (${r}))*${multiplier}` : `(${l}) - (${r})`);
   if (dens.size > 0 && residual !== '0') {
     const subs: Record<string, string> = {};
     for (const d of dens.values()) subs[d.name] = `(${d.text})`;

@@ -1,0 +1,63 @@
+/**
+ * Times the replay of the paper's derivations: the whole replay, each claim, each method, and a
+ * baseline workload measured in the same run (ratios are what to compare across machines).
+ */
+import { readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseExpr, expand } from '../src/index.ts';
+import { clearNerdamerCache } from '../src/cas/index.ts';
+import type { DerivationModule, ClaimRecord } from '../src/index.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Median of a list of numbers. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** CPU milliseconds (user + system) spent running f. */
+function cpuMs(f: () => void): number {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** Baseline: expand (a + b + c)^12 with the engine (a fixed, allocation-heavy symbolic workload). */
+function baseline(): void {
+  expand(parseExpr(`(a + b + c + ${Math.random() < 2 ? 1 : 0})^12`));
+}
+
+/** Run the symbolic bench and return its figures (ms of CPU unless named otherwise). */
+export async function runSymbolicBench(rounds = 5): Promise<Record<string, number>> {
+  const files = readdirSync(join(ROOT, 'derivations')).filter((f) => f.endsWith('.ts')).sort();
+  const mods: DerivationModule[] = [];
+  for (const f of files) mods.push((await import(join(ROOT, 'derivations', f))).default);
+  const replay = () => mods.flatMap((m) => m.run().claims);
+  let claims: ClaimRecord[] = replay(); // warm-up (JIT, caches of parsed macros)
+  const total: number[] = [];
+  const base: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    base.push(cpuMs(baseline));
+    clearNerdamerCache();
+    total.push(cpuMs(() => (claims = replay())));
+  }
+  const out: Record<string, number> = {
+    'baseline (a+b+c+1)^12 cpu ms': median(base),
+    'full replay cpu ms': median(total),
+    'full replay / baseline': median(total) / median(base),
+    claims: claims.length,
+  };
+  const byMethod = new Map<string, number>();
+  for (const c of claims) for (const p of c.parts) for (const k of p.checks) byMethod.set(k.method, (byMethod.get(k.method) ?? 0) + k.ms);
+  for (const [m, ms] of byMethod) out[`method ${m} ms (last round)`] = ms;
+  const slow = [...claims].sort((a, b) => b.ms - a.ms).slice(0, 8);
+  for (const c of slow) out[`claim ${c.id} ms (last round)`] = c.ms;
+  return out;
+}
+
+/** Print a figure table. */
+export function printFigures(title: string, figures: Record<string, number>): void {
+  console.log(`\n${title}`);
+  const w = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(w)}  ${Number.isInteger(v) ? v : v.toFixed(3)}`);
+}
