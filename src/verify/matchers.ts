@@ -39,12 +39,12 @@ export const fhnMatchers = {
   },
 };
 
+interface FhnMatchers<R = unknown> {
+  toBeEquivalentTo(expected: Side, options?: EquivalenceOptions): R;
+  toBeIdenticallyZero(options?: EquivalenceOptions): R;
+}
+
 declare module 'vitest' {
-  interface Assertion<T> {
-    toBeEquivalentTo(expected: Side, options?: EquivalenceOptions): T;
-    toBeIdenticallyZero(options?: EquivalenceOptions): T;
-  }
-  interface AsymmetricMatchersContaining {
-    toBeEquivalentTo(expected: Side, options?: EquivalenceOptions): unknown;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
+  interface Matchers<T = any> extends FhnMatchers<T> {}
 }
