@@ -1,0 +1,3 @@
+/** Code generation: derived expressions -> readable TypeScript kernels with provenance. */
+export * from './emit.ts';
+export * from './kernel.ts';
