@@ -6,7 +6,7 @@
 import {
   derivation, defineModel, changeVariables, chainRuleWitness, substituteInModel, operatorOf,
   parseEquationOperator, readStiffForm, solveLinear, totalTimeDerivative, substitute, expand, partial,
-  sym, num, sub, div, mul, sqrt, ChangedModel, FokkerPlanckModel, Expr, ModelScope,
+  sym, num, sub, div, mul, sqrt, ChangedModel, FokkerPlanckModel, Expr, ModelScope, Kernel,
 } from '../src/index.ts';
 
 /** (1.2): d_t mu + div_u[b mu] - d_v^2 mu = (rho0/eps) d_v[(v - V) mu], with K_Psi written through Psi *_r rho0 and Psi *_r (rho0 V). */
@@ -168,3 +168,17 @@ export default derivation('Rescaling (1.6) and the concentration rate theta^eps'
     integralClosedFormParts(scope.extend({ symbols: ['theta2'] }), closedForm111, closedFormI),
   );
 });
+
+/** Numeric kernels generated from this derivation: the closed form (1.11), the derived theta ODE, I(t). */
+export function kernels(): Kernel[] {
+  const { model, scope } = rescaledEquation(rescale16());
+  const rate = derivedThetaRate(model, scope);
+  const theta2 = scope.parse(closedForm111, '(1.11)');
+  const I = substitute(scope.extend({ symbols: ['theta2'] }).parse(closedFormI, 'I(t)'), new Map([['theta2', theta2]]));
+  const provenance = (claim: string) => ({ derivation: 'derivations/rescaling.ts', claim });
+  return [
+    { kind: 'scalar', name: 'theta2ClosedForm', doc: 'theta^eps(t)^2 from the closed form (1.11).', args: ['t', 'eps', 'rho'], expr: theta2, provenance: provenance('eq-1.11') },
+    { kind: 'scalar', name: 'thetaRate', doc: "theta' = rho/theta - rho theta/eps, the ODE derived from the stiff term.", args: ['theta', 'eps', 'rho'], expr: rate, provenance: provenance('theta-ode') },
+    { kind: 'scalar', name: 'integralI', doc: 'I(t) = int_0^t ds / theta^2 in closed form.', args: ['t', 'eps', 'rho'], expr: I, provenance: provenance('I-closed-form') },
+  ];
+}

@@ -10,3 +10,4 @@ export {
 export type { Expr, Scope } from './cas/index.ts';
 export * from './calculus/index.ts';
 export * from './verify/index.ts';
+export * from './codegen/index.ts';

@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { derivationFiles } from './load.ts';
 import { runFiles, report } from './run.ts';
+import { generatedFiles, writeOrCheck } from './generate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE = `usage:
   fhn-derive paper [--out DIR]       replay every derivation in derivations/, write DIR/claims.json (default out/)
-  fhn-derive run FILE.ts [--out DIR] run one derivation file written against the public API`;
+  fhn-derive run FILE.ts [--out DIR] run one derivation file written against the public API
+  fhn-derive generate [--check]      regenerate src/generated/ from the derivations' kernels (--check: only compare)`;
 
 /** Parse argv and run; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -21,6 +23,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!file) throw new Error(`run needs a file\n${USAGE}`);
     if (!existsSync(file)) throw new Error(`no such derivation file: ${file}`);
     return report(await runFiles([file]), outDir);
+  }
+  if (command === 'generate') {
+    const check = args.includes('--check');
+    const files = await generatedFiles(derivationFiles(join(ROOT, 'derivations')), join(ROOT, 'src', 'generated'));
+    const changed = writeOrCheck(files, check);
+    for (const f of files) console.log(`${changed.includes(f.path) ? (check ? 'STALE' : 'wrote') : 'up to date'}  ${f.path}`);
+    return check && changed.length > 0 ? 1 : 0;
   }
   console.error(USAGE);
   return command ? 2 : 0;
