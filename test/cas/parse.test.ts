@@ -31,5 +31,8 @@ describe('parsing', () => {
     expect(() => parseExpr('M(x)', scope)).toThrow(/unknown function "M"/);
     expect(() => parseExpr('B0(x)', scope)).toThrow(/B0 takes 2 argument/);
     expect(() => parseExpr('', scope)).toThrow(/empty expression/);
+    // nerdamer reads theta(t) as theta*t; here a time-dependent coefficient is a symbol, and
+    // applying it is refused rather than silently turned into a product
+    expect(() => parseExpr('theta(t)^2', { ...scope, symbols: new Set([...scope.symbols, 't']) })).toThrow(/unknown function "theta"/);
   });
 });
