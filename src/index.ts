@@ -3,7 +3,7 @@
  * changes of variables, identities decided by independent methods, claims and derivations.
  */
 export {
-  parseExpr, printExpr, expand, partial, partialN, differentiate, totalTimeDerivative, substitute, toPoly,
+  parseExpr, printExpr, expand, partial, partialN, differentiate, totalTimeDerivative, substitute, substituteFunction, toPoly,
   sym, num, add, sub, mul, div, pow, neg, sqrt, exp, ln, fn, isZero, equalByNormalForm,
   ExpressionSyntaxError, UnknownSymbolError,
 } from './cas/index.ts';

@@ -5,3 +5,4 @@ export * from './matrix.ts';
 export * from './changeOfVariables.ts';
 export * from './operator.ts';
 export * from './solve.ts';
+export * from './generator.ts';

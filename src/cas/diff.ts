@@ -4,7 +4,7 @@
  * derivative is {t: 1, theta: theta_t, V: V_t, ...}, so time-dependent coefficients need no
  * function syntax (nerdamer parses theta(t) as a product, see DESIGN.md).
  */
-import { Expr, add, mul, pow, fn, ln, zero, one, isZero, sub, neg } from './expr.ts';
+import { Expr, add, mul, pow, fn, ln, zero, one, isZero, sub, neg, mapExpr, substitute } from './expr.ts';
 
 /** Derivative of each symbol that varies; symbols not listed are constants. */
 export type Seed = ReadonlyMap<string, Expr>;
@@ -96,3 +96,19 @@ export function totalTimeDerivative(e: Expr, time: string, rates: ReadonlyMap<st
   return differentiate(e, seed);
 }
 
+
+/**
+ * Replace an opaque function by a formula: name(args) becomes body(params := args), and a
+ * derivative marker name__d...(args) becomes the same derivative of the body.
+ */
+export function substituteFunction(e: Expr, name: string, params: readonly string[], body: Expr): Expr {
+  return mapExpr(e, (x) => {
+    if (x.kind !== 'fn' || x.name !== name) return x;
+    if (x.args.length !== params.length) throw new Error(`${name} takes ${params.length} argument(s), got ${x.args.length}`);
+    let b = body;
+    (x.derivs ?? []).forEach((k, i) => {
+      b = partialN(b, params[i], k);
+    });
+    return substitute(b, new Map(params.map((p, i) => [p, x.args[i]])));
+  });
+}

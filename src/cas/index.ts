@@ -8,7 +8,7 @@ export { printExpr, plainNaming } from './print.ts';
 export type { Naming } from './print.ts';
 export { toPoly, toExpr, expand, equalByNormalForm, clearDenominators, polyKey, termCount, constantOf } from './normal.ts';
 export type { Poly, Term, Factor } from './normal.ts';
-export { differentiate, partial, partialN, totalTimeDerivative } from './diff.ts';
+export { differentiate, partial, partialN, totalTimeDerivative, substituteFunction } from './diff.ts';
 export type { Seed } from './diff.ts';
 export { nerdamerDifference, clearNerdamerCache } from './nerdamerCheck.ts';
 export { compareNumerically, seededRandom, randomPolynomial } from './numeric.ts';

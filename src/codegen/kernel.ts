@@ -92,7 +92,9 @@ function hoistable(exprs: readonly Expr[], uniforms: ReadonlySet<string>): Expr[
   const visit = (e: Expr) => {
     if (e.kind === 'num' || e.kind === 'sym') return;
     const syms = symbolsOf(e);
-    const trivial = e.kind === 'mul' && e.factors.length === 2 && e.factors[0].kind === 'num' && e.factors[1].kind === 'sym';
+    const trivial =
+      (e.kind === 'mul' && e.factors.length === 2 && e.factors[0].kind === 'num' && e.factors[1].kind === 'sym') ||
+      (e.kind === 'pow' && e.base.kind === 'sym' && e.exponent.kind === 'num' && e.exponent.value.q === 1n && e.exponent.value.p < 0n);
     if (!trivial && [...syms].every((s) => uniforms.has(s))) {
       out.set(keyOf(e), e);
       return;

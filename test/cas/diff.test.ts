@@ -57,3 +57,13 @@ describe('differentiation', () => {
     expect(equivalent(totalTimeDerivative(P('theta^2'), 't', rates), '2*t*theta').equivalent).toBe(false);
   });
 });
+
+import { substituteFunction } from '../../src/cas/index.ts';
+describe('substituteFunction', () => {
+  it('replaces an opaque function and its derivative markers by the formula and its derivatives', () => {
+    const e = P('N(V + theta*v) + N__d1(V) + B0__d0_1(x, y)');
+    const r = substituteFunction(substituteFunction(e, 'N', ['x'], P('x - x^3')), 'B0', ['p', 'q'], P('p*q^2'));
+    expect(equivalent(r, '(V + theta*v) - (V + theta*v)^3 + 1 - 3*V^2 + 2*x*y').equivalent).toBe(true);
+    expect(equivalent(r, '(V + theta*v) - (V + theta*v)^3 + 1 - 3*V^2 + x*y^2').equivalent).toBe(false);
+  });
+});
