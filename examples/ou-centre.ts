@@ -5,7 +5,7 @@
  */
 import { derivation, defineModel, changeVariables, chainRuleWitness, operatorOf, parseEquationOperator } from 'fhn-derive';
 
-const ou = defineModel({
+export const ou = defineModel({
   name: 'OU with a moving centre',
   state: ['x', 'y'],
   density: 'f',

@@ -188,7 +188,7 @@ export function primitivePart(p: Poly): { content: Term; prim: Poly } {
   const inv = termPow(contentTerm, q(-1))!;
   return { content: contentTerm, prim: polyMul(p, inv) };
 }
-const qLess = (a: Q, b: Q) => a.p * b.q < b.p * a.q;
+export const qLess = (a: Q, b: Q) => a.p * b.q < b.p * a.q;
 
 /** floor of a rational. */
 function floorQ(a: Q): bigint {
@@ -232,7 +232,7 @@ export function polyPow(base: Poly, r: Q): Poly {
 }
 
 /** Sum atoms (canonical sums) appear as the base of a factor. */
-const isSumAtom = (f: Factor) => f.atom.kind === 'add';
+export const isSumAtom = (f: Factor) => f.atom.kind === 'add';
 /** The integer part of a positive exponent of a sum atom, which must be expanded (0n when none). */
 const expandablePart = (f: Factor): bigint => (isSumAtom(f) && qSign(f.exp) > 0 ? f.exp.p / f.exp.q : 0n);
 
@@ -379,36 +379,6 @@ export function toExpr(p: Poly): Expr {
 
 /** Expand and collect: the canonical form of e. */
 export const expand = (e: Expr): Expr => toExpr(toPoly(e));
-
-/**
- * Multiply through by every sum atom that appears with a negative power, and expand again,
- * until no sum is left in a denominator. The result is zero exactly when p is (sums nonzero).
- */
-export function clearDenominators(p: Poly, maxRounds = 8): Poly {
-  let cur = p;
-  for (let round = 0; round < maxRounds; round++) {
-    const worst = new Map<string, { atom: Expr; exp: Q }>();
-    for (const t of cur.values())
-      for (const f of t.factors)
-        if (isSumAtom(f) && qSign(f.exp) < 0) {
-          const prev = worst.get(f.key);
-          if (!prev || qLess(f.exp, prev.exp)) worst.set(f.key, { atom: f.atom, exp: f.exp });
-        }
-    if (worst.size === 0) return cur;
-    let mult = polyConst(ONE);
-    for (const { atom, exp } of worst.values()) {
-      const ceil = q((-exp.p + exp.q - 1n) / exp.q); // ceil(-exp) for exp < 0
-      mult = polyMul(mult, polyAtom(atom, ceil));
-    }
-    cur = settle(polyMul(cur, mult));
-  }
-  return cur;
-}
-
-/** True when the normal forms of a and b agree after clearing sum denominators. */
-export function equalByNormalForm(a: Expr, b: Expr): boolean {
-  return clearDenominators(polyAdd(toPoly(a), polyScale(toPoly(b), q(-1)))).size === 0;
-}
 
 /** The number of terms in the normal form of e (a cost measure). */
 export const termCount = (e: Expr): number => toPoly(e).size;

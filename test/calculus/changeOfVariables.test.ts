@@ -4,17 +4,7 @@ import {
   equivalent, printExpr,
 } from '../../src/index.ts';
 
-/** A user's own model (not from the paper): an Ornstein–Uhlenbeck process with a drifting centre m(t). */
-const ou = defineModel({
-  name: 'OU',
-  state: ['x', 'y'],
-  density: 'f',
-  parameters: ['k', 's', 'c'],
-  coefficients: { m: null },
-  functions: { G: 1 },
-  drift: ['-k*(x - m)', 'G(x) - c*y'],
-  diffusion: [['s^2/2', '0'], ['0', '0']],
-});
+import { ou } from '../../examples/ou-centre.ts'; // a user's own model (not from the paper)
 
 describe('changeVariables (Itô)', () => {
   it('moves to the frame of the centre and scales: drift and diffusion as computed by hand', () => {
