@@ -53,13 +53,43 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
   };
 }
 
+/** The JSON written to out/crosscheck.json. */
+export function crossCheckJson(runs: readonly DerivationRun[]) {
+  return {
+    checks: runs.flatMap((r) => r.derivation?.crossChecks ?? []).map((c) => ({
+      id: c.id,
+      quantity: c.quantity,
+      value: Number.isFinite(c.value) ? c.value : String(c.value),
+      tolerance: c.tolerance,
+      pass: c.pass,
+      ms: Number(c.ms.toFixed(1)),
+      ...(c.detail ? { detail: c.detail } : {}),
+    })),
+  };
+}
+
+/** A text table of the cross-checks (id, quantity, value, tolerance, pass, cost). */
+export function crossCheckTable(runs: readonly DerivationRun[]): string {
+  const rows = crossCheckJson(runs).checks.map((c) => [c.id, c.quantity, typeof c.value === 'number' ? c.value.toExponential(2) : c.value, c.tolerance.toExponential(0), c.pass ? 'pass' : 'FAIL', `${c.ms}`]);
+  if (rows.length === 0) return '';
+  const header = ['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i])).join('  ');
+  return ['', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
 /** Print the table and failures, write out/claims.json, return the process exit code. */
 export function report(runs: readonly DerivationRun[], outDir: string): number {
   const claims = collectClaims(runs);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'claims.json'), `${JSON.stringify(claimsJson(claims), null, 2)}\n`);
+  writeFileSync(join(outDir, 'crosscheck.json'), `${JSON.stringify(crossCheckJson(runs), null, 2)}\n`);
   console.log(claimsTable(claims));
+  const checks = crossCheckTable(runs);
+  if (checks) console.log(checks);
+  for (const c of crossCheckJson(runs).checks) if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
   for (const c of claims) if (c.status === 'failed' || c.status === 'erratum') console.log(`\n${c.status.toUpperCase()} ${c.id}: ${c.message ?? ''}`);
   console.log(`\nwrote ${join(outDir, 'claims.json')}`);
-  return claims.some((c) => c.status === 'failed') ? 1 : 0;
+  const failedChecks = runs.some((r) => r.derivation?.crossChecks.some((c) => !c.pass));
+  return claims.some((c) => c.status === 'failed') || failedChecks ? 1 : 0;
 }

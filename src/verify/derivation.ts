@@ -15,10 +15,47 @@ export interface Step {
   readonly claim?: string;
 }
 
+/** A numeric cross-check of derived expressions: a measured value against a tolerance. */
+export interface CrossCheckRecord {
+  readonly id: string;
+  readonly quantity: string;
+  readonly value: number;
+  readonly tolerance: number;
+  readonly pass: boolean;
+  readonly ms: number;
+  readonly detail?: string;
+}
+
+/** What a cross-check measures: pass when value <= tolerance (or >= for 'at-least'). */
+export interface CrossCheckMeta {
+  readonly id: string;
+  readonly quantity: string;
+  readonly tolerance: number;
+  readonly sense?: 'at-most' | 'at-least';
+}
+
+/** Run a cross-check; a thrown error or a non-finite value is a failure with its reason, never a pass. */
+export function runCrossCheck(meta: CrossCheckMeta, measure: () => number | { value: number; detail?: string }): CrossCheckRecord {
+  const t0 = performance.now();
+  let value = Number.NaN;
+  let detail: string | undefined;
+  try {
+    const r = measure();
+    ({ value, detail } = typeof r === 'number' ? { value: r, detail: undefined } : r);
+  } catch (err) {
+    detail = `${(err as Error).name}: ${(err as Error).message}`;
+  }
+  const finite = Number.isFinite(value);
+  if (!finite && !detail) detail = `the measured value is not finite (${value})`;
+  const pass = finite && ((meta.sense ?? 'at-most') === 'at-most' ? value <= meta.tolerance : value >= meta.tolerance);
+  return { id: meta.id, quantity: meta.quantity, value, tolerance: meta.tolerance, pass, ms: performance.now() - t0, detail };
+}
+
 /** A running derivation: call step() and claim() in the order of the page. */
 export class Derivation {
   readonly steps: Step[] = [];
   readonly claims: ClaimRecord[] = [];
+  readonly crossChecks: CrossCheckRecord[] = [];
   constructor(
     readonly title: string,
     readonly section: string,
@@ -27,6 +64,13 @@ export class Derivation {
   /** Record a step with its expressions. */
   step(title: string, explanation: string, math: Step['math'] = [], claim?: string): void {
     this.steps.push({ title, explanation, math, claim });
+  }
+
+  /** Run a numeric cross-check of what was derived; returns its record. */
+  crossCheck(meta: CrossCheckMeta, measure: () => number | { value: number; detail?: string }): CrossCheckRecord {
+    const rec = runCrossCheck(meta, measure);
+    this.crossChecks.push(rec);
+    return rec;
   }
 
   /** Decide a claim from the parts the thunk derives; returns its record. */
