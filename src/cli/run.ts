@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ClaimRecord, Derivation } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
 import { claimsTable } from './table.ts';
+import { writeReport } from '../report/index.ts';
 
 /** A derivation that ran, or the error that stopped it. */
 export interface DerivationRun {
@@ -89,7 +90,8 @@ export function report(runs: readonly DerivationRun[], outDir: string): number {
   if (checks) console.log(checks);
   for (const c of crossCheckJson(runs).checks) if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
   for (const c of claims) if (c.status === 'failed' || c.status === 'erratum') console.log(`\n${c.status.toUpperCase()} ${c.id}: ${c.message ?? ''}`);
-  console.log(`\nwrote ${join(outDir, 'claims.json')}`);
+  const built = writeReport(runs, outDir);
+  console.log(`\nwrote ${join(outDir, 'claims.json')}, ${built.files.join(', ')} (${built.equations.length} equations, KaTeX ${built.renderMs.toFixed(0)} ms)`);
   const failedChecks = runs.some((r) => r.derivation?.crossChecks.some((c) => !c.pass));
   return claims.some((c) => c.status === 'failed') || failedChecks ? 1 : 0;
 }

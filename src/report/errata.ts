@@ -1,0 +1,30 @@
+/**
+ * out/errata.md: every claim whose printed form the engine found wrong, with the printed form,
+ * the derived form and their difference, each in LaTeX and in plain text. When there is none,
+ * the file says so (and how many claims were replayed), so its absence is never ambiguous.
+ */
+import type { ReportDocument, PartView } from './document.ts';
+import { countsLine } from './document.ts';
+
+const block = (title: string, tex: string, text: string) => `**${title}**\n\n$$\n${tex}\n$$\n\n\`\`\`text\n${text}\n\`\`\`\n`;
+
+function partMd(p: PartView): string {
+  return [
+    `#### ${p.label}\n`,
+    block('Printed (as in the paper)', p.printedTex, p.printedText),
+    block('Derived (engine)', p.derivedTex, p.derivedText),
+    block('Difference (derived − printed)', p.differenceTex ?? '0', p.differenceText ?? '0'),
+  ].join('\n');
+}
+
+/** The Markdown text of out/errata.md for a report document. */
+export function renderErrata(doc: ReportDocument): string {
+  const head = `# Errata found by the engine\n\n${countsLine(doc)}.\n`;
+  if (doc.errata.length === 0)
+    return `${head}\nNo errata: every printed equation the engine replayed (${doc.claims.length} claims) holds as printed, or was not decided (see the claims table in report.html).\n`;
+  const entries = doc.errata.map((c) => {
+    const parts = c.parts.filter((p) => !p.holds);
+    return `## ${c.id} — ${c.source}\n\n${c.title}\n\nFile: \`${c.file}\`${c.message ? `. ${c.message}` : ''}\n\n${parts.map(partMd).join('\n')}`;
+  });
+  return `${head}\n${doc.errata.length} erratum claim(s).\n\n${entries.join('\n')}`;
+}

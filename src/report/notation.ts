@@ -1,0 +1,137 @@
+/**
+ * The symbol table: how internal names are written in LaTeX. The default table speaks the
+ * paper's notation (theta -> \theta^\varepsilon, rho -> \rho_0^\varepsilon, ...); users extend it
+ * with `extendNotation`. Names not in the table get a generic rendering (Greek letters, digits as
+ * subscripts, `x_t` as a time derivative, multi-letter names upright).
+ */
+
+/** How one opaque function (or operator) is written. */
+export interface FunctionNotation {
+  /** The head, e.g. `\nu^\varepsilon`, `B_0`, `\partial_v`. */
+  readonly latex: string;
+  /**
+   * The unknown of an equation: written without its arguments when they are plain distinct
+   * variables, and its derivatives then as `\partial_v \nu^\varepsilon`.
+   */
+  readonly elideArgs?: boolean;
+  /** An operator applied to one argument in square brackets, e.g. `\partial_v[...]`, `\mathcal F_\rho[...]`. */
+  readonly bracket?: boolean;
+}
+
+/** A symbol's LaTeX; `compound` ones are parenthesised as factors of a longer product. */
+export interface SymbolNotation {
+  readonly latex: string;
+  readonly compound?: boolean;
+}
+
+/** A complete notation: symbols, functions, and which symbols are variables (written after parameters). */
+export interface Notation {
+  readonly symbols: Readonly<Record<string, string | SymbolNotation>>;
+  readonly functions: Readonly<Record<string, string | FunctionNotation>>;
+  readonly variables: readonly string[];
+}
+
+/** The paper's notation (Blaustein 2022) for the names the derivations use. */
+export const paperNotation: Notation = {
+  symbols: {
+    theta: '\\theta^\\varepsilon',
+    nu: '\\nu^\\varepsilon',
+    nubar: '\\bar\\nu^\\varepsilon',
+    mu: '\\mu^\\varepsilon',
+    mubar: '\\bar\\mu^\\varepsilon',
+    rho: '\\rho_0^\\varepsilon',
+    rho0: '\\rho_0',
+    eps: '\\varepsilon',
+    PsiRho: { latex: '\\Psi *_r \\rho_0^\\varepsilon', compound: true },
+    PsiRhoV: { latex: '\\Psi *_r (\\rho_0^\\varepsilon \\mathcal V^\\varepsilon)', compound: true },
+    V: '\\mathcal V^\\varepsilon',
+    W: '\\mathcal W^\\varepsilon',
+    E: '\\mathcal E(\\mu^\\varepsilon)',
+    b0: '\\mathbf b_0^\\varepsilon',
+    b0v: '(\\mathbf b_0^\\varepsilon)_v',
+    b0w: '(\\mathbf b_0^\\varepsilon)_w',
+    theta2: '(\\theta^\\varepsilon)^2',
+    mstar: 'm_*',
+    u: '\\mathbf u',
+    x: 'x',
+  },
+  functions: {
+    nu: { latex: '\\nu^\\varepsilon', elideArgs: true },
+    nubar: { latex: '\\bar\\nu^\\varepsilon', elideArgs: true },
+    nubar0: { latex: '\\bar\\nu_0', elideArgs: true },
+    nu0: { latex: '\\nu_0', elideArgs: true },
+    mu: { latex: '\\mu^\\varepsilon', elideArgs: true },
+    mubar: { latex: '\\bar\\mu', elideArgs: true },
+    f: { latex: 'f', elideArgs: true },
+    g: { latex: 'g^\\varepsilon', elideArgs: true },
+    pi: { latex: '\\pi^\\varepsilon', elideArgs: true },
+    N: 'N',
+    A: 'A',
+    B0: 'B_0^\\varepsilon',
+    A0: 'A_0',
+    M: '\\mathcal M_{\\rho}',
+    Psi: '\\Psi',
+    d_t: { latex: '\\partial_t', bracket: true },
+    div_u: { latex: '\\operatorname{div}_{\\mathbf u}', bracket: true },
+    F_rho: { latex: '\\mathcal F_{\\rho_0^\\varepsilon}', bracket: true },
+  },
+  variables: ['t', 's', 'x', 'y', 'z', 'v', 'w', 'u'],
+};
+
+/** A notation with more (or overriding) symbols, functions and variables. */
+export function extendNotation(base: Notation, more: Partial<Notation>): Notation {
+  return {
+    symbols: { ...base.symbols, ...(more.symbols ?? {}) },
+    functions: { ...base.functions, ...(more.functions ?? {}) },
+    variables: [...new Set([...base.variables, ...(more.variables ?? [])])],
+  };
+}
+
+const GREEK = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu',
+  'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
+  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+]);
+
+/** True when the LaTeX has a superscript at brace depth 0 (so `x^2` would be a double superscript). */
+export function hasTopLevelSuperscript(tex: string): boolean {
+  let depth = 0;
+  for (const ch of tex) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (ch === '^' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** LaTeX of a bare name with no table entry: Greek letters, `rho0` -> `\rho_0`, `a_b` -> `a_{b}`, long names upright. */
+function genericName(name: string): string {
+  if (GREEK.has(name)) return `\\${name}`;
+  if (/^[A-Za-z]$/.test(name)) return name;
+  const us = name.indexOf('_');
+  if (us > 0 && us < name.length - 1) return `${genericName(name.slice(0, us))}_{${genericName(name.slice(us + 1))}}`;
+  const digits = /^([A-Za-z]+?)(\d+)$/.exec(name);
+  if (digits) return `${genericName(digits[1])}_{${digits[2]}}`;
+  return `\\mathrm{${name.replace(/_/g, '\\_')}}`;
+}
+
+/** The LaTeX of a symbol, with the compound flag; `X_t` is the time derivative (X)' of X. */
+export function symbolLatex(name: string, notation: Notation): SymbolNotation {
+  const hit = notation.symbols[name];
+  if (hit !== undefined) return typeof hit === 'string' ? { latex: hit } : hit;
+  const rate = /^(.+)_t$/.exec(name);
+  if (rate) {
+    const base = symbolLatex(rate[1], notation).latex;
+    return { latex: hasTopLevelSuperscript(base) || base.includes(' ') ? `(${base})'` : `${base}'` };
+  }
+  return { latex: genericName(name) };
+}
+
+/** The notation of a function name (generic: `d_x` is the operator `\partial_x[...]`, others upright or Greek). */
+export function functionLatex(name: string, notation: Notation): FunctionNotation {
+  const hit = notation.functions[name];
+  if (hit !== undefined) return typeof hit === 'string' ? { latex: hit } : hit;
+  const d = /^d_([A-Za-z]\w*)$/.exec(name);
+  if (d) return { latex: `\\partial_{${symbolLatex(d[1], notation).latex}}`, bracket: true };
+  return { latex: genericName(name) };
+}

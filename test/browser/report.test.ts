@@ -1,0 +1,64 @@
+/**
+ * The HTML report in a real browser (Debian's chromium through playwright-core): the page is
+ * generated from the paper's derivations, opened from disk, and every formula must have
+ * rendered (no .katex-error, one .katex per emitted formula) with KaTeX's own fonts loaded.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, BrowserContext } from 'playwright-core';
+import { derivationFiles } from '../../src/cli/load.ts';
+import { runFiles } from '../../src/cli/run.ts';
+import { writeReport } from '../../src/report/index.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = resolve('out');
+
+describe('out/report.html in chromium', () => {
+  let browser: BrowserContext;
+  let profile: string;
+  let emitted: number;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this`);
+    const built = writeReport(await runFiles(derivationFiles(resolve('derivations'))), OUT);
+    emitted = built.equations.length;
+    profile = mkdtempSync(join(tmpdir(), 'fhn-chromium-'));
+    // a fresh profile directory: playwright passes it to chromium as --user-data-dir
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 2000 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('renders every emitted formula with KaTeX fonts, from file:// with no network', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(join(OUT, 'report.html')).href);
+    await page.evaluate(() => document.fonts.ready);
+    const declared = Number(await page.locator('body').getAttribute('data-equations'));
+    expect(declared).toBe(emitted);
+    expect(emitted).toBeGreaterThan(10);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    expect(await page.locator('.katex').count()).toBe(declared);
+    // KaTeX's CSS applied (a rendered formula has height) and its fonts came from the copied files
+    const loadedKatexFonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('KaTeX') && f.status === 'loaded').map((f) => f.family));
+    expect(loadedKatexFonts).toContain('KaTeX_Main');
+    expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
+    const firstHeight = await page.locator('.katex-display').first().evaluate((el) => el.getBoundingClientRect().height);
+    expect(firstHeight).toBeGreaterThan(10);
+    const shot = join(OUT, 'report.png');
+    await page.screenshot({ path: shot, fullPage: false });
+    expect(statSync(shot).size).toBeGreaterThan(10_000);
+  });
+});
