@@ -93,6 +93,7 @@ class Printer {
   rank(f: Expr): number {
     if (f.kind === 'sym') {
       if (this.notation.variables.includes(f.name)) return 2;
+      if (functionLatex(f.name, this.notation).elideArgs) return ELIDED_FACTOR_RANK;
       if (symbolLatex(f.name, this.notation).compound) return 1;
       return /^[a-z]$/.test(f.name) ? -1 : 0;
     }
@@ -139,6 +140,7 @@ class Printer {
       const top = shortSum ? [] : ranked.filter((x) => x.r < 2);
       const rest = shortSum ? [] : ranked.filter((x) => x.r >= 2);
       if (shortSum) top.push({ ...ranked[0], r: -1 });
+      else if (p === 1n && top.length === 0 && rest.length > 0 && rest.every((x) => x.r === 2)) top.push(...rest.splice(0));
       const topFactors = shortSum ? this.print(ranked[0].f).tex : texOf(top);
       const topTex = [p === 1n ? '' : `${p}`, p !== 1n && shortSum ? paren(topFactors) : topFactors].filter(Boolean).join(' ') || '1';
       const bottom = [coef.q === 1n ? '' : `${coef.q}`, ...denom.map((d) => this.denominatorFactor(d, denom.length + (coef.q === 1n ? 0 : 1)))]

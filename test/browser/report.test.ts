@@ -52,7 +52,13 @@ describe('out/report.html in chromium', () => {
     expect(await page.locator('.katex-error').count()).toBe(0);
     expect(await page.locator('.katex').count()).toBe(declared);
     // KaTeX's CSS applied (a rendered formula has height) and its fonts came from the copied files
-    const loadedKatexFonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('KaTeX') && f.status === 'loaded').map((f) => f.family));
+    const loadedKatexFonts = await page.evaluate(() => {
+      const loaded: string[] = [];
+      document.fonts.forEach((f) => {
+        if (f.family.includes('KaTeX') && f.status === 'loaded') loaded.push(f.family);
+      });
+      return loaded;
+    });
     expect(loadedKatexFonts).toContain('KaTeX_Main');
     expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
     const firstHeight = await page.locator('.katex-display').first().evaluate((el) => el.getBoundingClientRect().height);
