@@ -38,6 +38,12 @@ export const printed17 = {
 /** The Fokker–Planck operator F_rho[nu] = d_v[rho v nu + d_v nu], as printed. */
 const F_rho = 'd_v(rho*v*nu + d_v(nu))';
 
+/** A printed equation in the paper's operator notation (d_t, div_u, d_v, F_rho kept unevaluated), for display only. */
+function printedForm(scope: ModelScope, lhs: string, rhs: string): { lhs: Expr; rhs: Expr } {
+  const s = scope.extend({ symbols: ['nu', 'b0', 'mu', 'beps'], functions: { d_t: 1, d_v: 1, d_w: 1, div_u: 1, F_rho: 1 } });
+  return { lhs: s.parse(lhs, 'printed equation (left side)'), rhs: s.parse(rhs, 'printed equation (right side)') };
+}
+
 /** The change of variables (1.6): (t, v, w) -> (t, (v - V)/theta, w - W), with mu = (1/theta) nu(...). */
 export function rescale16(densityFactor = '1/theta'): ChangedModel {
   return changeVariables(equation12, {
@@ -94,6 +100,7 @@ export const closedFormI = 't/eps + ln(theta2)/(2*rho)';
 
 export default derivation('Rescaling (1.6) and the concentration rate theta^eps', 'Section 1.2.2–1.2.3', (d) => {
   d.step('Start from (1.2)', 'The mean-field equation, with K_Psi[rho0 mu] written through Psi *_r rho0 and Psi *_r (rho0 V).', [
+    { label: '(1.2)', ...printedForm(equation12.scope, 'd_t(mu) + div_u(beps*mu) - d_v(d_v(mu))', '(rho/eps)*d_v((v - V)*mu)') },
     { label: 'drift_v', rhs: equation12.drift[0] },
     { label: 'drift_w', rhs: equation12.drift[1] },
     { label: 'D_vv', rhs: equation12.diffusion[0][0] },
@@ -101,7 +108,9 @@ export default derivation('Rescaling (1.6) and the concentration rate theta^eps'
   const changed = rescale16();
   d.step('Change of variables (1.6)', "Itô's formula: new drift d_t phi + (grad phi) b + D:Hess phi, new diffusion (grad phi) D (grad phi)^T, density factor det(grad phi) = 1/theta.", [
     { label: 'd_t phi_v', rhs: changed.ito.timeDerivative[0] },
+    { label: 'd_t phi_w', rhs: changed.ito.timeDerivative[1] },
     { label: '(grad phi b)_v', rhs: changed.ito.gradientTimesDrift[0] },
+    { label: 'Itô term (D:Hess phi)_v', rhs: changed.ito.hessianTerm[0] },
     { label: 'det grad phi', rhs: changed.ito.jacobianDeterminant },
     { label: 'new drift_v', rhs: changed.model.drift[0] },
     { label: 'new drift_w', rhs: changed.model.drift[1] },
@@ -109,8 +118,14 @@ export default derivation('Rescaling (1.6) and the concentration rate theta^eps'
   ]);
   const { model, scope } = rescaledEquation(changed);
   d.step('Use (1.3) for V\' and the moment equation for W\'', 'The terms N(V), W, Psi *_r (rho0 V) cancel against the centring.', [
+    { label: "V' from (1.3)", lhs: sym('V_t'), rhs: changed.model.scope.parse(macroscopicRates.V_t, "V'") },
+    { label: "W' (moment of A)", lhs: sym('W_t'), rhs: changed.model.scope.parse(macroscopicRates.W_t, "W'") },
     { label: 'drift_v', rhs: model.drift[0] },
     { label: 'drift_w', rhs: model.drift[1] },
+  ]);
+  d.step('The equation on nu^eps, coefficients collected', "The operator of the rescaled equation, collected by derivatives of nu^eps; the paper groups it as the transport by b0 plus the stiff part below.", [
+    { label: 'd_t nu = L[nu]', lhs: scope.extend({ symbols: ['nu'], functions: { d_t: 1 } }).parse('d_t(nu)', 'd_t nu'), rhs: operatorOf(model) },
+    { label: 'as printed before (1.10)', ...printedForm(scope, 'd_t(nu) + div_u(b0*nu)', '(1/theta^2)*d_v((theta_t*theta + rho/eps*theta^2)*v*nu + d_v(nu))') },
   ]);
 
   d.claim({ id: 'eq-1.6-transform', source: '(1.6)', title: 'The equation on nu^eps after the change of variables (1.6)' }, () => {
@@ -145,9 +160,18 @@ export default derivation('Rescaling (1.6) and the concentration rate theta^eps'
   });
 
   const thetaRate = derivedThetaRate(model, scope);
-  d.step('Choose theta^eps', 'Read the stiff term as (1/theta^2) d_v[k v nu + d_v nu] and ask k = rho0, i.e. (1/theta^2) F_rho[nu]; solve for theta\'.', [
-    { label: "theta'", rhs: thetaRate },
+  const stiff = readStiffForm(model, [scope.parse('b0v', 'b0 (1.7)'), scope.parse('b0w', 'b0 (1.7)')], 'v');
+  d.step('Choose theta^eps', 'Read the stiff term as kappa d_v[k v nu + d_v nu] and ask k = rho0, i.e. (1/theta^2) F_rho[nu]; solve for theta\'.', [
+    { label: 'kappa (diffusion)', rhs: stiff.kappa },
+    { label: 'k (stiff coefficient)', rhs: stiff.k },
+    { label: 'ask k = rho0', lhs: stiff.k, rhs: sym('rho') },
+    { label: "theta'", lhs: sym('theta_t'), rhs: thetaRate },
+    { label: 'k with this theta\' (the cancellation)', rhs: expand(substitute(stiff.k, new Map([['theta_t', thetaRate]]))) },
   ], 'theta-ode');
+  d.step('(1.10)', 'With this theta^eps the stiff part is exactly (1/theta^2) F_rho[nu]: the equation (1.10).', [
+    { label: '(1.10) as printed', ...printedForm(scope, 'd_t(nu) + div_u(b0*nu)', '(1/theta^2)*F_rho(nu)') },
+    { label: 'd_t nu = L[nu]', lhs: scope.extend({ symbols: ['nu'], functions: { d_t: 1 } }).parse('d_t(nu)', 'd_t nu'), rhs: expand(substitute(operatorOf(model), new Map([['theta_t', thetaRate]]))) },
+  ], 'eq-1.10');
 
   d.claim({ id: 'theta-ode', source: '§1.2.3', title: '(1/2) d_t theta^2 + (rho/eps) theta^2 = rho, derived from the stiff term' }, () => {
     const printedOde = scope.parse('(1/2)*d_dt(theta^2) + (rho/eps)*theta^2', 'ODE on theta');

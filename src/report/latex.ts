@@ -102,7 +102,7 @@ class Printer {
       const n = functionLatex(f.name, this.notation);
       return n.elideArgs || n.bracket ? ELIDED_FACTOR_RANK : 3;
     }
-    return 3;
+    return f.kind === 'add' ? 1.5 : 3;
   }
 
   factor(f: Expr, alone: boolean): string {
@@ -137,8 +137,8 @@ class Printer {
       tex = p === 1n ? body || '1' : body ? `${p}${/^[\d.]/.test(body) ? ' \\cdot ' : ' '}${body}` : `${p}`;
     } else {
       const shortSum = ranked.length === 1 && ranked[0].f.kind === 'add' && visibleWidth(this.print(ranked[0].f).tex) <= 24;
-      const top = shortSum ? [] : ranked.filter((x) => x.r < 2);
-      const rest = shortSum ? [] : ranked.filter((x) => x.r >= 2);
+      const top = shortSum ? [] : ranked.filter((x) => x.r < 1.5);
+      const rest = shortSum ? [] : ranked.filter((x) => x.r >= 1.5);
       if (shortSum) top.push({ ...ranked[0], r: -1 });
       else if (p === 1n && top.length === 0 && rest.length > 0 && rest.every((x) => x.r === 2)) top.push(...rest.splice(0));
       const topFactors = shortSum ? this.print(ranked[0].f).tex : texOf(top);
@@ -179,14 +179,18 @@ class Printer {
     }
     const n = functionLatex(e.name, this.notation);
     if (n.bracket && e.args.length === 1 && !e.derivs) {
-      const a = this.print(arg0);
-      const simple = a.kind === 'atom' && (arg0.kind === 'sym' || arg0.kind === 'fn');
-      return { tex: simple ? `${n.latex} ${a.tex}` : `${n.latex}\\left[${a.tex}\\right]`, kind: 'atom' };
+      let inner: Expr = arg0;
+      let times = 1;
+      while (n.bracket !== 'always' && inner.kind === 'fn' && inner.name === e.name && inner.args.length === 1 && !inner.derivs) [inner, times] = [inner.args[0], times + 1];
+      const head = times === 1 ? n.latex : `${n.latex}^{${times}}`;
+      const a = this.print(inner);
+      const simple = n.bracket !== 'always' && a.kind === 'atom' && (inner.kind === 'sym' || inner.kind === 'fn');
+      return { tex: simple ? `${head} ${a.tex}` : tall(a.tex) ? `${head}\\left[${a.tex}\\right]` : `${head}[${a.tex}]`, kind: 'atom' };
     }
     const bareVars = e.args.every((a) => a.kind === 'sym') && new Set(e.args.map((a) => (a as { name: string }).name)).size === e.args.length;
     const derivs = e.derivs ?? [];
     if (n.elideArgs && bareVars) {
-      const ds = e.args.map((a, i) => partialLatex(symbolLatex((a as { name: string }).name, this.notation).latex, derivs[i] ?? 0)).join('');
+      const ds = e.args.map((a, i) => partialLatex(symbolLatex((a as { name: string }).name, this.notation).latex, derivs[i] ?? 0)).filter(Boolean).join(' ');
       return { tex: `${ds}${ds ? ' ' : ''}${n.latex}`, kind: 'atom' };
     }
     const order = derivs.reduce((s, d) => s + d, 0);

@@ -14,8 +14,11 @@ export interface FunctionNotation {
    * variables, and its derivatives then as `\partial_v \nu^\varepsilon`.
    */
   readonly elideArgs?: boolean;
-  /** An operator applied to one argument in square brackets, e.g. `\partial_v[...]`, `\mathcal F_\rho[...]`. */
-  readonly bracket?: boolean;
+  /**
+   * An operator applied to one argument in square brackets: `true` brackets compound arguments
+   * only (`\partial_v \nu`, `\partial_v[v \nu]`), `'always'` every argument (`\mathcal F_\rho[\nu]`).
+   */
+  readonly bracket?: boolean | 'always';
 }
 
 /** A symbol's LaTeX; `compound` ones are parenthesised as factors of a longer product. */
@@ -48,12 +51,12 @@ export const paperNotation: Notation = {
     W: '\\mathcal W^\\varepsilon',
     E: '\\mathcal E(\\mu^\\varepsilon)',
     b0: '\\mathbf b_0^\\varepsilon',
+    beps: '\\mathbf b^\\varepsilon',
     b0v: '(\\mathbf b_0^\\varepsilon)_v',
     b0w: '(\\mathbf b_0^\\varepsilon)_w',
     theta2: '(\\theta^\\varepsilon)^2',
     mstar: 'm_*',
     u: '\\mathbf u',
-    x: 'x',
   },
   functions: {
     nu: { latex: '\\nu^\\varepsilon', elideArgs: true },
@@ -72,8 +75,8 @@ export const paperNotation: Notation = {
     M: '\\mathcal M_{\\rho}',
     Psi: '\\Psi',
     d_t: { latex: '\\partial_t', bracket: true },
-    div_u: { latex: '\\operatorname{div}_{\\mathbf u}', bracket: true },
-    F_rho: { latex: '\\mathcal F_{\\rho_0^\\varepsilon}', bracket: true },
+    div_u: { latex: '\\operatorname{div}_{\\mathbf u}', bracket: 'always' },
+    F_rho: { latex: '\\mathcal F_{\\rho_0^\\varepsilon}', bracket: 'always' },
   },
   variables: ['t', 's', 'x', 'y', 'z', 'v', 'w', 'u'],
 };
@@ -132,6 +135,9 @@ export function functionLatex(name: string, notation: Notation): FunctionNotatio
   const hit = notation.functions[name];
   if (hit !== undefined) return typeof hit === 'string' ? { latex: hit } : hit;
   const d = /^d_([A-Za-z]\w*)$/.exec(name);
-  if (d) return { latex: `\\partial_{${symbolLatex(d[1], notation).latex}}`, bracket: true };
+  if (d) {
+    const x = symbolLatex(d[1], notation).latex;
+    return { latex: `\\partial_${x.length === 1 ? x : `{${x}}`}`, bracket: true };
+  }
   return { latex: genericName(name) };
 }
