@@ -11,3 +11,4 @@ export type { Expr, Scope } from './cas/index.ts';
 export * from './calculus/index.ts';
 export * from './verify/index.ts';
 export * from './codegen/index.ts';
+export * from './report/index.ts';
