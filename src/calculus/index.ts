@@ -6,3 +6,7 @@ export * from './changeOfVariables.ts';
 export * from './operator.ts';
 export * from './solve.ts';
 export * from './generator.ts';
+export * from './moments.ts';
+export * from './marginal.ts';
+export * from './ansatz.ts';
+export * from './densityTransform.ts';
