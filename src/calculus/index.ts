@@ -10,3 +10,4 @@ export * from './moments.ts';
 export * from './marginal.ts';
 export * from './ansatz.ts';
 export * from './densityTransform.ts';
+export * from './integrals.ts';

@@ -6,6 +6,7 @@
  */
 import { Expr, printExpr, expand, sub } from '../cas/index.ts';
 import { equivalent, EquivalenceOptions, MethodDisagreementError, Check } from './equivalent.ts';
+import type { InequalityOutcome } from './inequality.ts';
 
 export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'unsupported' | 'checked-numeric';
 
@@ -42,6 +43,8 @@ export interface ClaimRecord {
   readonly ms: number;
   readonly parts: readonly PartOutcome[];
   readonly message?: string;
+  /** Inequalities checked on samples (checked-numeric claims): worst margins and counterexamples. */
+  readonly inequalities?: readonly InequalityOutcome[];
 }
 
 /** How a mismatch is read: a printed equation is an erratum, a derived fact must hold. */

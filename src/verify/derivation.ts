@@ -4,6 +4,7 @@
  */
 import { Expr } from '../cas/index.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, decideClaim } from './claims.ts';
+import { InequalityClaim, decideInequalityClaim } from './inequality.ts';
 
 /** One step of a derivation: what was done, and the expressions it produced. */
 export interface Step {
@@ -76,6 +77,13 @@ export class Derivation {
   /** Decide a claim from the parts the thunk derives; returns its record. */
   claim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
     const rec = decideClaim(meta, derive);
+    this.claims.push(rec);
+    return rec;
+  }
+
+  /** Decide a claim made of inequalities checked on samples (and identities, if any): checked-numeric, erratum or failed. */
+  inequality(meta: ClaimMeta, derive: () => InequalityClaim): ClaimRecord {
+    const rec = decideInequalityClaim(meta, derive);
     this.claims.push(rec);
     return rec;
   }

@@ -2,3 +2,4 @@
 export * from './equivalent.ts';
 export * from './claims.ts';
 export * from './derivation.ts';
+export * from './inequality.ts';
