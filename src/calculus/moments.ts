@@ -201,3 +201,13 @@ export function testFunctionSlots(e: Expr): { expr: Expr; slots: Map<string, rea
   });
   return { expr: expand(expr), slots };
 }
+
+/** The coefficient of an atom (a moment, a derivative marker, any application) in e, which must be affine in it. */
+export function coefficientOf(e: Expr, target: Expr): Expr {
+  const key = keyOf(target);
+  const marker = '__coefficient_probe';
+  const probed = expand(mapExpr(e, (x) => (keyOf(x) === key ? sym(marker) : x)));
+  const c = expand(partial(probed, marker));
+  if (symbolsOf(c).has(marker)) throw new MomentError(`coefficientOf: ${printExpr(e)} is not affine in ${printExpr(target)}`);
+  return c;
+}
