@@ -12,3 +12,4 @@ export * from './calculus/index.ts';
 export * from './verify/index.ts';
 export * from './codegen/index.ts';
 export * from './report/index.ts';
+export { seededRandom } from './cas/index.ts';
