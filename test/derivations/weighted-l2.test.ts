@@ -1,0 +1,46 @@
+import { describe, it, expect } from 'vitest';
+import weighted from '../../derivations/weighted-l2.ts';
+import { equivalent, makeScope } from '../../src/index.ts';
+
+describe('section 4 replay', () => {
+  const d = weighted.run();
+  const byId = new Map(d.claims.map((c) => [c.id, c]));
+  const status = (id: string) => byId.get(id)?.status;
+
+  it('decides every claim of section 4, none failed', () => {
+    for (const id of ['lemma-4.3', 'rho-v2-identity', 'eq-4.12', 'eq-4.15', 'eq-4.16', 'eq-4.17', 'proj-source-zero', 'gauss-shift-norm', 'maxwellian-mismatch-norm'])
+      expect(status(id), `${id}: ${byId.get(id)?.message}`).toBe('verified');
+    for (const id of ['lemma-4.6', 'lemma-4.9', 'gauss-shift-bound']) expect(status(id), id).toBe('checked-numeric');
+    for (const id of ['eq-4.13', 'eq-4.14', 'prop-4.10-bounds', 'weight-factorisation']) expect(status(id), id).toBe('erratum');
+    expect(d.claims.filter((c) => c.status === 'failed')).toEqual([]);
+    expect(d.crossChecks.every((x) => x.pass)).toBe(true);
+  });
+
+  it('finds d_w nu printed where d_v nu belongs in (4.13), and the corrected form holds', () => {
+    const c = byId.get('eq-4.13')!;
+    const wrong = c.parts.filter((p) => !p.holds);
+    expect(wrong).toHaveLength(1);
+    const s = makeScope({ parameters: ['theta'], functions: { nu: 2 } }, ['v', 'w']);
+    expect(equivalent(wrong[0].difference!, s.parse('(nu__d1_0(v, w) - nu__d0_1(v, w))/theta', 'expected'), { scope: s.scope }).equivalent).toBe(true);
+    expect(c.parts.find((p) => p.label.startsWith('corrected'))!.holds).toBe(true);
+    expect(byId.get('eq-4.14')!.parts.find((p) => p.label.startsWith('corrected'))!.holds).toBe(true);
+  });
+
+  it('refutes the C-bound of Proposition 4.10 with a counterexample at small eps and accepts the s-version', () => {
+    const c = byId.get('prop-4.10-bounds')!;
+    const [a1, a2, b1, b2] = c.inequalities!;
+    expect([a1.holds, a2.holds, b1.holds, b2.holds]).toEqual([true, true, true, false]);
+    expect(b2.worstAt.s).toBe(0);
+    expect(b2.worstAt.eps).toBeLessThanOrEqual(1e-6);
+    expect(b2.lhsAtWorst).toBeGreaterThan(100 * b2.rhsAtWorst);
+    expect(b2.corrected!.holds).toBe(true);
+    expect(a1.worstMargin).toBeCloseTo(0, 12); // equality at t = 0
+  });
+
+  it('finds the weight (4.1) off by sqrt(kappa) from M^-1 mbar', () => {
+    const p = byId.get('weight-factorisation')!.parts[0];
+    const s = makeScope({ parameters: ['kappa', 'rho'] }, ['v', 'w']);
+    const ratio = `(${p.derived})/(${p.printed})`;
+    expect(equivalent(s.parse(ratio, 'ratio'), s.parse('sqrt(kappa)', 'sqrt kappa'), { methods: ['engine-normal-form', 'mathjs-random-points'] }).equivalent).toBe(true);
+  });
+});
