@@ -45,6 +45,22 @@ export function shear37(model: FokkerPlanckModel) {
   });
 }
 
+/** (3.8) as printed. */
+export const printed38Text = 'd_t(gbar) + (a*eps/rho)*d_w(Int_v((B0(theta*v, w - gamma*v) + b*theta*v)*g)) - (a*eps/rho)^2*d_w(d_w(gbar)) = d_w(b*w*gbar)';
+
+/** The marginal of the (3.7) equation with gamma = a eps theta/rho (theta' kept), and a reader of printed marginals. */
+export function marginal38() {
+  const { model, scope, thetaRate } = equation110();
+  const c37 = shear37(model);
+  const s = scope.extend({ coefficients: { gamma: null } });
+  const gammaRules = new Map([['gamma', s.parse('a*eps*theta/rho', 'gamma')], ['gamma_t', s.parse('a*eps*theta_t/rho', 'gamma_t')]]);
+  const gSpace = new MomentSpace({ density: 'g', over: ['v'], remaining: ['w'], names: { 'N(V + theta*v)': 'IntN_g' } });
+  const raw = expand(substitute(marginalOf(c37.model, gSpace), gammaRules));
+  const printed = (text: string) => expand(substitute(printedMarginal(s, gSpace, text, '(3.8)'), gammaRules));
+  const byParts = () => expand(substitute(marginalByParts(operatorOf(c37.model), ['v', 'w'], 'g', gSpace), gammaRules));
+  return { model, c37, raw, printed, byParts, ode: new Map([['theta_t', thetaRate]]) };
+}
+
 export default derivation('Marginals and rescalings of section 3', 'Sections 3.0.1, 3.2, 3.3', (d) => {
   // ---- 3.0.1: the kinetic example
   const kScope = kinetic.scope.extend({ symbols: ['f', 'rho', 'pi'], operators: new MomentSpace({ density: 'f', over: ['v'], remaining: ['x'], marginal: 'rho' }).operators() });
@@ -68,7 +84,7 @@ export default derivation('Marginals and rescalings of section 3', 'Sections 3.0
   ]);
 
   // ---- (3.5): w -> e^{-bt} w in (1.10)
-  const { model, scope, thetaRate } = equation110();
+  const { model, scope } = equation110();
   const c35 = changeVariables(model, { name: '(3.5)', newState: ['v', 'w'], map: ['v', 'exp(b*t)*w'], density: 'f', densityFactor: 'exp(b*t)' });
   d.step('(3.5): f(t, w, v) = e^{-bt} nu(t, v, e^{-bt} w)', 'The new variable is e^{bt} w; d_t(e^{bt} w) = b e^{bt} w cancels the confinement -b w of A0, leaving e^{bt} A0(theta v, 0).', [
     { label: 'drift_v', rhs: c35.model.drift[0] },
@@ -138,9 +154,8 @@ export default derivation('Marginals and rescalings of section 3', 'Sections 3.0
   });
 
   // ---- (3.7) and (3.8)
-  const c37 = shear37(model);
-  const gamma = sT.parse('a*eps*theta/rho', 'gamma');
-  const gammaRules = new Map([['gamma', gamma], ['gamma_t', sT.parse('a*eps*theta_t/rho', 'gamma_t')]]);
+  const m38 = marginal38();
+  const c37 = m38.c37;
   d.step('(3.7): nu(v, w) = g(v, w + gamma v)', 'The shear adds gamma\' v + gamma b0_v to the w-drift and the diffusion (1/theta^2)(d_v + gamma d_w)^2; gamma = a eps theta/rho.', [
     { label: 'drift_v', rhs: c37.model.drift[0] },
     { label: 'drift_w', rhs: c37.model.drift[1] },
@@ -156,15 +171,12 @@ export default derivation('Marginals and rescalings of section 3', 'Sections 3.0
       derived: operatorOf(c37.model),
     },
   ]);
-  const gSpace = new MomentSpace({ density: 'g', over: ['v'], remaining: ['w'] });
-  const raw38 = expand(substitute(marginalOf(c37.model, gSpace), gammaRules));
-  const printed38 = expand(substitute(printedMarginal(scope.extend({ coefficients: { gamma: null } }), gSpace,
-    'd_t(gbar) + (a*eps/rho)*d_w(Int_v((B0(theta*v, w - gamma*v) + b*theta*v)*g)) - (a*eps/rho)^2*d_w(d_w(gbar)) = d_w(b*w*gbar)', '(3.8)'), gammaRules));
+  const { raw: raw38, ode } = m38;
+  const printed38 = m38.printed(printed38Text);
   // what the derived marginal has beyond (3.8) as printed, before the theta ODE is used
   const source = fn('Int_v_g', [sym('w')], [1]);
   const excess = expand(sub(raw38, printed38));
   const sourceCoefficient = coefficientOf(excess, source);
-  const ode = new Map([['theta_t', thetaRate]]);
   d.step('Integrate over v: the source term and the theta ODE', "Before theta' is used, the derived marginal differs from (3.8) by a multiple of d_w ∫ v g dv, of coefficient -(gamma' + a theta - a eps/theta); with theta' = rho/theta - rho theta/eps it vanishes. The diffusion gamma^2/theta^2 = (a eps/rho)^2 remains.", [
     { label: "d_t gbar (theta' kept)", rhs: raw38 },
     { label: 'derived - printed (3.8)', rhs: excess },
@@ -174,7 +186,7 @@ export default derivation('Marginals and rescalings of section 3', 'Sections 3.0
   d.claim({ id: 'eq-3.8', source: '(3.8)', title: 'The marginal equation on gbar^eps: vanishing diffusion (a eps/rho)^2 d_w^2' }, () => [
     { label: 'before the theta ODE, derived - printed is only a multiple of d_w ∫ v g dv', printed: mul(sourceCoefficient, source), derived: excess, mustHold: true },
     { label: 'that coefficient vanishes through the theta ODE', printed: num(0), derived: expand(substitute(sourceCoefficient, ode)), mustHold: true },
-    { label: 'marginal by parts (strong form) = by the generator', printed: expand(substitute(marginalByParts(operatorOf(c37.model), ['v', 'w'], 'g', gSpace), gammaRules)), derived: raw38, mustHold: true },
+    { label: 'marginal by parts (strong form) = by the generator', printed: m38.byParts(), derived: raw38, mustHold: true },
     { label: '(3.8) as printed', printed: printed38, derived: expand(substitute(raw38, ode)) },
   ]);
 });

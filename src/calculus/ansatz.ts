@@ -6,6 +6,7 @@
  */
 import { Expr, add, mul, div, num, pow, sym, fn, sqrt, exp, neg, expand, partial, substitute, isZero, printExpr } from '../cas/index.ts';
 import { MomentAtom, MomentSpace, MomentError } from './moments.ts';
+import { integrateGaussian } from './integrals.ts';
 
 /** How an ansatz evaluates one moment atom of a space (throws when it has no closed form). */
 export interface Ansatz {
@@ -90,9 +91,10 @@ export const maxwellian = (rho: Expr, x: Expr): Expr =>
   mul(num(1, 2), sqrt(num(2)), sqrt(rho), pow(sym('pi'), num(-1, 2)), exp(mul(num(-1, 2), rho, pow(x, 2))));
 
 /**
- * Facts a table of Maxwellian moments must satisfy, as printed/derived pairs: ∫ M = 1, and
+ * Facts a table of Maxwellian moments must satisfy, as printed/derived pairs: ∫ M = 1, ∫ v M = 0,
  * ∫ v^(k+1) M = (k/rho) ∫ v^(k-1) M (integrate v^k d_v M = -rho v^(k+1) M by parts), plus
- * d_v M_rho = -rho v M_rho for the explicit M_rho the recurrence rests on.
+ * d_v M_rho = -rho v M_rho for the explicit M_rho the recurrence rests on, and each moment against
+ * the exact Gaussian integral of v^k M_rho (completing the square, a separate route).
  */
 export function gaussianMomentFacts(rho: Expr, maxOrder: number, moment: (k: number, rho: Expr) => Expr = gaussianMoment) {
   const x = sym('__x');
@@ -104,5 +106,7 @@ export function gaussianMomentFacts(rho: Expr, maxOrder: number, moment: (k: num
   ];
   for (let k = 1; k < maxOrder; k++)
     facts.push({ label: `int v^${k + 1} M = (${k}/rho) int v^${k - 1} M`, printed: moment(k + 1, rho), derived: mul(div(num(k), rho), moment(k - 1, rho)), mustHold: true });
+  for (let k = 0; k <= maxOrder; k++)
+    facts.push({ label: `int v^${k} M by exact Gaussian integration`, printed: moment(k, rho), derived: integrateGaussian(mul(pow(x, num(k)), M), '__x').value, mustHold: true });
   return facts;
 }

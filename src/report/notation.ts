@@ -112,7 +112,11 @@ function genericName(name: string): string {
   if (GREEK.has(name)) return `\\${name}`;
   if (/^[A-Za-z]$/.test(name)) return name;
   const us = name.indexOf('_');
-  if (us > 0 && us < name.length - 1) return `${genericName(name.slice(0, us))}_{${genericName(name.slice(us + 1))}}`;
+  if (us > 0 && us < name.length - 1) {
+    // a head that already carries a subscript (h1 -> h_{1}) is braced, or `h_{1}_{g}` is a double subscript
+    const head = genericName(name.slice(0, us));
+    return `${head.includes('_') ? `{${head}}` : head}_{${genericName(name.slice(us + 1))}}`;
+  }
   const digits = /^([A-Za-z]+?)(\d+)$/.exec(name);
   if (digits) return `${genericName(digits[1])}_{${digits[2]}}`;
   return `\\mathrm{${name.replace(/_/g, '\\_')}}`;
