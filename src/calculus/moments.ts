@@ -45,8 +45,9 @@ const isMonomialIn = (e: Expr, vars: readonly string[]): boolean =>
   (e.kind === 'sym' && vars.includes(e.name)) ||
   (e.kind === 'pow' && e.base.kind === 'sym' && vars.includes(e.base.name) && e.exponent.kind === 'num' && e.exponent.value.q === 1n && e.exponent.value.p > 0n);
 
-/** The terms of an expanded sum, and the factors of a product. */
+/** The terms of an expanded sum (none for 0). */
 export const termsOf = (e: Expr): readonly Expr[] => (e.kind === 'add' ? e.terms : isZero(e) ? [] : [e]);
+/** The factors of a product (the expression itself otherwise). */
 export const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
 
 /** Split a product into the factors free of `vars` and the ones that depend on them. */
