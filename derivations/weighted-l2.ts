@@ -79,8 +79,9 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
     }),
   ]);
 
-  const lemma46 = lemma46Norms();
-  d.inequality({ id: 'lemma-4.6', source: 'Lemma 4.6', title: '||nu|| <= kappa^-1/2 ||d_w nu|| and ||w nu|| <= (2/kappa) ||d_w nu|| in L2(m), from (1/2)∫(1 + kappa w^2)|nu|^2 m = -∫ w nu d_w nu m' }, () => ({
+  d.inequality({ id: 'lemma-4.6', source: 'Lemma 4.6', title: '||nu|| <= kappa^-1/2 ||d_w nu|| and ||w nu|| <= (2/kappa) ||d_w nu|| in L2(m), from (1/2)∫(1 + kappa w^2)|nu|^2 m = -∫ w nu d_w nu m' }, () => {
+    const lemma46 = lemma46Norms();
+    return {
     identities: [
       underIntegral({
         label: '(1/2)(1 + kappa w^2) nu^2 m = -w nu d_w nu m under ∫ du', lhs: mul(num(1, 2), add(num(1), mul(sym('kappa'), pow(w, 2))), pow(nu, 2), m41),
@@ -91,7 +92,8 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
       { label: 'Poincaré', printed: '||nu||_L2(m) <= kappa^(-1/2) ||d_w nu||_L2(m)', lhs: sqrt(lemma46.nu), rhs: mul(pow(sym('kappa'), num(-1, 2)), sqrt(lemma46.dw)), samples: lemma46.samples },
       { label: 'moment', printed: '||w nu||_L2(m) <= (2/kappa) ||d_w nu||_L2(m)', lhs: sqrt(lemma46.wnu), rhs: mul(num(2), pow(sym('kappa'), -1), sqrt(lemma46.dw)), samples: lemma46.samples },
     ],
-  }));
+    };
+  });
 
   d.claim({ id: 'eq-4.12', source: '(4.12)', title: '(1.10) reads d_t nu + A^eps[nu] = 0 with A^eps[nu] = div_u[b0 nu] - theta^-2 F_rho[nu]' }, () => [
     { label: 'd_t nu = -A^eps[nu]', printed: neg(A(nu)), derived: L },
@@ -175,12 +177,13 @@ function lemma49(d: Derivation) {
   const mbar = P('sqrt(2*pi/kappa)*exp(kappa*w^2/2)');
   const at = (g: Expr) => substitute(g, new Map([['y', mul(sym('E'), w)]]));
   const norm = (g: Expr) => integrateGaussian(mul(pow(g, 2), mbar), 'w').value;
-  const n0 = norm(mul(sym('E'), at(f0)));
-  const n1 = norm(mul(pow(sym('E'), 2), at(partial(f0, 'y'))));
+  const norms = () => ({ n0: norm(mul(sym('E'), at(f0))), n1: norm(mul(pow(sym('E'), 2), at(partial(f0, 'y')))) });
   const atOne = (e: Expr) => substitute(e, new Map([['E', num(1)]]));
   const raw = seededSamples({ E: [1, 6], kappa: [0.3, 3], dc: [0.01, 1], beta: [-1, 1], q0: [-1, 1], q1: [-1, 1], q2: [-1, 1], q3: [-1, 1] }, 40, 49);
   const samples = raw.map(({ dc, ...x }) => ({ ...x, c: x.kappa / 2 + dc }));
-  d.inequality({ id: 'lemma-4.9', source: 'Lemma 4.9', title: '||nubar(t)||_Hk(mbar) <= e^{(k + 1/2) b t} ||nubar0||_Hk(mbar), k = 0, 1, with nubar(t, w) = e^{bt} nubar0(e^{bt} w)' }, () => ({
+  d.inequality({ id: 'lemma-4.9', source: 'Lemma 4.9', title: '||nubar(t)||_Hk(mbar) <= e^{(k + 1/2) b t} ||nubar0||_Hk(mbar), k = 0, 1, with nubar(t, w) = e^{bt} nubar0(e^{bt} w)' }, () => {
+    const { n0, n1 } = norms();
+    return {
     identities: [{
       label: 'e^{bt} nubar0(e^{bt} w) solves (1.9)', printed: num(0), mustHold: true,
       derived: (() => { const nb = mul(exp(mul(b, sym('t'))), fn('nubar0', [mul(exp(mul(b, sym('t'))), w)])); return sub(partial(nb, 't'), mul(b, dw(mul(w, nb)))); })(),
@@ -189,7 +192,8 @@ function lemma49(d: Derivation) {
       { label: 'k = 0', printed: '||nubar(t)||_L2(mbar) <= e^{bt/2} ||nubar0||_L2(mbar)', lhs: sqrt(n0), rhs: mul(sqrt(sym('E')), sqrt(atOne(n0))), samples },
       { label: 'k = 1', printed: '||nubar(t)||_H1(mbar) <= e^{3bt/2} ||nubar0||_H1(mbar)', lhs: sqrt(add(n0, n1)), rhs: mul(pow(sym('E'), num(3, 2)), sqrt(atOne(add(n0, n1)))), samples },
     ],
-  }));
+    };
+  });
 }
 
 function prop410(d: Derivation) {
