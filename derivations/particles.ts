@@ -5,8 +5,9 @@
  * typed in), the centred drift b0 of (1.10), the moment equations (1.3) and the limit (1.5).
  */
 import {
-  derivation, generatorOf, parseExpr, averageOfPolynomial, solveAffineOde, substituteFunction, defineModel,
-  totalTimeDerivative, expand, substitute, partial, sym, num, sub, mul, Expr, Kernel, FokkerPlanckModel,
+  derivation, parseExpr, substituteFunction, defineModel, exactAffineTransition, eulerMaruyama, ouSplit, rungeKutta, RK4,
+  firstOrderMoments, expectationOverNoise, stepKernel, totalTimeDerivative, expand, substitute, partial, sym, num, sub, mul,
+  Expr, Kernel, FokkerPlanckModel,
 } from '../src/index.ts';
 import { equation12, rescale16, rescaledEquation, macroscopicRates } from './rescaling.ts';
 import { defaultNonlinearity } from './lib/fhn.ts';
@@ -29,18 +30,21 @@ export const stiffOU: FokkerPlanckModel = defineModel({
 
 /** Mean and variance of the OU transition over a time tau, solved from the generator's moment ODEs. */
 export function ouTransition() {
-  const M = (k: number) => (k === 0 ? num(1) : sym(`M${k}`));
-  const s = stiffOU.scope.extend({ symbols: ['M1', 'M2', 'm', 'S', 'tau', 'v0'] });
-  const meanRate = averageOfPolynomial(generatorOf(stiffOU, sym('v')), 'v', M);
-  const secondRate = averageOfPolynomial(generatorOf(stiffOU, s.parse('v^2', 'v^2')), 'v', M);
-  // variance S = M2 - M1^2: S' = M2' - 2 M1 M1', written in (m, S)
-  const toMS = new Map([['M1', sym('m')], ['M2', s.parse('S + m^2', 'M2')]]);
-  const mRate = expand(substitute(meanRate, toMS));
-  const SRate = expand(substitute(sub(secondRate, mul(num(2), sym('M1'), meanRate)), toMS));
-  const mean = solveAffineOde(mRate, 'm', 'tau', sym('v0'));
-  const variance = solveAffineOde(SRate, 'S', 'tau', num(0));
-  return { meanRate: mRate, varianceRate: SRate, mean, variance, scope: s };
+  const s = stiffOU.scope.extend({ symbols: ['m', 'S', 'tau'] });
+  return { ...exactAffineTransition(stiffOU.drift[0], stiffOU.diffusion[0][0], 'v', 'tau'), scope: s };
 }
+
+/** (1.2) with N(v) = v - v^3: the model the particle kernels step. */
+export const cubicEquation12: FokkerPlanckModel = { ...equation12, name: '(1.2) with N(v) = v - v^3', drift: equation12.drift.map(withCubicN) };
+
+/** The two particle schemes for (1.2), as update rules: Euler–Maruyama, and the exact OU split of the stiff coupling. */
+export const particleSchemes = () => ({
+  eulerMaruyama: eulerMaruyama(cubicEquation12),
+  ouSplit: ouSplit(cubicEquation12, { variable: 'v', stiff: stiffText }),
+});
+
+/** y' = -lambda y: the test equation for the Runge–Kutta stages. */
+const decay = defineModel({ name: "y' = -lambda y", state: ['y'], density: 'p', parameters: ['lambda'], drift: ['-lambda*y'], diffusion: ['0'] });
 
 export default derivation('Particles, kernels and moment equations', 'Sections 1.1–1.2 (numerics)', (d) => {
   const ou = ouTransition();
@@ -50,15 +54,42 @@ export default derivation('Particles, kernels and moment equations', 'Sections 1
     { label: 'm(tau)', rhs: ou.mean },
     { label: 'S(tau)', rhs: ou.variance },
   ]);
-  d.claim({ id: 'ou-transition', source: '(1.2)', title: 'Exact OU transition: mean V + (v0 - V) e^{-lambda tau}, variance (1 - e^{-2 lambda tau})/lambda', kind: 'must-hold' }, () => {
+  d.claim({ id: 'ou-transition', source: '(1.2)', title: 'Exact OU transition: mean V + (v - V) e^{-lambda tau}, variance (1 - e^{-2 lambda tau})/lambda', kind: 'must-hold' }, () => {
     const tau0 = new Map([['tau', num(0)]]);
     return [
       { label: 'mean solves its ODE', printed: totalTimeDerivative(ou.mean, 'tau', new Map()), derived: expand(substitute(ou.meanRate, new Map([['m', ou.mean]]))) },
       { label: 'variance solves its ODE', printed: totalTimeDerivative(ou.variance, 'tau', new Map()), derived: expand(substitute(ou.varianceRate, new Map([['S', ou.variance]]))) },
-      { label: 'mean(0) = v0', printed: expand(substitute(ou.mean, tau0)), derived: sym('v0') },
+      { label: 'mean(0) = v', printed: expand(substitute(ou.mean, tau0)), derived: sym('v') },
       { label: 'variance(0) = 0', printed: expand(substitute(ou.variance, tau0)), derived: num(0) },
-      { label: 'the textbook forms', printed: ou.scope.parse('V + (v0 - V)*exp(-lambda*tau)', 'mean'), derived: ou.mean },
+      { label: 'the textbook forms', printed: ou.scope.parse('V + (v - V)*exp(-lambda*tau)', 'mean'), derived: ou.mean },
       { label: 'the textbook variance', printed: ou.scope.parse('(1 - exp(-2*lambda*tau))/lambda', 'variance'), derived: ou.variance },
+    ];
+  });
+  const schemes = particleSchemes();
+  d.step('Time-stepping schemes as update rules', 'Each scheme is a symbolic rule applied to the drift and diffusion of (1.2) (N(v) = v - v^3); code generation turns it into the particle kernel. xi_v is a standard normal draw.', [
+    { label: 'Euler–Maruyama v', rhs: schemes.eulerMaruyama.update.v },
+    { label: 'OU split v', rhs: schemes.ouSplit.update.v },
+    { label: 'OU split w', rhs: schemes.ouSplit.update.w },
+  ]);
+  d.claim({ id: 'scheme-rules', source: '(1.2)', title: 'The schemes: both are weakly consistent with (1.2); the OU split is exact for the stiff part; RK4 stages give the Taylor polynomial', kind: 'must-hold' }, () => {
+    const drift = cubicEquation12.drift;
+    const consistency = Object.entries(schemes).flatMap(([name, rule]) => {
+      const fo = firstOrderMoments(rule);
+      return [
+        { label: `${name}: d/dh E[v' - v] at h = 0 is the drift of v`, printed: drift[0], derived: fo.v.drift },
+        { label: `${name}: d/dh E[(v' - v)^2] at h = 0 is 2 D_vv`, printed: num(2), derived: fo.v.diffusion2 },
+        { label: `${name}: d/dh E[w' - w] at h = 0 is A(v, w)`, printed: drift[1], derived: fo.w.drift },
+      ];
+    });
+    const pureOU = ouSplit(stiffOU, { variable: 'v', stiff: stiffOU.drift[0] }, { step: 'tau' });
+    const P = (t: string) => ou.scope.parse(t, 'textbook');
+    const E = (e: Expr) => expectationOverNoise(e, pureOU.noise);
+    const stepMean = E(pureOU.update.v);
+    return [
+      ...consistency,
+      { label: 'OU split on the stiff part alone: mean of the step', printed: P('V + (v - V)*exp(-lambda*tau)'), derived: stepMean },
+      { label: 'OU split on the stiff part alone: variance of the step', printed: P('(1 - exp(-2*lambda*tau))/lambda'), derived: expand(sub(E(mul(pureOU.update.v, pureOU.update.v)), mul(stepMean, stepMean))) },
+      { label: "RK4 on y' = -lambda y: 1 - z + z^2/2 - z^3/6 + z^4/24 with z = lambda h", printed: parseExpr('y*(1 - lambda*dt + (lambda*dt)^2/2 - (lambda*dt)^3/6 + (lambda*dt)^4/24)'), derived: rungeKutta(decay, RK4).update.y },
     ];
   });
   d.claim({ id: 'particle-drift-split', source: '(1.2)', title: 'The (1.2) drift = stiff coupling -(rho0/eps)(v - V) + a part free of eps', kind: 'must-hold' }, () => {
@@ -80,10 +111,18 @@ export function kernels(): Kernel[] {
   const limitV = expand(sub(rates.V_t, sym('E')));
   const prov = (claim?: string) => ({ derivation: 'derivations/particles.ts', claim });
   return [
-    { kind: 'scalar', name: 'ouMean', doc: 'Mean of v after a step tau of dv = -lambda (v - V) dt + sqrt(2) dB.', args: ['v0', 'V', 'lambda', 'tau'], expr: ou.mean, provenance: prov('ou-transition') },
+    { kind: 'scalar', name: 'ouMean', doc: 'Mean of v after a step tau of dv = -lambda (v - V) dt + sqrt(2) dB.', args: ['v0', 'V', 'lambda', 'tau'], expr: substitute(ou.mean, new Map([['v', sym('v0')]])), provenance: prov('ou-transition') },
     { kind: 'scalar', name: 'ouVariance', doc: 'Variance of that transition (independent of v0).', args: ['lambda', 'tau'], expr: ou.variance, provenance: prov('ou-transition') },
     { kind: 'loop', name: 'particleDrift', doc: 'Non-stiff drift of each neuron in (1.2): N(v) - w - Psi*rho0 v + Psi*(rho0 V), and A(v, w).', arrays: ['v', 'w'], uniforms: ['PsiRho', 'PsiRhoV', 'a', 'b', 'c'], outputs: { dv: nonStiff, dw: equation12.drift[1] }, provenance: prov('particle-drift-split') },
     { kind: 'loop', name: 'rescaledTransport', doc: 'Transport velocity b0 of (1.10) at (v, w): (B0(theta v, w)/theta, A0(theta v, w)).', arrays: ['v', 'w'], uniforms: ['theta', 'V', 'E', 'PsiRho', 'a', 'b'], outputs: { bv: b0v, bw: P('b0w') }, provenance: { derivation: 'derivations/rescaling.ts', claim: 'eq-1.7' } },
+    ...Object.entries(particleSchemes()).map(([scheme, rule]) =>
+      stepKernel(rule, {
+        name: `${scheme}Step`,
+        doc: 'One step of every neuron of a cell of (1.2) with N(v) = v - v^3, in place; xi_v holds standard normals.',
+        uniforms: ['dt', 'rho', 'eps', 'V', 'PsiRho', 'PsiRhoV', 'a', 'b', 'c'],
+        provenance: prov('scheme-rules'),
+      }),
+    ),
     { kind: 'scalar', name: 'momentRateV', doc: "V' from the first line of (1.3): N(V) - W - L[V] + E.", args: ['V', 'W', 'E', 'PsiRho', 'PsiRhoV'], expr: rates.V_t, provenance: { derivation: 'derivations/rescaling.ts' } },
     { kind: 'scalar', name: 'momentRateW', doc: "W' = a V - b W + c from the moment equation.", args: ['V', 'W', 'a', 'b', 'c'], expr: rates.W_t, provenance: { derivation: 'derivations/rescaling.ts' } },
     { kind: 'scalar', name: 'limitRateV', doc: "V' of the limit system (1.5): N(V) - W - L[V].", args: ['V', 'W', 'PsiRho', 'PsiRhoV'], expr: limitV, provenance: { derivation: 'derivations/rescaling.ts' } },

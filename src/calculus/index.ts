@@ -11,3 +11,4 @@ export * from './marginal.ts';
 export * from './ansatz.ts';
 export * from './densityTransform.ts';
 export * from './integrals.ts';
+export * from './schemes.ts';

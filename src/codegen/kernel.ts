@@ -105,7 +105,7 @@ function hoistable(exprs: readonly Expr[], uniforms: ReadonlySet<string>): Expr[
   return [...out.values()];
 }
 
-/** Source of a loop kernel: (n, outputs..., arrays..., uniforms...). */
+/** Source of a loop kernel: (n, outputs..., arrays..., uniforms...); an output named like an array updates it in place. */
 export function emitLoop(k: LoopKernel): string {
   const uniforms = new Set(k.uniforms);
   const outputs = Object.entries(k.outputs).map(([o, e]) => [o, groupUniforms(e, uniforms)] as const);
@@ -122,10 +122,16 @@ export function emitLoop(k: LoopKernel): string {
       inner.bind(keyOf(h), c);
     }
   }
-  const body = outputs.map(([out, e]) => `    ${out}[i] = ${stripParens(inner.expr(e))};`);
+  // an output that is also an input array is updated in place: every new value is computed first
+  const inPlace = (o: string) => k.arrays.includes(o);
+  const values = outputs.map(([out, e]) => [out, stripParens(inner.expr(e))] as const);
+  const body = [
+    ...values.filter(([o]) => inPlace(o)).map(([o, v]) => `    const next_${o} = ${v};`),
+    ...values.map(([o, v]) => `    ${o}[i] = ${inPlace(o) ? `next_${o}` : v};`),
+  ];
   const params = [
     'n: number',
-    ...outputs.map(([o]) => `${o}: Float64Array`),
+    ...outputs.filter(([o]) => !inPlace(o)).map(([o]) => `${o}: Float64Array`),
     ...k.arrays.map((a) => `${a}: Float64Array`),
     ...k.uniforms.map((u) => `${u}: number`),
   ];

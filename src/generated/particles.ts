@@ -44,6 +44,42 @@ export function rescaledTransport(n: number, bv: Float64Array, bw: Float64Array,
   }
 }
 
+/** One step of every neuron of a cell of (1.2) with N(v) = v - v^3, in place; xi_v holds standard normals. Scheme euler-maruyama: x_{n+1} = x_n + a(x_n) h + sqrt(2 D h) xi (strong order 1/2, weak order 1). */
+// from derivations/particles.ts, claim scheme-rules; source hashes 888cdec27d318d5c, 347a594c2280078d
+// v = v + (PsiRhoV - PsiRho*v + V*eps^(-1)*rho - eps^(-1)*rho*v + v - v^3 - w)*dt + (2*dt)^(1/2)*xi_v
+// w = w + (a*v - b*w + c)*dt
+export function eulerMaruyamaStep(n: number, v: Float64Array, w: Float64Array, xi_v: Float64Array, dt: number, rho: number, eps: number, V: number, PsiRho: number, PsiRhoV: number, a: number, b: number, c: number): void {
+  const c0h = rho / eps;
+  const c1h = PsiRhoV + V * rho / eps;
+  const c2h = Math.sqrt(2 * dt);
+  for (let i = 0; i < n; i++) {
+    const next_v = v[i] + (-PsiRho * v[i] - v[i] * c0h + v[i] - (v[i] * v[i] * v[i]) - w[i] + c1h) * dt + c2h * xi_v[i];
+    const next_w = w[i] + (a * v[i] - b * w[i] + c) * dt;
+    v[i] = next_v;
+    w[i] = next_w;
+  }
+}
+
+/** One step of every neuron of a cell of (1.2) with N(v) = v - v^3, in place; xi_v holds standard normals. Scheme ou-split: exact OU flow of -rho*eps^(-1)*(v - V) in v over the step, then Euler on the rest of the drift at the relaxed state. */
+// from derivations/particles.ts, claim scheme-rules; source hashes a3126ea89336959e, db87ccdab6d78256
+// v = (-V + v)*exp(-dt*eps^(-1)*rho) + V + (-eps*rho^(-1)*exp(-2*dt*eps^(-1)*rho) + eps*rho^(-1))^(1/2)*xi_v + (PsiRhoV - PsiRho*((-V + v)*exp(-dt*eps^(-1)*rho) + V + (-eps*rho^(-1)*exp(-2*dt*eps^(-1)*rho) + eps*rho^(-1))^(1/2)*xi_v) + (-V + v)*exp(-dt*eps^(-1)*rho) + V + (-eps*rho^(-1)*exp(-2*dt*eps^(-1)*rho) + eps*rho^(-1))^(1/2)*xi_v - ((-V + v)*exp(-dt*eps^(-1)*rho) + V + (-eps*rho^(-1)*exp(-2*dt*eps^(-1)*rho) + eps*rho^(-1))^(1/2)*xi_v)^3 - w)*dt
+// w = w + (a*((-V + v)*exp(-dt*eps^(-1)*rho) + V + (-eps*rho^(-1)*exp(-2*dt*eps^(-1)*rho) + eps*rho^(-1))^(1/2)*xi_v) - b*w + c)*dt
+export function ouSplitStep(n: number, v: Float64Array, w: Float64Array, xi_v: Float64Array, dt: number, rho: number, eps: number, V: number, PsiRho: number, PsiRhoV: number, a: number, b: number, c: number): void {
+  const c0 = dt * rho / eps;
+  const c1h = Math.exp(-c0);
+  const c2h = Math.sqrt(-(eps * Math.exp(-2 * c0) / rho) + eps / rho);
+  const c3h = PsiRhoV + V;
+  for (let i = 0; i < n; i++) {
+    const t0 = (-V + v[i]) * c1h;
+    const t1 = c2h * xi_v[i];
+    const t2 = t0 + V + t1;
+    const next_v = t0 + V + t1 + (-PsiRho * t2 + t0 + t1 - (t2 * t2 * t2) - w[i] + c3h) * dt;
+    const next_w = w[i] + (a * t2 - b * w[i] + c) * dt;
+    v[i] = next_v;
+    w[i] = next_w;
+  }
+}
+
 /** V' from the first line of (1.3): N(V) - W - L[V] + E. */
 // from derivations/rescaling.ts; source hash 7eab40f5a818631a
 // source: E + PsiRhoV - PsiRho*V + V - V^3 - W

@@ -35,9 +35,11 @@ describe('committed generated kernels', () => {
           let got: Record<string, number>;
           if (k.kind === 'scalar') got = { value: f(...k.args.map((a) => scope[a])) as number };
           else {
-            const outs = Object.keys(k.outputs).map(() => new Float64Array(1));
-            f(1, ...outs, ...k.arrays.map((a) => Float64Array.of(scope[a])), ...k.uniforms.map((u) => scope[u]));
-            got = Object.fromEntries(Object.keys(k.outputs).map((o, i) => [o, outs[i][0]]));
+            // an output named like an input array is an in-place update: read it back from that array
+            const inputs = Object.fromEntries(k.arrays.map((a) => [a, Float64Array.of(scope[a])]));
+            const outs = Object.fromEntries(Object.keys(k.outputs).filter((o) => !(o in inputs)).map((o) => [o, new Float64Array(1)]));
+            f(1, ...Object.values(outs), ...k.arrays.map((a) => inputs[a]), ...k.uniforms.map((u) => scope[u]));
+            got = Object.fromEntries(Object.keys(k.outputs).map((o) => [o, (outs[o] ?? inputs[o])[0]]));
           }
           for (const [o, e] of Object.entries(exprs)) {
             for (const s of symbolsOf(e)) expect(args).toContain(s);
