@@ -1,7 +1,7 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimRecord, Derivation } from '../verify/index.ts';
+import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
 import { claimsTable } from './table.ts';
 import { writeReport } from '../report/index.ts';
@@ -50,7 +50,18 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
       ms: Number(c.ms.toFixed(3)),
       ...(c.message ? { message: c.message } : {}),
       parts: c.parts.map((p) => ({ label: p.label, holds: p.holds, printed: p.printed, derived: p.derived, ...(p.difference ? { difference: p.difference } : {}) })),
+      ...(c.inequalities ? { inequalities: c.inequalities.map(inequalityJson) } : {}),
     })),
+  };
+}
+
+/** An inequality checked on samples, for claims.json: holds, samples, worst margin and where. */
+function inequalityJson(o: InequalityOutcome): Record<string, unknown> {
+  return {
+    label: o.label, printed: o.printed, holds: o.holds, samples: o.samples,
+    worstMargin: o.worstMargin, worstRelativeMargin: o.worstRelativeMargin, worstAt: o.worstAt,
+    lhsAtWorst: o.lhsAtWorst, rhsAtWorst: o.rhsAtWorst,
+    ...(o.corrected ? { corrected: inequalityJson(o.corrected) } : {}),
   };
 }
 

@@ -74,10 +74,10 @@ ${doc.claims.map((c) => `<tr><td><a href="#${anchor(c.id)}">${escapeHtml(c.id)}<
 
   const part = (p: PartView, erratum: boolean) => {
     const head = `<div class="part-label">${escapeHtml(p.label)} ${p.holds ? '— holds' : p.mustHold ? '— <b>does not hold</b> (a derived fact)' : '— <b>printed form differs</b>'}</div>`;
-    if (p.same && p.holds) return `${head}<div class="single"><h4>printed = derived</h4>${eq.render(p.printedTex)}</div>`;
+    if (p.same && p.holds) return `${head}<div class="single"><h4>${p.mustHold ? 'expected = derived' : 'printed = derived'}</h4>${eq.render(p.printedTex)}</div>`;
     const diff = p.differenceTex !== undefined ? `<div class="diff"><h4>derived − printed</h4>${eq.render(p.differenceTex)}${erratum ? `<pre class="plain">${escapeHtml(p.differenceText ?? '')}</pre>` : ''}</div>` : '';
     const side = (title: string, tex: string, text: string) => `<div><h4>${title}</h4>${eq.render(tex)}${erratum ? `<pre class="plain">${escapeHtml(text)}</pre>` : ''}</div>`;
-    return `${head}<div class="pair">${side('printed (as in the paper)', p.printedTex, p.printedText)}${side('derived (engine)', p.derivedTex, p.derivedText)}</div>${diff}`;
+    return `${head}<div class="pair">${side(p.mustHold ? 'expected (a fact the derivation relies on)' : 'printed (as in the paper)', p.printedTex, p.printedText)}${side('derived (engine)', p.derivedTex, p.derivedText)}</div>${diff}`;
   };
 
   const claimBlock = (c: ClaimView) => `<div class="claim ${escapeHtml(c.status)}" id="${anchor(c.id)}"><div><b>${escapeHtml(c.id)}</b> ${escapeHtml(c.source)} ${badge(c.status)} — ${escapeHtml(c.title)}</div>

@@ -47,8 +47,8 @@ const display = (tex: string) => `\\[\n${tex}\n\\]`;
 
 function part(p: PartView, erratum: boolean): string {
   const head = `\\noindent\\textit{${escapeTex(p.label)}} --- ${p.holds ? 'holds' : p.mustHold ? '\\textbf{does not hold} (a derived fact)' : '\\textbf{printed form differs}'}`;
-  if (p.same && p.holds) return `${head}\\\\ Printed $=$ derived:\n${display(p.printedTex)}`;
-  const lines = [head, '', 'Printed (as in the paper):', display(p.printedTex)];
+  if (p.same && p.holds) return `${head}\\\\ ${p.mustHold ? 'Expected' : 'Printed'} $=$ derived:\n${display(p.printedTex)}`;
+  const lines = [head, '', p.mustHold ? 'Expected (a fact the derivation relies on):' : 'Printed (as in the paper):', display(p.printedTex)];
   if (erratum) lines.push(plain(p.printedText));
   lines.push('Derived (engine):', display(p.derivedTex));
   if (erratum) lines.push(plain(p.derivedText));
