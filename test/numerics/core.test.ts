@@ -78,7 +78,7 @@ describe('Dormand–Prince 5(4)', () => {
     expect(() => dormandPrince(f, 1, [1], 0)).toThrow(/tEnd must be > t0/);
     expect(() => dormandPrince(f, 0, [Number.NaN], 1)).toThrow(/y0\[0\] = NaN/);
     expect(() => dormandPrince(f, 0, [1], 1, { outputTimes: [0.5, 0.2] })).toThrow(/outputTimes\[1\] = 0.2/);
-    expect(() => dormandPrince((t, y, d) => { d[0] = t > 0.5 ? Number.NaN : 1; }, 0, [1], 1)).toThrow(/not finite at t = 0\.5\d*/);
+    expect(() => dormandPrince((t, y, d) => { d[0] = t > 0.5 ? Number.NaN : 1; }, 0, [1], 1)).toThrow(/right-hand side is not finite at t = 0\.[5-9]\d* \(component 0: NaN\)/);
   });
 });
 
