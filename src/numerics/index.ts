@@ -7,3 +7,4 @@ export * from './progress.ts';
 export * from './stats.ts';
 export * from './particles.ts';
 export * from './fit.ts';
+export * from './grid/index.ts';

@@ -51,6 +51,28 @@ export interface NetworkSpec {
   readonly init: (cell: number, v: Float64Array, w: Float64Array, rng: Rng) => void;
 }
 
+/** C[i K + j] = Psi(x_i, x_j) rho0_j |K_j|, so that (Psi *_r (rho0 g))(x_i) = sum_j C[i K + j] g_j. */
+export function couplingMatrix(cells: readonly NetworkCell[], psi: (x: number, y: number) => number): Float64Array {
+  const K = cells.length;
+  const coupling = new Float64Array(K * K);
+  cells.forEach((ci, i) => cells.forEach((cj, j) => (coupling[i * K + j] = psi(ci.x, cj.x) * cj.rho0 * cj.measure)));
+  requireAllFinite('Psi(x_i, x_j) rho0_j |K_j|', coupling);
+  return coupling;
+}
+
+/** Psi *_r rho0 and Psi *_r (rho0 V) at every cell, from the coupling matrix and the cell means V. */
+export function nonlocalSums(coupling: Float64Array, V: ArrayLike<number>): { PsiRho: Float64Array; PsiRhoV: Float64Array } {
+  const K = V.length;
+  const PsiRho = new Float64Array(K);
+  const PsiRhoV = new Float64Array(K);
+  for (let i = 0; i < K; i++)
+    for (let j = 0; j < K; j++) {
+      PsiRho[i] += coupling[i * K + j];
+      PsiRhoV[i] += coupling[i * K + j] * V[j];
+    }
+  return { PsiRho, PsiRhoV };
+}
+
 /** Build the network: particles drawn by init, the coupling matrix precomputed; refuses rho0 <= 0. */
 export function createNetwork(spec: NetworkSpec): Network {
   requireInteger('neuronsPerCell', spec.neuronsPerCell, 2);
@@ -59,10 +81,7 @@ export function createNetwork(spec: NetworkSpec): Network {
     requirePositive(`cells[${i}].rho0`, c.rho0);
     requirePositive(`cells[${i}].measure`, c.measure);
   });
-  const K = spec.cells.length;
-  const coupling = new Float64Array(K * K);
-  spec.cells.forEach((ci, i) => spec.cells.forEach((cj, j) => (coupling[i * K + j] = spec.psi(ci.x, cj.x) * cj.rho0 * cj.measure)));
-  requireAllFinite('Psi(x_i, x_j) rho0_j |K_j|', coupling);
+  const coupling = couplingMatrix(spec.cells, spec.psi);
   const rng = createRng(spec.seed);
   const n = spec.neuronsPerCell;
   const v = spec.cells.map(() => new Float64Array(n));
@@ -83,18 +102,10 @@ const mean = (x: Float64Array) => {
 
 /** The macroscopic quantities every cell's stepper needs at the current state. */
 export function networkMacros(net: Network): CellMacros[] {
-  const K = net.cells.length;
   const V = net.v.map(mean);
   const W = net.w.map(mean);
-  return net.cells.map((c, i) => {
-    let PsiRho = 0;
-    let PsiRhoV = 0;
-    for (let j = 0; j < K; j++) {
-      PsiRho += net.coupling[i * K + j];
-      PsiRhoV += net.coupling[i * K + j] * V[j];
-    }
-    return { V: V[i], W: W[i], PsiRho, PsiRhoV, rho0: c.rho0, cell: i };
-  });
+  const { PsiRho, PsiRhoV } = nonlocalSums(net.coupling, V);
+  return net.cells.map((c, i) => ({ V: V[i], W: W[i], PsiRho: PsiRho[i], PsiRhoV: PsiRhoV[i], rho0: c.rho0, cell: i }));
 }
 
 /** Per-cell statistics of v and w at a sample time. */

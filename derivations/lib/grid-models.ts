@@ -1,0 +1,114 @@
+/**
+ * The FitzHugh–Nagumo kinetic equation on grids: (1.2) in the original variables and (1.10) in
+ * the rescaled ones, one (v, w) box per point of K, driven by the generated kernels (the drift of
+ * (1.2), b0 of (1.7), the moment rates of (1.3), theta of (1.11)) and the generic solver.
+ */
+import {
+  GridModel, BoxStep, FacePoints, Mesh, createMesh, sampleOnMesh, moments, integrateAgainst, interpolate,
+  couplingMatrix, nonlocalSums, NetworkCell, requirePositive,
+} from '../../src/numerics/index.ts';
+import { particleDrift, rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
+import { theta2ClosedForm } from '../../src/generated/rescaling.ts';
+import { defaultAdaptation, defaultKernel, initialDensity, initialMeanV, initialMeanW } from './fhn.ts';
+import { defaultCells } from './network.ts';
+
+/** The data of a kinetic run: eps, the points of K, the grid. */
+export interface KineticSetup {
+  readonly eps: number;
+  readonly cells?: number;
+  readonly nv: number;
+  readonly nw: number;
+  readonly rho0?: (x: number) => number;
+}
+
+/** N(v) = v - v^3. */
+const N = (v: number) => v - v * v * v;
+
+/** Velocities at the faces from a loop kernel that fills (bv, bw) at given points. */
+function faceVelocities(faces: FacePoints, fill: (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void) {
+  const bv = new Float64Array(faces.vFaceV.length);
+  const bw = new Float64Array(faces.wFaceV.length);
+  const spareW = new Float64Array(faces.vFaceV.length);
+  const spareV = new Float64Array(faces.wFaceV.length);
+  fill(bv.length, bv, spareW, faces.vFaceV, faces.vFaceW);
+  fill(bw.length, spareV, bw, faces.wFaceV, faces.wFaceW);
+  return { bv, bw };
+}
+
+/** Common set-up: cells, coupling, validated eps. */
+function setup(s: KineticSetup): { cells: NetworkCell[]; coupling: Float64Array; eps: number } {
+  const eps = requirePositive('eps', s.eps);
+  const cells = defaultCells(s.cells ?? 4, s.rho0);
+  return { cells, coupling: couplingMatrix(cells, defaultKernel), eps };
+}
+
+/** (1.2) on the box v in [-2.6, 2.6], w in [-1.6, 2.4]: a grid model plus its cells. */
+export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkCell[] } {
+  const { cells, coupling, eps } = setup(s);
+  const { a, b, c } = defaultAdaptation;
+  const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -2.6, vmax: 2.6, wmin: -1.6, wmax: 2.4 });
+  const boxes = cells.map((cell) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, v, w)));
+  return {
+    mesh, boxes, cells,
+    coefficients(_t, faces): BoxStep[] {
+      const V = boxes.map((f) => moments(mesh, f).meanV);
+      const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
+      return cells.map((cell, k) => ({
+        velocities: faceVelocities(faces, (n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c)),
+        stiff: { D: 1, alpha: cell.rho0 / eps, centre: V[k] },
+      }));
+    },
+  };
+}
+
+/** The rescaled state besides nu: V, W of (1.3) per point of K, and theta of (1.11). */
+export interface RescaledState {
+  readonly V: Float64Array;
+  readonly W: Float64Array;
+  theta(k: number, t: number): number;
+  /** mu(v, w) = (1/theta) nu((v - V)/theta, w - W) on another mesh: (1.6) inverted. */
+  toOriginal(k: number, t: number, target: Mesh): Float64Array;
+}
+
+/** (1.10) on the fixed box v in [-6, 6], w in [-2.2, 2.2], with V, W advanced by (1.3) and E from nu. */
+export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & { cells: NetworkCell[] } {
+  const { cells, coupling, eps } = setup(s);
+  const { a, b, c } = defaultAdaptation;
+  const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -6, vmax: 6, wmin: -2.2, wmax: 2.2 });
+  const V = Float64Array.from(cells, (cell) => initialMeanV(cell.x));
+  const W = Float64Array.from(cells, (cell) => initialMeanW(cell.x));
+  // theta(0) = 1: nu0(v, w) = mu0(V0 + v, W0 + w)
+  const boxes = cells.map((cell, k) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, V[k] + v, W[k] + w)));
+  const theta = (k: number, t: number) => Math.sqrt(theta2ClosedForm(t, eps, cells[k].rho0));
+  let rates: { dV: number; dW: number }[] = [];
+  return {
+    mesh, boxes, cells, V, W, theta,
+    coefficients(t, faces): BoxStep[] {
+      const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
+      const steps = cells.map((cell, k) => {
+        const th = theta(k, t);
+        const mass = moments(mesh, boxes[k]).mass;
+        const E = integrateAgainst(mesh, boxes[k], (v) => N(V[k] + th * v)) / mass - N(V[k]);
+        return {
+          E,
+          step: {
+            velocities: faceVelocities(faces, (n, bv, bw, v, w) => rescaledTransport(n, bv, bw, v, w, th, V[k], E, PsiRho[k], a, b)),
+            stiff: { D: 1 / (th * th), alpha: cell.rho0, centre: 0 },
+          },
+        };
+      });
+      rates = steps.map(({ E }, k) => ({ dV: momentRateV(V[k], W[k], E, PsiRho[k], PsiRhoV[k]), dW: momentRateW(V[k], W[k], a, b, c) }));
+      return steps.map((x) => x.step);
+    },
+    afterStep(_t, dt) {
+      rates.forEach((r, k) => {
+        V[k] += dt * r.dV;
+        W[k] += dt * r.dW;
+      });
+    },
+    toOriginal(k, t, target) {
+      const th = theta(k, t);
+      return sampleOnMesh(target, (v, w) => interpolate(mesh, boxes[k], (v - V[k]) / th, w - W[k]) / th);
+    },
+  };
+}
