@@ -1,0 +1,121 @@
+/**
+ * The measurements behind the numeric cross-checks of derivations/numerics.ts: each runs the
+ * generated kernels through src/numerics and returns the number a tolerance is applied to.
+ */
+import {
+  dormandPrince, integrate1d, createMesh, sampleOnMesh, stiffStep, moments, runGrid, l1Distance, runNetwork,
+  OnProgress, GridModel, NumericInputError,
+} from '../../src/numerics/index.ts';
+import { theta2ClosedForm, thetaRate, integralI } from '../../src/generated/rescaling.ts';
+import { originalEquation, rescaledEquation, KineticSetup } from './grid-models.ts';
+import { defaultNetwork, fhnStepper } from './network.ts';
+
+/** Max relative error of theta from its ODE (adaptive RK, generated right-hand side) against (1.11) on t in [0, tEnd]. */
+export function thetaOdeVsClosedForm(cases: readonly { eps: number; rho: number }[], tEnd = 5): number {
+  const times = Array.from({ length: 100 }, (_, i) => ((i + 1) * tEnd) / 100);
+  let worst = 0;
+  for (const { eps, rho } of cases) {
+    const sol = dormandPrince((_t, y, dy) => { dy[0] = thetaRate(y[0], eps, rho); }, 0, [1], tEnd, { rtol: 1e-13, atol: 1e-15, outputTimes: times });
+    sol.values.forEach((y, i) => {
+      const exact = Math.sqrt(theta2ClosedForm(sol.times[i], eps, rho));
+      worst = Math.max(worst, Math.abs(y[0] - exact) / exact);
+    });
+  }
+  return worst;
+}
+
+/** Max relative error of I(t) = ∫_0^t theta^-2 by quadrature against the closed form, for t in (0, tEnd]. */
+export function integralQuadratureVsClosedForm(cases: readonly { eps: number; rho: number }[], tEnd = 5): number {
+  let worst = 0;
+  for (const { eps, rho } of cases)
+    for (const t of [0.01, 0.1, 1, tEnd]) {
+      const q = integrate1d((s) => 1 / theta2ClosedForm(s, eps, rho), 0, t, { tol: 1e-14 }).value;
+      const exact = integralI(t, eps, rho);
+      worst = Math.max(worst, Math.abs(q - exact) / Math.abs(exact));
+    }
+  return worst;
+}
+
+/** Max change of the discrete M_rho ⊗ g(w) under one large implicit stiff step (D = 1/theta^2), relative to its peak. */
+export function maxwellianSteadyUnderStiffStep(rho: number, theta: number, dt: number): number {
+  const mesh = createMesh({ nv: 120, nw: 40, vmin: -6, vmax: 6, wmin: -2, wmax: 2 });
+  const f = sampleOnMesh(mesh, (v, w) => Math.sqrt(rho / (2 * Math.PI)) * Math.exp(-rho * v * v / 2) * Math.exp(-w * w));
+  const before = Float64Array.from(f);
+  stiffStep(mesh, f, { D: 1 / theta ** 2, alpha: rho, centre: 0 }, dt);
+  let worst = 0;
+  let peak = 0;
+  for (let k = 0; k < f.length; k++) {
+    worst = Math.max(worst, Math.abs(f[k] - before[k]));
+    peak = Math.max(peak, before[k]);
+  }
+  return worst / peak;
+}
+
+/** Run a grid model; mass drift |mass(T) + outflow - mass(0)| / mass(0) and the largest edge outflow of a box. */
+export function massBudget(model: GridModel, tEnd: number, onProgress?: OnProgress): { drift: number; outflow: number } {
+  const mass0 = model.boxes.map((f) => moments(model.mesh, f).mass);
+  const report = runGrid(model, { tEnd, cfl: 0.9, maxDt: 0.01, onProgress });
+  const drift = Math.max(...model.boxes.map((f, k) => Math.abs(moments(model.mesh, f).mass + report.outflow[k] - mass0[k]) / mass0[k]));
+  return { drift, outflow: Math.max(...report.outflow) };
+}
+
+/** Moments of v and w of each box at the sample times. */
+function gridMoments(model: GridModel, times: readonly number[], onProgress?: OnProgress) {
+  const out: { meanV: number; meanW: number; varianceV: number }[][] = [];
+  runGrid(model, { tEnd: times[times.length - 1], cfl: 0.9, maxDt: 0.01, sampleTimes: times, onSample: () => out.push(model.boxes.map((f) => moments(model.mesh, f))), onProgress });
+  return out;
+}
+
+/**
+ * Particles (OU split, generated kernel) against the grid solution of (1.2), Richardson-extrapolated
+ * from two grids (both schemes are first order). The particles of a cell are not independent (the
+ * stiff coupling conserves their mean, whose noise accumulates like a Brownian motion), so the
+ * standard error comes from independent replicas: the largest |replica average - grid| / SE over
+ * points of K, sample times, and V, W, Var v.
+ */
+export function particlesVsPde(p: { eps: number; cells: number; replicas: number; neuronsPerCell: number; nv: number; nw: number; dt: number; times: readonly number[]; seed: number; onProgress?: OnProgress }): { value: number; detail: string } {
+  const coarse = gridMoments(originalEquation({ eps: p.eps, cells: p.cells, nv: p.nv, nw: p.nw }), p.times, (f) => p.onProgress?.(0.05 * f));
+  const fine = gridMoments(originalEquation({ eps: p.eps, cells: p.cells, nv: 2 * p.nv, nw: 2 * p.nw }), p.times, (f) => p.onProgress?.(0.05 + 0.2 * f));
+  const keys = ['meanV', 'meanW', 'varianceV'] as const;
+  // replica values[sample][cell][quantity][replica]
+  const values = p.times.map(() => Array.from({ length: p.cells }, () => keys.map(() => [] as number[])));
+  for (let r = 0; r < p.replicas; r++) {
+    const net = defaultNetwork({ cells: p.cells, neuronsPerCell: p.neuronsPerCell, seed: p.seed + r });
+    const share = (f: number) => p.onProgress?.(0.25 + (0.75 * (r + f)) / p.replicas);
+    const samples = runNetwork(net, { dt: p.dt, tEnd: p.times[p.times.length - 1], sampleTimes: p.times, step: fhnStepper('ou-split', { eps: p.eps }), onProgress: share });
+    samples.forEach((cells, s) => cells.forEach((c, k) => [c.v.mean, c.w.mean, c.v.variance].forEach((x, q) => values[s][k][q].push(x))));
+  }
+  let worst = 0;
+  let where = '';
+  values.forEach((cells, s) =>
+    cells.forEach((perQuantity, k) =>
+      perQuantity.forEach((xs, q) => {
+        const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) / xs.length);
+        const grid = 2 * fine[s][k][keys[q]] - coarse[s][k][keys[q]];
+        const z = Math.abs(mean - grid) / se;
+        if (z > worst) {
+          worst = z;
+          where = `${['V', 'W', 'Var v'][q]} at point ${k} of K, t = ${p.times[s]}: particles ${mean.toFixed(5)} ± ${se.toExponential(1)}, grid ${grid.toFixed(5)}`;
+        }
+      }),
+    ),
+  );
+  return { value: worst, detail: `${p.replicas} replicas x ${p.neuronsPerCell} neurons per point of K; worst: ${where}` };
+}
+
+/** L1 distance between (1.2) and (1.10) mapped back through (1.6), on two grids, and the observed order. */
+export function originalVsRescaled(p: { eps: number; cells: number; levels: readonly [number, number][]; tEnd: number; onProgress?: OnProgress }): { distances: number[]; order: number } {
+  const distances = p.levels.map(([nv, nw], level) => {
+    const share = (f: number) => p.onProgress?.((level + f) / p.levels.length);
+    const setup = (n: number): KineticSetup => ({ eps: p.eps, cells: p.cells, nv: n, nw });
+    const original = originalEquation(setup(nv));
+    runGrid(original, { tEnd: p.tEnd, cfl: 0.9, maxDt: 0.01, onProgress: (f) => share(0.3 * f) });
+    const rescaled = rescaledEquation(setup(2 * nv)); // the rescaled box is wider in v: same resolution
+    runGrid(rescaled, { tEnd: p.tEnd, cfl: 0.9, maxDt: 0.01, onProgress: (f) => share(0.3 + 0.7 * f) });
+    return Math.max(...original.boxes.map((f, k) => l1Distance(original.mesh, f, rescaled.toOriginal(k, p.tEnd, original.mesh))));
+  });
+  if (distances.length < 2) throw new NumericInputError('originalVsRescaled needs at least two grid levels');
+  const n = distances.length;
+  return { distances, order: Math.log2(distances[n - 2] / distances[n - 1]) };
+}
