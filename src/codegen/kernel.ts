@@ -112,7 +112,8 @@ export function emitLoop(k: LoopKernel): string {
   const exprs = outputs.map(([, e]) => e);
   checkSymbols(k.name, exprs, [...k.arrays, ...k.uniforms]);
   const pre = new Emitter(sharedKeys(exprs), (s) => s, 'c', '  ');
-  const inner = new Emitter(sharedKeys(exprs), (s) => (uniforms.has(s) ? s : `${s}[i]`), 't', '    ');
+  // each array element is read once per iteration into a local (fewer loads; no aliasing with in-place stores)
+  const inner = new Emitter(sharedKeys(exprs), (s) => (uniforms.has(s) ? s : `${s}_i`), 't', '    ');
   for (const h of hoistable(exprs, uniforms)) {
     const name = stripParens(pre.expr(h));
     if (/^c\d+$/.test(name)) inner.bind(keyOf(h), name);
@@ -142,6 +143,7 @@ export function emitLoop(k: LoopKernel): string {
     `export function ${k.name}(${params.join(', ')}): void {`,
     ...pre.lines,
     '  for (let i = 0; i < n; i++) {',
+    ...k.arrays.filter((a) => exprs.some((e) => symbolsOf(e).has(a))).map((a) => `    const ${a}_i = ${a}[i];`),
     ...inner.lines,
     ...body,
     '  }',

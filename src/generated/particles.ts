@@ -23,8 +23,10 @@ export function ouVariance(lambda: number, tau: number): number {
 // dw = a*v - b*w + c
 export function particleDrift(n: number, dv: Float64Array, dw: Float64Array, v: Float64Array, w: Float64Array, PsiRho: number, PsiRhoV: number, a: number, b: number, c: number): void {
   for (let i = 0; i < n; i++) {
-    dv[i] = PsiRhoV - PsiRho * v[i] + v[i] - (v[i] * v[i] * v[i]) - w[i];
-    dw[i] = a * v[i] - b * w[i] + c;
+    const v_i = v[i];
+    const w_i = w[i];
+    dv[i] = PsiRhoV - PsiRho * v_i + v_i - (v_i * v_i * v_i) - w_i;
+    dw[i] = a * v_i - b * w_i + c;
   }
 }
 
@@ -39,8 +41,10 @@ export function rescaledTransport(n: number, bv: Float64Array, bw: Float64Array,
   const c3h = theta * theta;
   const c4h = a * theta;
   for (let i = 0; i < n; i++) {
-    bv[i] = c0h - PsiRho * v[i] - 3 * (v[i] * v[i]) * c1h - 3 * c2h * v[i] - w[i] / theta - c3h * (v[i] * v[i] * v[i]) + v[i];
-    bw[i] = v[i] * c4h - b * w[i];
+    const v_i = v[i];
+    const w_i = w[i];
+    bv[i] = c0h - PsiRho * v_i - 3 * (v_i * v_i) * c1h - 3 * c2h * v_i - w_i / theta - c3h * (v_i * v_i * v_i) + v_i;
+    bw[i] = v_i * c4h - b * w_i;
   }
 }
 
@@ -53,8 +57,11 @@ export function eulerMaruyamaStep(n: number, v: Float64Array, w: Float64Array, x
   const c1h = PsiRhoV + V * rho / eps;
   const c2h = Math.sqrt(2 * dt);
   for (let i = 0; i < n; i++) {
-    const next_v = v[i] + (-PsiRho * v[i] - v[i] * c0h + v[i] - (v[i] * v[i] * v[i]) - w[i] + c1h) * dt + c2h * xi_v[i];
-    const next_w = w[i] + (a * v[i] - b * w[i] + c) * dt;
+    const v_i = v[i];
+    const w_i = w[i];
+    const xi_v_i = xi_v[i];
+    const next_v = v_i + (-PsiRho * v_i - v_i * c0h + v_i - (v_i * v_i * v_i) - w_i + c1h) * dt + c2h * xi_v_i;
+    const next_w = w_i + (a * v_i - b * w_i + c) * dt;
     v[i] = next_v;
     w[i] = next_w;
   }
@@ -70,11 +77,14 @@ export function ouSplitStep(n: number, v: Float64Array, w: Float64Array, xi_v: F
   const c2h = Math.sqrt(-(eps * Math.exp(-2 * c0) / rho) + eps / rho);
   const c3h = PsiRhoV + V;
   for (let i = 0; i < n; i++) {
-    const t0 = (-V + v[i]) * c1h;
-    const t1 = c2h * xi_v[i];
+    const v_i = v[i];
+    const w_i = w[i];
+    const xi_v_i = xi_v[i];
+    const t0 = (-V + v_i) * c1h;
+    const t1 = c2h * xi_v_i;
     const t2 = t0 + V + t1;
-    const next_v = t0 + V + t1 + (-PsiRho * t2 + t0 + t1 - (t2 * t2 * t2) - w[i] + c3h) * dt;
-    const next_w = w[i] + (a * t2 - b * w[i] + c) * dt;
+    const next_v = t0 + V + t1 + (-PsiRho * t2 + t0 + t1 - (t2 * t2 * t2) - w_i + c3h) * dt;
+    const next_w = w_i + (a * t2 - b * w_i + c) * dt;
     v[i] = next_v;
     w[i] = next_w;
   }
