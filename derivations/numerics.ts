@@ -27,20 +27,21 @@ export default derivation('Numerics: the derived kernels, run', 'Sections 1.2, 3
   });
 
   d.step('Mass', 'The rescaled equation (1.10) on 4 points of K, eps = 0.05, to t = 0.5: flux-form transport and a zero-flux stiff part conserve mass up to what leaves through the box edges, which is measured.');
-  const budget = massBudget(rescaledEquation({ eps: 0.05, cells: 4, nv: 96, nw: 40 }), 0.5, progressBar('mass budget (1.10)'));
-  d.crossCheck({ id: 'mass-conservation', quantity: '|mass(T) + edge outflow - mass(0)| / mass(0), (1.10), eps = 0.05, T = 0.5', tolerance: 1e-12 }, () => budget.drift);
-  d.crossCheck({ id: 'edge-outflow', quantity: 'largest mass a box of (1.10) lost through its edges (flagged above 1e-6)', tolerance: 1e-6 }, () => budget.outflow);
+  let budget: { drift: number; outflow: number } | undefined;
+  d.crossCheck({ id: 'mass-conservation', quantity: '|mass(T) + edge outflow - mass(0)| / mass(0), (1.10), eps = 0.05, T = 0.5 (the cost of the run is here)', tolerance: 1e-12 }, () => {
+    budget = massBudget(rescaledEquation({ eps: 0.05, cells: 4, nv: 96, nw: 40 }), 0.5, progressBar('mass budget (1.10)'));
+    return budget.drift;
+  });
+  d.crossCheck({ id: 'edge-outflow', quantity: 'largest mass a box of (1.10) lost through its edges in that run (flagged above 1e-6)', tolerance: 1e-6 }, () => budget?.outflow ?? Number.NaN);
 
   d.step('Particles against the PDE', '16 independent replicas of 12 500 neurons per point of K (2e5 in all, 3 points) stepped by the generated OU-split kernel (dt = 5e-4), against the grid solution of (1.2) on 80x64 and 160x128 cells, Richardson-extrapolated; V, W and the variance of v at t = 0.1, 0.25, 0.5, eps = 0.1. The standard error comes from the replicas: within one network the stiff coupling conserves the mean of v, so its noise accumulates (variance about 2t/n) and the naive sd/sqrt(n) underestimates it fourfold.');
   d.crossCheck({ id: 'particles-vs-pde', quantity: 'max |particles - grid| / standard error (from replicas) over x, t and (V, W, Var v)', tolerance: 4 }, () =>
     particlesVsPde({ eps: 0.1, cells: 3, replicas: 16, neuronsPerCell: 12_500, nv: 80, nw: 64, dt: 5e-4, times: [0.1, 0.25, 0.5], seed: 2022, onProgress: progressBar('particles vs PDE') }));
 
   d.step('Original against rescaled', '(1.2) on [-2.6, 2.6] x [-1.6, 2.4] and (1.10) on [-6, 6] x [-2.2, 2.2] (twice the v-cells) from the same data; (1.10) mapped back through (1.6); L1 distance at t = 0.5 on two grids.');
-  for (const eps of [0.1, 0.05]) {
-    const run = originalVsRescaled({ eps, cells: 2, levels: [[40, 32], [80, 64]], tEnd: 0.5, onProgress: progressBar(`(1.2) vs (1.10), eps = ${eps}`) });
-    d.crossCheck({ id: 'original-vs-rescaled', quantity: `eps = ${eps}: L1 distance ${run.distances.map((x) => x.toExponential(2)).join(' -> ')} under refinement; observed order (must be > 0.5)`, tolerance: 0.5, sense: 'at-least' }, () => ({
-      value: run.order,
-      detail: `L1 distances ${run.distances.map((x) => x.toExponential(3)).join(', ')}`,
-    }));
-  }
+  for (const eps of [0.1, 0.05])
+    d.crossCheck({ id: 'original-vs-rescaled', quantity: `eps = ${eps}: observed order of the L1 distance at t = 0.5 under refinement (40x32 -> 80x64; must be > 0.5)`, tolerance: 0.5, sense: 'at-least' }, () => {
+      const run = originalVsRescaled({ eps, cells: 2, levels: [[40, 32], [80, 64]], tEnd: 0.5, onProgress: progressBar(`(1.2) vs (1.10), eps = ${eps}`) });
+      return { value: run.order, detail: `L1 distances ${run.distances.map((x) => x.toExponential(3)).join(' -> ')}` };
+    });
 });
