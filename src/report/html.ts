@@ -60,7 +60,7 @@ pre.plain{white-space:pre-wrap;font-size:.78em;color:#333;margin:.2em 0}
 export function renderHtml(doc: ReportDocument, eq: EquationCollector = new EquationCollector()): { html: string; equations: readonly string[]; renderMs: number } {
   const badge = (s: string) => `<span class="status status-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
   const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const mark = (r: string) => (r === 'equal' ? '✓' : r === 'different' ? '≠' : '!');
+  const mark = (r: string) => (r === 'equal' || r === 'holds' ? '✓' : r === 'different' ? '≠' : r === 'violated' ? '✗' : '!');
   const evidence = (c: ClaimView) =>
     c.checks.length === 0
       ? ''

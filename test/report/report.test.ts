@@ -44,6 +44,14 @@ describe('the report of the paper', () => {
       expect(built.tex).toContain(escapeTex(c.id));
     }
     expect(built.tex).toContain('\\begin{document}');
+    // a sampled inequality that holds is marked as passing, one that fails as failing (not as an error)
+    const row = (id: string) => {
+      const at = built.html.indexOf(`href="#claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}"`);
+      return at < 0 ? '' : built.html.slice(at, built.html.indexOf('</tr>', at));
+    };
+    expect(row('lemma-2.1')).toContain('seeded ✓');
+    expect(row('lemma-2.1')).not.toContain('seeded !');
+    expect(row('prop-4.10-bounds')).toContain('seeded ✗');
     expect(built.tex.trimEnd().endsWith('\\end{document}')).toBe(true);
   });
 });
