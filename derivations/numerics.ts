@@ -1,13 +1,15 @@
 /**
  * The derived kernels, run. theta from its ODE against (1.11); I(t) by quadrature against its
  * closed form; the implicit stiff step of the grid solver keeps M_rho ⊗ nubar; mass is conserved;
- * particles of (1.2) against the grid solution of (1.2); (1.2) against (1.10) mapped back by (1.6).
+ * particles of (1.2) against the grid solution of (1.2); (1.2) against (1.10) mapped back by (1.6);
+ * the macroscopic quantities of (1.10) against the limit system (1.5) as eps -> 0.
  */
 import { derivation } from '../src/index.ts';
 import { progressBar } from '../src/numerics/index.ts';
 import { rescaledEquation } from './lib/grid-models.ts';
 import {
   thetaOdeVsClosedForm, integralQuadratureVsClosedForm, maxwellianSteadyUnderStiffStep, massBudget, particlesVsPde, originalVsRescaled,
+  macroscopicLimitRate,
 } from './lib/crosschecks.ts';
 
 /** (eps, rho0) pairs: stiff and mild, rho0 at both ends of [m*, 1/m*]. */
@@ -44,4 +46,11 @@ export default derivation('Numerics: the derived kernels, run', 'Sections 1.2, 3
       const run = originalVsRescaled({ eps, cells: 2, levels: [[40, 32], [80, 64]], tEnd: 0.5, onProgress: progressBar(`(1.2) vs (1.10), eps = ${eps}`) });
       return { value: run.order, detail: `L1 distances ${run.distances.map((x) => x.toExponential(3)).join(' -> ')}` };
     });
+
+  d.step('The macroscopic limit', 'V, W of the (1.10) run (they follow (1.3) with E computed from nu) against the limit system (1.5) on the same 4 points of K, integrated by Dormand–Prince with the generated limitRateV and the nonlocal L on the discretised K; compatible initial data, so Theorem 2.7 (1) predicts sup_t ||U^eps - U|| = O(eps).');
+  const epsList = [0.05, 0.025, 0.0125];
+  d.crossCheck({ id: 'macro-limit-rate', quantity: `slope of sup_{t<=1} ||U^eps - U||_inf against eps in {${epsList.join(', ')}} (Theorem 2.7 (1): 1; must be >= 0.8)`, tolerance: 0.8, sense: 'at-least' }, () => {
+    const { errors, fit } = macroscopicLimitRate({ eps: epsList, cells: 4, nv: 96, nw: 40, tEnd: 1, onProgress: progressBar('(1.10) vs the limit (1.5)') });
+    return { value: fit.slope, detail: `errors ${errors.map((e) => e.toExponential(3)).join(', ')}; slope ${fit.slope.toFixed(3)} ± ${fit.slope95.toFixed(3)} (95%)` };
+  });
 });

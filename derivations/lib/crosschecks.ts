@@ -4,8 +4,9 @@
  */
 import {
   dormandPrince, integrate1d, createMesh, sampleOnMesh, stiffStep, moments, runGrid, l1Distance, runNetwork,
-  OnProgress, GridModel, NumericInputError,
+  OnProgress, GridModel, NumericInputError, fitPowerLaw,
 } from '../../src/numerics/index.ts';
+import { limitMacroscopic } from './limit.ts';
 import { theta2ClosedForm, thetaRate, integralI } from '../../src/generated/rescaling.ts';
 import { originalEquation, rescaledEquation, KineticSetup } from './grid-models.ts';
 import { defaultNetwork, fhnStepper } from './network.ts';
@@ -118,4 +119,28 @@ export function originalVsRescaled(p: { eps: number; cells: number; levels: read
   if (distances.length < 2) throw new NumericInputError('originalVsRescaled needs at least two grid levels');
   const n = distances.length;
   return { distances, order: Math.log2(distances[n - 2] / distances[n - 1]) };
+}
+
+/**
+ * sup over t in [0, T] and x of |U^eps - U| (U^eps = (V, W) of (1.10)'s run, following (1.3) with E
+ * from nu; U from the limit (1.5)) for each eps, and the least-squares slope in eps.
+ */
+export function macroscopicLimitRate(p: { eps: readonly number[]; cells: number; nv: number; nw: number; tEnd: number; onProgress?: OnProgress }) {
+  const times = Array.from({ length: 10 }, (_, i) => ((i + 1) * p.tEnd) / 10);
+  const errors = p.eps.map((eps, e) => {
+    const model = rescaledEquation({ eps, cells: p.cells, nv: p.nv, nw: p.nw });
+    const limit = limitMacroscopic(model.cells, times);
+    let worst = 0;
+    let sample = 0;
+    runGrid(model, {
+      tEnd: p.tEnd, cfl: 0.9, maxDt: 0.01, sampleTimes: times,
+      onSample: () => {
+        model.cells.forEach((_, k) => (worst = Math.max(worst, Math.abs(model.V[k] - limit[sample][k][0]), Math.abs(model.W[k] - limit[sample][k][1]))));
+        sample++;
+      },
+      onProgress: (f) => p.onProgress?.((e + f) / p.eps.length),
+    });
+    return worst;
+  });
+  return { errors, fit: fitPowerLaw(p.eps, errors) };
 }
