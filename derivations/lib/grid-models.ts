@@ -19,6 +19,8 @@ export interface KineticSetup {
   readonly nv: number;
   readonly nw: number;
   readonly rho0?: (x: number) => number;
+  /** Half-width of the w-range of the rescaled box (default 2.2). */
+  readonly wHalfWidth?: number;
 }
 
 /** N(v) = v - v^3. */
@@ -70,11 +72,12 @@ export interface RescaledState {
   toOriginal(k: number, t: number, target: Mesh): Float64Array;
 }
 
-/** (1.10) on the fixed box v in [-6, 6], w in [-2.2, 2.2], with V, W advanced by (1.3) and E from nu. */
+/** (1.10) on the fixed box v in [-6, 6], w in [-2.2, 2.2] (or +-wHalfWidth), with V, W advanced by (1.3) and E from nu. */
 export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & { cells: NetworkCell[] } {
   const { cells, coupling, eps } = setup(s);
   const { a, b, c } = defaultAdaptation;
-  const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -6, vmax: 6, wmin: -2.2, wmax: 2.2 });
+  const wh = s.wHalfWidth ?? 2.2;
+  const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -6, vmax: 6, wmin: -wh, wmax: wh });
   const V = Float64Array.from(cells, (cell) => initialMeanV(cell.x));
   const W = Float64Array.from(cells, (cell) => initialMeanW(cell.x));
   // theta(0) = 1: nu0(v, w) = mu0(V0 + v, W0 + w)

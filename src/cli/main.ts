@@ -10,7 +10,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE = `usage:
   fhn-derive paper [--out DIR]       replay every derivation in derivations/, write DIR/claims.json (default out/)
   fhn-derive run FILE.ts [--out DIR] run one derivation file written against the public API
-  fhn-derive generate [--check]      regenerate src/generated/ from the derivations' kernels (--check: only compare)`;
+  fhn-derive generate [--check]      regenerate src/generated/ from the derivations' kernels (--check: only compare)
+  fhn-derive rates [--quick] [--out DIR]  measure the convergence rates as eps -> 0 (worker threads), write DIR/rates.{json,md,svg}`;
 
 /** Parse argv and run; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -30,6 +31,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const changed = writeOrCheck(files, check);
     for (const f of files) console.log(`${changed.includes(f.path) ? (check ? 'STALE' : 'wrote') : 'up to date'}  ${f.path}`);
     return check && changed.length > 0 ? 1 : 0;
+  }
+  if (command === 'rates') {
+    const { runRateStudy } = (await import(join(ROOT, 'derivations', 'lib', 'rates.ts'))) as typeof import('../../derivations/lib/rates.ts');
+    const { progressBar } = await import('../numerics/index.ts');
+    const { writeRates, ratesMarkdown } = await import('./rates.ts');
+    const result = await runRateStudy({ quick: args.includes('--quick'), onProgress: progressBar(args.includes('--quick') ? 'rates (quick)' : 'rates') });
+    console.log(ratesMarkdown(result));
+    console.log(`wrote ${writeRates(result, outDir).join(', ')}`);
+    return result.particles.every((p) => p.score <= 1) ? 0 : 1;
   }
   console.error(USAGE);
   return command ? 2 : 0;

@@ -10,6 +10,7 @@ import { renderHtml } from './html.ts';
 import { renderTex } from './tex.ts';
 import { renderErrata } from './errata.ts';
 import { ToLatexOptions } from './equation.ts';
+import { ratesSection } from './attachments.ts';
 
 export { toLatex, sideLatex } from './equation.ts';
 export type { EquationLike, ToLatexOptions } from './equation.ts';
@@ -22,6 +23,8 @@ export type { ReportRun, ReportDocument, ClaimView, PartView, StepView, Derivati
 export { renderHtml, EquationCollector } from './html.ts';
 export { renderTex, escapeTex } from './tex.ts';
 export { renderErrata } from './errata.ts';
+export { ratesSection, markdownTableToHtml } from './attachments.ts';
+export { logLogSvg } from './plot.ts';
 
 /** The built report: the three texts, every formula the page emitted, and the KaTeX rendering time. */
 export interface BuiltReport {
@@ -53,7 +56,7 @@ export function writeReport(runs: readonly ReportRun[], outDir: string, options:
   cpSync(join(dist, 'katex.min.css'), join(outDir, 'katex', 'katex.min.css'));
   cpSync(join(dist, 'fonts'), join(outDir, 'katex', 'fonts'), { recursive: true });
   const files = [join(outDir, 'report.html'), join(outDir, 'paper.tex'), join(outDir, 'errata.md')];
-  writeFileSync(files[0], built.html);
+  writeFileSync(files[0], built.html.replace('</body>', `${ratesSection(outDir)}\n</body>`));
   writeFileSync(files[1], built.tex);
   writeFileSync(files[2], built.errata);
   return { ...built, files };
