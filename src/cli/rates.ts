@@ -35,14 +35,18 @@ export interface RateStudyResult {
   readonly seconds: number;
 }
 
+/** How far from the proven slope a measured one may be and still be called consistent (pre-asymptotic drift). */
+export const SLOPE_TOLERANCE = 0.1;
+
 /** Observed slope against the proven one: better, consistent, worse, or unreliable. */
 export function rateVerdict(row: RateRow): string {
   if (!row.fit) return 'no fit (fewer than two reliable points)';
   if (!row.trustworthy) return 'unreliable (the refined grid moved a value by >= 10%, or < 3 reliable points)';
   if (row.provenSlope === null) return 'measured (no proven rate)';
-  const { slope, slope95 } = row.fit;
-  if (slope - slope95 > row.provenSlope) return 'better than proven';
-  if (slope + slope95 < row.provenSlope) return 'worse than proven (check)';
+  // the proven rates are asymptotic: a slope within its 95% interval or within 0.1 of the proven one is consistent
+  const margin = Math.max(row.fit.slope95, SLOPE_TOLERANCE);
+  if (row.fit.slope - margin > row.provenSlope) return 'better than proven';
+  if (row.fit.slope + margin < row.provenSlope) return 'worse than proven (check)';
   return 'consistent with the proven rate';
 }
 

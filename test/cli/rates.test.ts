@@ -57,6 +57,8 @@ describe('rate verdicts', () => {
   it('says better, consistent, worse, or unreliable', () => {
     expect(rateVerdict(row(1.5, 0.1))).toBe('better than proven');
     expect(rateVerdict(row(1.05, 0.1))).toBe('consistent with the proven rate');
+    expect(rateVerdict(row(0.95, 0.02))).toBe('consistent with the proven rate'); // within 0.1: pre-asymptotic
+    expect(rateVerdict(row(0.85, 0.02))).toBe('worse than proven (check)');
     expect(rateVerdict(row(0.5, 0.1))).toBe('worse than proven (check)');
     expect(rateVerdict(row(1, 0.1, { trustworthy: false }))).toMatch(/^unreliable/);
   });
