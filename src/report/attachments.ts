@@ -5,13 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml } from './html.ts';
-
-/** A Markdown pipe table as an HTML table (cells escaped; `code` kept as <code>). */
-export function markdownTableToHtml(lines: readonly string[]): string {
-  const cells = (l: string) => l.replace(/^\|\s*|\s*\|$/g, '').split(/\s+\|\s+/).map((c) => escapeHtml(c).replace(/`([^`]+)`/g, '<code>$1</code>'));
-  const [head, , ...body] = lines;
-  return `<table class="claims"><thead><tr>${cells(head).map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${body.map((l) => `<tr>${cells(l).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-}
+import { markdownTableToHtml } from './markdown.ts';
 
 /** The HTML section of the rates study found in outDir, or '' when it has not been run. */
 export function ratesSection(outDir: string): string {

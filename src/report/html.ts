@@ -6,10 +6,9 @@
 import katex from 'katex';
 import type { ReportDocument, ClaimView, PartView, DerivationView } from './document.ts';
 import { countsLine } from './document.ts';
+import { escapeHtml } from './escape.ts';
 
-/** Escape text for HTML. */
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export { escapeHtml };
 
 /** Renders formulas with KaTeX and keeps every LaTeX source it emitted, in page order. */
 export class EquationCollector {

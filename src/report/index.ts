@@ -23,7 +23,8 @@ export type { ReportRun, ReportDocument, ClaimView, PartView, StepView, Derivati
 export { renderHtml, EquationCollector } from './html.ts';
 export { renderTex, escapeTex } from './tex.ts';
 export { renderErrata } from './errata.ts';
-export { ratesSection, markdownTableToHtml } from './attachments.ts';
+export { ratesSection } from './attachments.ts';
+export { markdownTableToHtml } from './markdown.ts';
 export { logLogSvg } from './plot.ts';
 
 /** The built report: the three texts, every formula the page emitted, and the KaTeX rendering time. */

@@ -2,7 +2,7 @@
  * Log-log plots as standalone SVG: measured series (markers joined by lines) and reference
  * slopes (dashed lines C eps^p through a series' last point), decade ticks, a legend.
  */
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from './escape.ts';
 
 /** One measured series: points (x, y) with y > 0. */
 export interface PlotSeries {

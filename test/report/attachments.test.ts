@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ratesSection, markdownTableToHtml } from '../../src/report/attachments.ts';
+import { ratesSection } from '../../src/report/attachments.ts';
+import { markdownTableToHtml } from '../../src/report/markdown.ts';
 
 describe('rates in the report', () => {
   it('says "not computed yet" without the files', () => {

@@ -1,0 +1,44 @@
+/** Each derivation step by step (what was done, why, the formulas), and the errata side by side. */
+import { el, formula } from './dom.ts';
+import type { PaperData } from './paper.ts';
+
+type Paper = PaperData;
+
+/** Formulas the page renders for the data: every step formula and, per erratum part, printed/derived/difference. */
+export function countEquations(paper: Paper): number {
+  const steps = paper.derivations.reduce((n, d) => n + d.steps.reduce((m, s) => m + s.math.length, 0), 0);
+  const errata = paper.errata.reduce((n, c) => n + c.parts.filter((p) => !p.holds).reduce((m, p) => m + 2 + (p.differenceTex ? 1 : 0), 0), 0);
+  return steps + errata;
+}
+
+/** The derivations, one <article> each, steps in an ordered list. */
+export function derivationsView(paper: Paper): HTMLElement {
+  return el('div', {}, ...paper.derivations.map((d) =>
+    el('article', { class: 'derivation' },
+      el('h3', {}, d.title, el('span', { class: 'section' }, ` — ${d.section} (${d.file.split('/').pop()})`)),
+      el('ol', { class: 'steps' }, ...d.steps.map((s) =>
+        el('li', s.claim ? { id: `step-claim-${s.claim}` } : {},
+          el('h4', {}, s.title, s.claim ? el('span', { class: 'claim-link' }, ` → ${s.claim}`) : null),
+          el('p', {}, s.explanation),
+          ...s.math.map((m) => el('div', { class: 'math' }, el('div', { class: 'label' }, m.label), formula(m.tex))),
+        ))),
+    )));
+}
+
+/** Errata: for each part that does not hold, the printed and the derived forms side by side, and their difference. */
+export function errataView(paper: Paper): HTMLElement {
+  if (paper.errata.length === 0) return el('p', {}, 'The engine found no erratum.');
+  return el('div', {}, ...paper.errata.map((c) =>
+    el('article', { class: 'erratum' },
+      el('h3', {}, `${c.id} — ${c.source}`),
+      el('p', {}, c.title),
+      ...c.parts.filter((p) => !p.holds).map((p) =>
+        el('div', { class: 'part' },
+          el('h4', {}, p.label),
+          el('div', { class: 'pair' },
+            el('div', {}, el('div', { class: 'label' }, 'printed (as in the paper)'), formula(p.printedTex)),
+            el('div', {}, el('div', { class: 'label' }, 'derived (engine)'), formula(p.derivedTex))),
+          p.differenceTex ? el('div', { class: 'diff' }, el('div', { class: 'label' }, 'derived − printed'), formula(p.differenceTex)) : null,
+        )),
+    )));
+}

@@ -1,0 +1,22 @@
+/** The explorer page: every view built from the build-time data and the generated kernels. */
+import 'katex/dist/katex.min.css';
+import './style.css';
+import { paper } from './paper.ts';
+import { claimsView } from './claims.ts';
+import { derivationsView, errataView, countEquations } from './derivations.ts';
+import { thetaView } from './theta.ts';
+import { simulationView } from './simulation.ts';
+import { ratesView } from './rates.ts';
+
+const mount = (id: string, node: HTMLElement) => document.getElementById(id)!.append(node);
+
+document.body.dataset.equations = String(countEquations(paper));
+const c = paper.counts;
+document.getElementById('summary')!.textContent = `${paper.claims.length} claims replayed: ${c.verified} verified by two independent methods, ${c['checked-numeric']} checked numerically, ${c.erratum} errata, ${c.failed} failed.`;
+mount('claims', claimsView(paper.claims));
+mount('derivations', derivationsView(paper));
+mount('errata', errataView(paper));
+mount('theta', thetaView());
+mount('simulation', simulationView());
+mount('rates', ratesView(paper.ratesSvg, paper.ratesMd));
+document.body.dataset.ready = 'true';

@@ -1,0 +1,19 @@
+/** The rates study (out/rates.svg and out/rates.md from `npm run rates`), when present at build time. */
+import { markdownTableToHtml } from '../../src/report/markdown.ts';
+import { el } from './dom.ts';
+
+/** The log-log plot and the tables, or how to produce them. */
+export function ratesView(svg: string | null, md: string | null): HTMLElement {
+  if (!svg || !md) return el('p', { id: 'rates-missing' }, 'Not computed yet — run npm run rates, then rebuild the page.');
+  const box = el('div', { id: 'rates-plot' });
+  box.innerHTML = svg; // produced by this project's own plot writer
+  const lines = md.split('\n');
+  const tables: string[][] = [];
+  lines.forEach((l, i) => {
+    if (l.startsWith('|') && !lines[i - 1]?.startsWith('|')) tables.push([]);
+    if (l.startsWith('|')) tables[tables.length - 1].push(l);
+  });
+  const tablesBox = el('div', {});
+  tablesBox.innerHTML = tables.map(markdownTableToHtml).join('');
+  return el('div', {}, box, tablesBox);
+}
