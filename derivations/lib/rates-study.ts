@@ -18,6 +18,8 @@ export interface RateTask {
   readonly tEnd: number;
   readonly samples: number;
   readonly wHalfWidth: number;
+  /** Transport order of the grid solver (2: minmod MUSCL with Heun). */
+  readonly transportOrder: 1 | 2;
 }
 
 /** The measured quantities at one eps (each a sup or integral over t and a max over the points of K). */
@@ -83,7 +85,7 @@ export function measureRates(task: RateTask, onProgress?: OnProgress): RateMeasu
   };
   // at t = 0 the L1 integrand is ||nu_0 - M ⊗ nubar_0||
   previousL1 = Math.max(...model.cells.map((cell, k) => l1Distance(mesh, model.boxes[k], sampleOnMesh(mesh, (v, w) => Math.sqrt(cell.rho0 / (2 * Math.PI)) * Math.exp((-cell.rho0 * v * v) / 2) * nubarLimit(0, w)))));
-  const report = runGrid(model, { tEnd: task.tEnd, cfl: 0.9, maxDt: 0.01, sampleTimes: times, onSample, onProgress });
+  const report = runGrid(model, { tEnd: task.tEnd, cfl: 0.9, maxDt: 0.01, transportOrder: task.transportOrder, sampleTimes: times, onSample, onProgress });
   return { eps: task.eps, nv: task.nv, nw: task.nw, macro, L1, marginalL2, D2bound, D2theta, steps: report.steps, outflow: Math.max(...report.outflow) };
 }
 

@@ -35,7 +35,7 @@ export interface RateStudyOptions {
 export function ratePlan(quick: boolean) {
   const eps = quick ? [0.1, 0.05, 0.025, 0.0125] : [0.2, 0.1, 0.05, 0.025, 0.0125, 0.00625, 0.003125];
   const base = quick ? { nv: 48, nw: 60 } : { nv: 96, nw: 120 };
-  const grid = (e: number, refine: number): { kind: 'grid' } & RateTask => ({ kind: 'grid', eps: e, nv: refine * base.nv, nw: refine * base.nw, cells: 3, tEnd: 1, samples: 40, wHalfWidth: 1.5 });
+  const grid = (e: number, refine: number): { kind: 'grid' } & RateTask => ({ kind: 'grid', eps: e, nv: refine * base.nv, nw: refine * base.nw, cells: 3, tEnd: 1, samples: 40, wHalfWidth: 1.5, transportOrder: 2 });
   const refined = quick ? [eps[eps.length - 1]] : eps;
   const particles = (quick ? [0.1, 0.05] : [0.05, 0.0125]).map((e): { kind: 'particles' } & ParticleRateTask => ({
     kind: 'particles', eps: e, replicas: quick ? 4 : 8, neuronsPerCell: quick ? 2_500 : 12_500, dt: quick ? 1e-3 : 2.5e-4,
@@ -77,7 +77,7 @@ export async function runRateStudy(options: RateStudyOptions = {}): Promise<Rate
     quick: options.quick ?? false,
     rows,
     particles,
-    setup: `slopes fitted on eps <= ${ASYMPTOTIC_EPS} where at least three such eps were run; (1.10) on 3 points of K, ill-prepared data (theta(0) = 1, bimodal nu_0), rho0 = 1 + 0.4 cos(2 pi x), Psi = 0.5 exp(-(x-x')^2/0.05), T = 1; grid ${plan.coarse[0].nv}x${plan.coarse[0].nw} (refined ${plan.refined[0].nv}x${plan.refined[0].nw} at eps = ${plan.refined.map((t) => t.eps).join(', ')})`,
+    setup: `slopes fitted on eps <= ${ASYMPTOTIC_EPS} where at least three such eps were run; (1.10) on 3 points of K, ill-prepared data (theta(0) = 1, bimodal nu_0), rho0 = 1 + 0.4 cos(2 pi x), Psi = 0.5 exp(-(x-x')^2/0.05), T = 1; grid ${plan.coarse[0].nv}x${plan.coarse[0].nw}, second-order transport (refined ${plan.refined[0].nv}x${plan.refined[0].nw} at eps = ${plan.refined.map((t) => t.eps).join(', ')})`,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -10,6 +10,16 @@ const maxwellian = (rho: number, c = 0) => sampleOnMesh(mesh, (v, w) => Math.exp
 const relChange = (a: Float64Array, b: Float64Array) => Math.max(...a.map((x, k) => Math.abs(x - b[k]))) / Math.max(...b);
 const constantVelocity = (m: Mesh, cv: number, cw: number) => ({ bv: new Float64Array((m.nv + 1) * m.nw).fill(cv), bw: new Float64Array(m.nv * (m.nw + 1)).fill(cw) });
 
+/** L1 error of a Gaussian carried by unit speed in v over t = 1, on nv cells, by transport of the given order. */
+function shiftedGaussianError(nv: number, order: 1 | 2): number {
+  const m = createMesh({ nv, nw: 3, vmin: -4, vmax: 4, wmin: -1, wmax: 1 });
+  const f = sampleOnMesh(m, (v) => Math.exp(-v * v));
+  const u = constantVelocity(m, 1, 0);
+  const model: GridModel = { mesh: m, boxes: [f], coefficients: () => [{ velocities: u, stiff: { D: 1e-300, alpha: 1e-300, centre: 0 } }] };
+  runGrid(model, { tEnd: 1, cfl: 0.5, transportOrder: order });
+  return l1Distance(m, f, sampleOnMesh(m, (v) => Math.exp(-((v - 1) ** 2))));
+}
+
 describe('implicit Scharfetter–Gummel stiff step', () => {
   it('keeps the discrete Maxwellian (any centre) to round-off, and a wrong alpha moves it', () => {
     for (const [rho, c] of [[0.6, 0], [1.4, 0.7]]) {
@@ -72,18 +82,26 @@ describe('upwind transport', () => {
   });
 
   it('is first order: the error of a shifted Gaussian halves when the grid is refined', () => {
-    const err = (nv: number) => {
-      const m = createMesh({ nv, nw: 3, vmin: -4, vmax: 4, wmin: -1, wmax: 1 });
-      const f = sampleOnMesh(m, (v) => Math.exp(-v * v));
-      const u = constantVelocity(m, 1, 0);
-      const model: GridModel = { mesh: m, boxes: [f], coefficients: () => [{ velocities: u, stiff: { D: 1e-300, alpha: 1e-300, centre: 0 } }] };
-      runGrid(model, { tEnd: 1, cfl: 0.5 });
-      const exact = sampleOnMesh(m, (v) => Math.exp(-((v - 1) ** 2)));
-      return l1Distance(m, f, exact);
-    };
+    const err = (nv: number) => shiftedGaussianError(nv, 1);
     const order = Math.log2(err(100) / err(200));
     expect(order).toBeGreaterThan(0.8);
     expect(order).toBeLessThan(1.2);
+  });
+
+  it('is second order with minmod slopes and Heun (order 2), much more accurate, and stays positive', () => {
+    const order = Math.log2(shiftedGaussianError(100, 2) / shiftedGaussianError(200, 2));
+    expect(order).toBeGreaterThan(1.6);
+    expect(shiftedGaussianError(100, 2)).toBeLessThan(shiftedGaussianError(100, 1) / 3);
+    const box = sampleOnMesh(mesh, (v, w) => (Math.abs(v) < 1 && Math.abs(w) < 0.5 ? 1 : 0));
+    const m0 = moments(mesh, box).mass;
+    const u = constantVelocity(mesh, 1.3, -0.4);
+    const bound = transportStepBound(mesh, u);
+    let out = 0;
+    for (let k = 0; k < 40; k++) out += transportStep(mesh, box, u, 0.5 * bound, undefined, 2);
+    expect(Math.min(...box)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...box)).toBeLessThanOrEqual(1 + 1e-12); // no new extrema (limited slopes)
+    expect(Math.abs(moments(mesh, box).mass + out - m0) / m0).toBeLessThan(1e-13);
+    expect(() => transportStep(mesh, box, u, 0.6 * bound, undefined, 2)).toThrow(/CFL\) bound .* \(order 2: half the upwind bound\)/);
   });
 
   it('conserves mass to round-off inside the box and reports what leaves through the edges', () => {

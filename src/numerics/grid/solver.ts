@@ -31,6 +31,8 @@ export interface GridRunSpec {
   readonly dt?: number;
   readonly cfl?: number;
   readonly maxDt?: number;
+  /** 1: upwind (default); 2: minmod-limited MUSCL with Heun, CFL bound halved. */
+  readonly transportOrder?: 1 | 2;
   readonly sampleTimes?: readonly number[];
   readonly onSample?: (t: number) => void;
   readonly onProgress?: OnProgress;
@@ -62,12 +64,12 @@ export function runGrid(model: GridModel, spec: GridRunSpec): GridRunReport {
       const coeffs = model.coefficients(t, faces);
       let dt = spec.dt ?? Number.POSITIVE_INFINITY;
       if (spec.cfl !== undefined) {
-        const bound = Math.min(...coeffs.map((c) => transportStepBound(model.mesh, c.velocities)));
+        const bound = Math.min(...coeffs.map((c) => transportStepBound(model.mesh, c.velocities))) / (spec.transportOrder ?? 1);
         dt = Math.min(spec.maxDt ?? Number.POSITIVE_INFINITY, spec.cfl * bound);
       }
       dt = Math.min(dt, stop - t);
       coeffs.forEach((c, k) => {
-        outflow[k] += transportStep(model.mesh, model.boxes[k], c.velocities, dt, scratch);
+        outflow[k] += transportStep(model.mesh, model.boxes[k], c.velocities, dt, scratch, spec.transportOrder ?? 1);
         stiffStep(model.mesh, model.boxes[k], c.stiff, dt);
       });
       model.afterStep?.(t, dt);
