@@ -79,13 +79,14 @@ export function ratesMarkdown(r: RateStudyResult): string {
 export function ratesSvg(r: RateStudyResult): string {
   const rows = r.rows.filter((row) => row.values.every((v) => v > 0));
   return logLogSvg({
-    title: 'Measured quantities against eps (dashed: proven slopes)',
+    title: 'Measured quantities against eps (dashed: proven slopes; open markers: moved >= 10% on the refined grid)',
     xLabel: 'eps',
     yLabel: 'quantity',
-    series: rows.map((row) => ({ label: `${row.id} (slope ${row.fit ? row.fit.slope.toFixed(2) : '—'})`, x: row.eps, y: row.values })),
+    series: rows.map((row) => ({ label: `${row.id} (slope ${row.fit ? row.fit.slope.toFixed(2) : '—'})`, x: row.eps, y: row.values, open: row.reliable.map((r) => r === false) })),
     references: rows
-      .filter((row) => row.provenSlope !== null)
-      .map((row) => ({ label: `${row.id}: proven ${row.proven}`, slope: row.provenSlope as number, x0: row.eps[row.eps.length - 1], y0: row.values[row.values.length - 1] })),
+      .map((row, series) => ({ row, series }))
+      .filter(({ row }) => row.provenSlope !== null)
+      .map(({ row, series }) => ({ label: `${row.id}: proven ${row.proven}`, slope: row.provenSlope as number, x0: row.eps[row.eps.length - 1], y0: row.values[row.values.length - 1], series })),
   });
 }
 

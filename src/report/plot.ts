@@ -1,6 +1,6 @@
 /**
- * Log-log plots as standalone SVG: measured series (markers joined by lines) and reference
- * slopes (dashed lines C eps^p through a series' last point), decade ticks, a legend.
+ * Log-log plots as standalone SVG: measured series (markers joined by lines, open markers for
+ * untrusted points) and reference slopes (dashed, in their series' colour), decade ticks, a legend.
  */
 import { escapeHtml } from './escape.ts';
 
@@ -9,6 +9,8 @@ export interface PlotSeries {
   readonly label: string;
   readonly x: readonly number[];
   readonly y: readonly number[];
+  /** Points drawn as open circles (e.g. not trusted), by index. */
+  readonly open?: readonly boolean[];
 }
 
 /** A reference slope drawn through the point (x0, y0). */
@@ -17,6 +19,8 @@ export interface ReferenceSlope {
   readonly slope: number;
   readonly x0: number;
   readonly y0: number;
+  /** Index of the series it belongs to: drawn in that series' colour. */
+  readonly series?: number;
 }
 
 /** What a log-log plot shows. */
@@ -47,9 +51,9 @@ const decadeLabel = (v: number) => {
 
 /** The SVG source of a log-log plot; refuses empty or non-positive data. */
 export function logLogSvg(plot: LogLogPlot): string {
-  const W = plot.width ?? 640;
+  const W = plot.width ?? 780;
   const H = plot.height ?? 420;
-  const m = { left: 70, right: 180, top: 36, bottom: 50 };
+  const m = { left: 70, right: 260, top: 36, bottom: 50 };
   const pts = plot.series.flatMap((s) => s.x.map((x, i) => [x, s.y[i]] as const));
   if (pts.length === 0) throw new Error(`plot "${plot.title}": no data`);
   for (const [x, y] of pts) if (!(x > 0 && y > 0) || !Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`plot "${plot.title}": point (${x}, ${y}) cannot be drawn on log axes`);
@@ -82,14 +86,15 @@ export function logLogSvg(plot: LogLogPlot): string {
     const c = COLOURS[k % COLOURS.length];
     const path = s.x.map((x, i) => `${i ? 'L' : 'M'}${px(x).toFixed(1)},${py(s.y[i]).toFixed(1)}`).join(' ');
     out.push(`<path d="${path}" fill="none" stroke="${c}" stroke-width="1.6" class="series"/>`);
-    s.x.forEach((x, i) => out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(s.y[i]).toFixed(1)}" r="3.2" fill="${c}"/>`));
+    s.x.forEach((x, i) => out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(s.y[i]).toFixed(1)}" r="3.2" ${s.open?.[i] ? `fill="white" stroke="${c}" stroke-width="1.4"` : `fill="${c}"`}/>`));
     legend.push(`<line x1="0" x2="22" y1="${k * 18}" y2="${k * 18}" stroke="${c}" stroke-width="1.6"/><text x="28" y="${k * 18 + 4}">${escapeHtml(s.label)}</text>`);
   });
   (plot.references ?? []).forEach((r, k) => {
     const y = (x: number) => r.y0 * (x / r.x0) ** r.slope;
-    out.push(`<path d="M${px(x0)},${py(y(x0))} L${px(x1)},${py(y(x1))}" stroke="#555" stroke-dasharray="5 4" fill="none" clip-path="url(#plot-area)" class="reference"/>`);
+    const c = r.series === undefined ? '#555' : COLOURS[r.series % COLOURS.length];
+    out.push(`<path d="M${px(x0)},${py(y(x0))} L${px(x1)},${py(y(x1))}" stroke="${c}" stroke-opacity="0.7" stroke-dasharray="5 4" fill="none" clip-path="url(#plot-area)" class="reference"/>`);
     const row = plot.series.length + k;
-    legend.push(`<line x1="0" x2="22" y1="${row * 18}" y2="${row * 18}" stroke="#555" stroke-dasharray="5 4"/><text x="28" y="${row * 18 + 4}">${escapeHtml(r.label)}</text>`);
+    legend.push(`<line x1="0" x2="22" y1="${row * 18}" y2="${row * 18}" stroke="${c}" stroke-dasharray="5 4"/><text x="28" y="${row * 18 + 4}">${escapeHtml(r.label)}</text>`);
   });
   out.push(`<g transform="translate(${W - m.right + 14} ${m.top + 8})">${legend.join('')}</g>`, '</svg>');
   return out.join('\n');
