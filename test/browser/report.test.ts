@@ -4,40 +4,30 @@
  * rendered (no .katex-error, one .katex per emitted formula) with KaTeX's own fonts loaded.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { derivationFiles } from '../../src/cli/load.ts';
 import { runFiles } from '../../src/cli/run.ts';
 import { writeReport } from '../../src/report/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = resolve('out');
 
 describe('out/report.html in chromium', () => {
   let browser: BrowserContext;
-  let profile: string;
+  let close: () => Promise<void>;
   let emitted: number;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this`);
     const built = writeReport(await runFiles(derivationFiles(resolve('derivations'))), OUT);
     emitted = built.equations.length;
-    profile = mkdtempSync(join(tmpdir(), 'fhn-chromium-'));
-    // a fresh profile directory: playwright passes it to chromium as --user-data-dir
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 2000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ browser, close } = await launchChromium({ width: 1280, height: 2000 }));
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('renders every emitted formula with KaTeX fonts, from file:// with no network', async () => {

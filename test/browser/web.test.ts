@@ -4,14 +4,14 @@
  * played, the controls have labels and are reachable by keyboard. Screenshots go to out/.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, normalize } from 'node:path';
 import { build } from 'vite';
-import { chromium, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = resolve('out');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml' };
 
@@ -27,26 +27,19 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
 }
 
 describe('web explorer in chromium', () => {
-  let browser: BrowserContext;
+  let close: () => Promise<void>;
   let server: Server;
   let page: Page;
-  let profile: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this`);
     const dist = mkdtempSync(join(tmpdir(), 'fhn-web-'));
     await build({ configFile: resolve('web/vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
     const served = await serve(dist);
     server = served.server;
-    profile = mkdtempSync(join(tmpdir(), 'fhn-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1600 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage();
+    const launched = await launchChromium({ width: 1280, height: 1600 });
+    close = launched.close;
+    page = await launched.browser.newPage();
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(served.url);
@@ -55,9 +48,8 @@ describe('web explorer in chromium', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await close?.();
     server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('loads with no console errors and renders every formula of the data', async () => {
