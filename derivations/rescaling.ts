@@ -95,6 +95,7 @@ export function integralClosedFormParts(scope: ModelScope, closedFormTheta2: str
   ];
 }
 
+/** (1.11) as printed: theta^2 in closed form; and the closed form of I(t) of §4.4.1. */
 export const closedForm111 = 'eps*(1 - exp(-(2*rho*t)/eps)) + exp(-(2*rho*t)/eps)';
 export const closedFormI = 't/eps + ln(theta2)/(2*rho)';
 

@@ -46,6 +46,7 @@ export const num = (p: bigint | number | Q, d: bigint | number = 1n): Num =>
   typeof p === 'object' ? { kind: 'num', value: p } : { kind: 'num', value: q(p, d) };
 /** A symbol. */
 export const sym = (name: string): Sym => ({ kind: 'sym', name });
+/** The expressions 0 and 1. */
 export const zero = num(0);
 export const one = num(1);
 

@@ -188,6 +188,7 @@ export function primitivePart(p: Poly): { content: Term; prim: Poly } {
   const inv = termPow(contentTerm, q(-1))!;
   return { content: contentTerm, prim: polyMul(p, inv) };
 }
+/** a < b for rationals. */
 export const qLess = (a: Q, b: Q) => a.p * b.q < b.p * a.q;
 
 /** floor of a rational. */

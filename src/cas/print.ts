@@ -11,6 +11,7 @@ export interface Naming {
   func(name: string, derivs: readonly number[] | undefined): string;
 }
 
+/** Plain-text naming: every symbol and function printed by its own name. */
 export const plainNaming: Naming = {
   symbol: (n) => n,
   func: (n, d) => (d ? `${n}__d${d.join('_')}` : n),

@@ -24,6 +24,7 @@ export function q(p: bigint | number, d: bigint | number = 1n): Q {
   return g > 1n ? { p: P / g, q: D / g } : { p: P, q: D };
 }
 
+/** The rationals 0, 1 and -1. */
 export const ZERO = q(0);
 export const ONE = q(1);
 export const MINUS_ONE = q(-1);
