@@ -61,7 +61,7 @@ export function ratesMarkdown(r: RateStudyResult): string {
     '',
     '| quantity | theorem | proven | observed slope (95%) | points fitted | verdict |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...r.rows.map((row) => `| \`${row.id}\`: ${row.label} | ${row.theorem} | ${row.proven} | ${fmtSlope(row.fit)} | ${row.fitPoints}/${row.eps.length} | ${rateVerdict(row)} |`),
+    ...r.rows.map((row) => `| \`${row.id}\`: ${row.label} | ${row.theorem} | ${row.proven} | ${row.trustworthy ? fmtSlope(row.fit) : `(${fmtSlope(row.fit)})`} | ${row.fitPoints}/${row.eps.length} | ${rateVerdict(row)} |`),
     '',
     '| eps | ' + r.rows.map((row) => `\`${row.id}\``).join(' | ') + ' |',
     '| --- | ' + r.rows.map(() => '---').join(' | ') + ' |',
@@ -82,7 +82,7 @@ export function ratesSvg(r: RateStudyResult): string {
     title: 'Measured quantities against eps (dashed: proven slopes; open markers: moved >= 10% on the refined grid)',
     xLabel: 'eps',
     yLabel: 'quantity',
-    series: rows.map((row) => ({ label: `${row.id} (slope ${row.fit ? row.fit.slope.toFixed(2) : '—'})`, x: row.eps, y: row.values, open: row.reliable.map((r) => r === false) })),
+    series: rows.map((row) => ({ label: `${row.id} (${row.fit && row.trustworthy ? `slope ${row.fit.slope.toFixed(2)}` : 'slope unreliable'})`, x: row.eps, y: row.values, open: row.reliable.map((r) => r === false) })),
     references: rows
       .map((row, series) => ({ row, series }))
       .filter(({ row }) => row.provenSlope !== null)
