@@ -1,6 +1,7 @@
 /**
  * fhn-derive public API: expressions (parse, print, differentiate), Fokker–Planck models and
- * changes of variables, identities decided by independent methods, claims and derivations.
+ * changes of variables, identities decided by independent methods, claims and derivations,
+ * schemes and kernels, and the numerics that run them (integrators, particles, finite volumes).
  */
 export {
   parseExpr, printExpr, expand, partial, partialN, differentiate, totalTimeDerivative, substitute, substituteFunction, toPoly,
@@ -13,3 +14,4 @@ export * from './verify/index.ts';
 export * from './codegen/index.ts';
 export * from './report/index.ts';
 export { seededRandom } from './cas/index.ts';
+export * from './numerics/index.ts';
