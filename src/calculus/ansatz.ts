@@ -4,7 +4,7 @@
  * M_rho(v) times a marginal (∫ v^k M_rho(v) dv fbar(w) = Gaussian moment * fbar(w)). The Gaussian
  * moments come with an independent witness: the recurrence they obey because d_v M = -rho v M.
  */
-import { Expr, add, mul, div, num, pow, sym, fn, sqrt, exp, neg, expand, partial, substitute, isZero, printExpr } from '../cas/index.ts';
+import { Expr, add, mul, div, num, pow, sym, fn, sqrt, exp, neg, expand, partial, substitute, isZero, printExpr, doubleFactorial } from '../cas/index.ts';
 import { MomentAtom, MomentSpace, MomentError } from './moments.ts';
 import { integrateGaussian } from './integrals.ts';
 
@@ -50,9 +50,7 @@ export function diracAnsatz(spec: DiracSpec): Ansatz {
 export function gaussianMoment(k: number, rho: Expr): Expr {
   if (!Number.isInteger(k) || k < 0) throw new MomentError(`Gaussian moment of order ${k}: the order must be a non-negative integer`);
   if (k % 2) return num(0);
-  let df = 1;
-  for (let j = k - 1; j > 1; j -= 2) df *= j;
-  return mul(num(df), pow(rho, num(-k / 2)));
+  return mul(num(doubleFactorial(k - 1)), pow(rho, num(-k / 2)));
 }
 
 /** The degree k when w = x^k exactly, else undefined. */

@@ -9,7 +9,7 @@
  */
 import {
   Expr, Term, add, mul, num, pow, sqrt, exp, sym, zero, expand, partial, partialN, substitute, substituteFunction,
-  toPoly, toExpr, symbolsOf, printExpr, isZero, qToNumber, qIsInt, qSign, constantOf,
+  toPoly, toExpr, symbolsOf, printExpr, isZero, qToNumber, qIsInt, qSign, constantOf, doubleFactorial,
 } from '../cas/index.ts';
 
 /** An integral the engine cannot evaluate or an identity whose flux does not decay. */
@@ -120,9 +120,7 @@ export function underIntegral(spec: UnderIntegralSpec): { label: string; printed
 export function gaussianMomentIntegral(k: number, alpha: Expr): Expr {
   if (!Number.isInteger(k) || k < 0) throw new IntegralError(`Gaussian moment: the order must be a non-negative integer, got ${k}`);
   if (k % 2 === 1) return zero;
-  let dfact = 1;
-  for (let j = k - 1; j > 1; j -= 2) dfact *= j;
-  return mul(num(dfact), sqrt(mul(num(2), sym('pi'))), pow(alpha, num(-(k + 1), 2)));
+  return mul(num(doubleFactorial(k - 1)), sqrt(mul(num(2), sym('pi'))), pow(alpha, num(-(k + 1), 2)));
 }
 
 /** A closed-form Gaussian integral and the expressions that must be positive for it to converge. */

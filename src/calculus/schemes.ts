@@ -4,7 +4,7 @@
  * old state, the step and standard normal draws `xi_<variable>`. Code generation turns a rule into
  * a loop kernel, so a new model gets its steppers without new hand-written numerics.
  */
-import { Expr, add, mul, num, pow, sym, zero, partial, isZero, expand, substitute, printExpr, parseExpr } from '../cas/index.ts';
+import { Expr, add, mul, num, pow, sym, zero, partial, isZero, expand, substitute, printExpr, parseExpr, doubleFactorial } from '../cas/index.ts';
 import { FokkerPlanckModel } from './model.ts';
 import { solveAffineOde } from './solve.ts';
 import { averageOfPolynomial, generatorOf } from './generator.ts';
@@ -201,12 +201,7 @@ export function ouSplit(model: FokkerPlanckModel, part: StiffPart, options: Sche
 
 /** E over independent standard normals of a polynomial in them: E[xi^k] = (k-1)!! for even k, 0 for odd. */
 export function expectationOverNoise(e: Expr, noise: readonly string[]): Expr {
-  const normalMoment = (k: number): Expr => {
-    if (k % 2 === 1) return zero;
-    let m = 1;
-    for (let j = k - 1; j > 1; j -= 2) m *= j;
-    return num(m);
-  };
+  const normalMoment = (k: number): Expr => (k % 2 === 1 ? zero : num(doubleFactorial(k - 1)));
   return noise.reduce((acc, xi) => expand(averageOfPolynomial(acc, xi, normalMoment)), expand(e));
 }
 

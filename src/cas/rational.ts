@@ -106,3 +106,10 @@ export function qFromDecimalString(text: string): Q {
   const digits = BigInt(intPart + frac);
   return exp >= 0 ? q(digits * 10n ** BigInt(exp)) : q(digits, 10n ** BigInt(-exp));
 }
+
+/** n!! = n (n - 2) (n - 4) ... (1 for n <= 0): the even Gaussian moments are (k - 1)!!. */
+export function doubleFactorial(n: number): number {
+  let r = 1;
+  for (let j = n; j > 1; j -= 2) r *= j;
+  return r;
+}
