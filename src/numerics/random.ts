@@ -1,7 +1,9 @@
 /**
  * Seeded random numbers: xoshiro128** on 32-bit integers (seeded through splitmix32) and the
- * Marsaglia–Tsang ziggurat for standard normals. The same seed gives the same stream everywhere.
+ * Marsaglia–Tsang ziggurat (128 layers, tables built once at load) for standard normals. The
+ * same seed gives the same stream everywhere; the hot path uses only Math.imul and shifts.
  */
+import { NumericInputError } from './validate.ts';
 
 const LAYERS = 128;
 const kn = new Int32Array(LAYERS);
@@ -49,7 +51,7 @@ export class Rng {
   private s3: number;
 
   constructor(readonly seed: number) {
-    if (!Number.isInteger(seed)) throw new Error(`Rng: the seed must be an integer, got ${seed}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new NumericInputError(`seed must be an integer in [0, 4294967295], got ${seed}`);
     const mix = splitmix32(seed);
     this.s0 = mix() | 0;
     this.s1 = mix() | 0;

@@ -37,3 +37,21 @@ export function requireAllFinite(name: string, arr: ArrayLike<number>, context =
   for (let i = 0; i < arr.length; i++)
     if (!Number.isFinite(arr[i])) throw new NumericInputError(`${name}[${i}] = ${arr[i]} is not finite${context ? ` ${context}` : ''}`);
 }
+
+/** The entries must increase strictly within (lo, hi]; the error names the first bad entry and the interval. */
+export function requireIncreasingWithin(name: string, arr: readonly number[], lo: number, hi: number): void {
+  arr.forEach((t, i) => {
+    if (!(t > lo && t <= hi) || (i > 0 && !(t > arr[i - 1])))
+      throw new NumericInputError(`${name}[${i}] = ${t} must increase within (${lo}, ${hi}]`);
+  });
+}
+
+/**
+ * A time step must stay strictly below a stability bound; the error names the step, the bound
+ * (as a formula and a value) and where it applies.
+ */
+export function requireStepBelow(name: string, dt: number, bound: number, boundFormula: string, where: string): void {
+  requirePositive(name, dt);
+  if (!(dt < bound))
+    throw new NumericInputError(`${name} = ${dt} is beyond the stability bound ${boundFormula} = ${bound.toPrecision(4)} of ${where} (take ${name} < ${bound.toPrecision(4)})`);
+}
