@@ -2,7 +2,8 @@
  * ODE integrators: adaptive Dormand–Prince 5(4) with error control, stepping exactly onto each
  * requested output time, and the classical fixed-step RK4 (for coupled systems on a fixed grid).
  */
-import { NumericInputError, requireAllFinite, requireFinite, requirePositive } from './validate.ts';
+import { NumericInputError, requireAllFinite, requireFinite, requireIncreasingWithin, requireInteger, requirePositive } from './validate.ts';
+import { OnProgress, noProgress } from './progress.ts';
 
 /** y' = f(t, y), written into dy. */
 export type OdeRhs = (t: number, y: Float64Array, dy: Float64Array) => void;
@@ -13,8 +14,11 @@ export interface DopriOptions {
   readonly atol?: number;
   /** Times (increasing, in (t0, tEnd]) at which the solution is returned; tEnd alone by default. */
   readonly outputTimes?: readonly number[];
+  /** Accepted plus rejected steps allowed before giving up (default 1e6). */
   readonly maxSteps?: number;
   readonly initialStep?: number;
+  /** Called with the fraction of [t0, tEnd] done after accepted steps. */
+  readonly onProgress?: OnProgress;
 }
 
 /** The solution at the output times and the cost of getting there. */
@@ -41,35 +45,44 @@ const B5 = [35 / 384, 0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84, 0];
 const B4 = [5179 / 57600, 0, 7571 / 16695, 393 / 640, -92097 / 339200, 187 / 2100, 1 / 40];
 const E = B5.map((b, i) => b - B4[i]);
 
-/** Integrate y' = f(t, y) from (t0, y0) to tEnd with adaptive Dormand–Prince 5(4). */
-export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tEnd: number, options: DopriOptions = {}): OdeSolution {
+/** Refuse a non-finite vector (the right-hand side, the solution), naming the time and the component. */
+function requireFiniteAt(what: string, t: number, y: Float64Array): void {
+  for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) throw new NumericInputError(`${what} is not finite at t = ${t} (component ${i}: ${y[i]})`);
+}
+
+/** The checked start of an integration on [t0, tEnd] from y0. */
+function checkedStart(t0: number, y0: ArrayLike<number>, tEnd: number): Float64Array {
   requireFinite('t0', t0);
   requireFinite('tEnd', tEnd);
   if (!(tEnd > t0)) throw new NumericInputError(`tEnd must be > t0, got t0 = ${t0}, tEnd = ${tEnd}`);
   requireAllFinite('y0', y0);
+  return Float64Array.from(y0);
+}
+
+/** Integrate y' = f(t, y) from (t0, y0) to tEnd with adaptive Dormand–Prince 5(4); the values at the output times. */
+export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tEnd: number, options: DopriOptions = {}): OdeSolution {
+  let y = checkedStart(t0, y0, tEnd);
   const rtol = requirePositive('rtol', options.rtol ?? 1e-10);
   const atol = requirePositive('atol', options.atol ?? 1e-12);
   const outputs = [...(options.outputTimes ?? [tEnd])];
-  outputs.forEach((t, i) => {
-    if (!(t > t0 && t <= tEnd) || (i > 0 && !(t > outputs[i - 1]))) throw new NumericInputError(`outputTimes[${i}] = ${t} must increase within (t0, tEnd] = (${t0}, ${tEnd}]`);
-  });
-  const maxSteps = options.maxSteps ?? 1_000_000;
+  requireIncreasingWithin('outputTimes', outputs, t0, tEnd);
+  const maxSteps = requireInteger('maxSteps', options.maxSteps ?? 1_000_000, 1);
+  const progress = options.onProgress ?? noProgress;
   const n = y0.length;
-  let y = Float64Array.from(y0);
   const k = Array.from({ length: 7 }, () => new Float64Array(n));
   const stage = new Float64Array(n);
   const y5 = new Float64Array(n);
   const times: number[] = [];
   const values: Float64Array[] = [];
   let t = t0;
-  let h = options.initialStep ?? Math.min(1e-3 * (tEnd - t0), 1e-2);
+  let h = requirePositive('initialStep', options.initialStep ?? Math.min(1e-3 * (tEnd - t0), 1e-2));
   let steps = 0;
   let rejected = 0;
-  let evaluations = 1;
+  let evaluations = 0;
   const evalAt = (tt: number, yy: Float64Array, out: Float64Array) => {
     rhs(tt, yy, out);
     evaluations++;
-    for (let i = 0; i < n; i++) if (!Number.isFinite(out[i])) throw new NumericInputError(`the right-hand side is not finite at t = ${tt} (component ${i}: ${out[i]})`);
+    requireFiniteAt('the right-hand side', tt, out);
   };
   evalAt(t, y, k[0]);
   for (const target of outputs) {
@@ -77,6 +90,7 @@ export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tE
       if (steps + rejected >= maxSteps) throw new NumericInputError(`dormandPrince: more than ${maxSteps} steps before t = ${target} (reached t = ${t}); the problem may be stiff`);
       const last = t + h >= target;
       const hh = last ? target - t : h;
+      if (!(t + hh > t)) throw new NumericInputError(`dormandPrince: the step size underflowed to ${hh} at t = ${t}; the solution may blow up there`);
       for (let s = 1; s < 7; s++) {
         for (let i = 0; i < n; i++) {
           let acc = y[i];
@@ -100,6 +114,7 @@ export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tE
         k[0].set(k[6]); // first same as last
         steps++;
         if (!last) h = hh * factor;
+        progress((t - t0) / (tEnd - t0));
       } else {
         rejected++;
         h = hh * factor;
@@ -111,7 +126,7 @@ export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tE
   return { times, values, steps, rejected, evaluations };
 }
 
-/** One classical RK4 step of size h, in place (scratch arrays allocated per call site by the caller's closure). */
+/** A classical RK4 stepper for systems of size n: step(rhs, t, y, h) advances y in place (scratch allocated once). */
 export function rk4Stepper(n: number): (rhs: OdeRhs, t: number, y: Float64Array, h: number) => void {
   const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n), s = new Float64Array(n);
   return (rhs, t, y, h) => {
@@ -124,4 +139,18 @@ export function rk4Stepper(n: number): (rhs: OdeRhs, t: number, y: Float64Array,
     rhs(t + h, s, k4);
     for (let i = 0; i < n; i++) y[i] += (h / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
   };
+}
+
+/** y(tEnd) by `steps` classical RK4 steps of equal size from (t0, y0); refuses a non-finite state, naming the time. */
+export function integrateRk4(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tEnd: number, steps: number, onProgress: OnProgress = noProgress): Float64Array {
+  const y = checkedStart(t0, y0, tEnd);
+  requireInteger('steps', steps, 1);
+  const step = rk4Stepper(y.length);
+  const h = (tEnd - t0) / steps;
+  for (let s = 0; s < steps; s++) {
+    step(rhs, t0 + s * h, y, h);
+    requireFiniteAt('the solution', t0 + (s + 1) * h, y);
+    onProgress((s + 1) / steps);
+  }
+  return y;
 }
