@@ -1,12 +1,13 @@
 /**
  * A generic network of particles: K discretised into cells (position x_i, measure |K_i|, density
- * rho0_i), each holding n neurons (v, w). Every step computes each cell's means V_i, W_i and the
- * nonlocal sums Psi*rho0 and Psi*(rho0 V) over the cells, draws normals, and hands each cell to a
- * caller-supplied stepper (generated kernels for a model). Knows nothing about a specific model.
+ * rho0_i), cell i holding n_i neurons (v, w). Every step computes each cell's means V_i, W_i and the
+ * nonlocal sums Psi*rho0 (constant, precomputed) and Psi*(rho0 V) over the cells, draws standard
+ * normals, and hands each cell to a caller-supplied stepper (a model's generated kernels). Knows
+ * nothing about a specific model.
  */
 import { Rng, createRng } from './random.ts';
 import { SampleMoments, sampleMoments } from './stats.ts';
-import { NumericInputError, requireAllFinite, requireInteger, requirePositive } from './validate.ts';
+import { NumericInputError, requireAllFinite, requireFinite, requireInteger, requirePositive } from './validate.ts';
 import { OnProgress, noProgress } from './progress.ts';
 
 /** A point of the discretised K. */
@@ -29,25 +30,29 @@ export interface CellMacros {
 /** Advance n particles (v, w) of one cell by dt in place; xi holds n standard normals. */
 export type CellStepper = (n: number, v: Float64Array, w: Float64Array, xi: Float64Array, dt: number, macros: CellMacros) => void;
 
-/** The particles of every cell, the kernel matrix and the generator. */
+/** The particles of every cell, the coupling and the generator. */
 export interface Network {
   readonly cells: readonly NetworkCell[];
-  readonly neuronsPerCell: number;
+  /** counts[i] = n_i, the neurons of cell i. */
+  readonly counts: readonly number[];
   readonly v: Float64Array[];
   readonly w: Float64Array[];
-  /** psiRho0Measure[i * K + j] = Psi(x_i, x_j) rho0_j |K_j|. */
+  /** coupling[i * K + j] = Psi(x_i, x_j) rho0_j |K_j|. */
   readonly coupling: Float64Array;
+  /** psiRho[i] = (Psi *_r rho0)(x_i) = sum_j coupling[i * K + j]: constant in time. */
+  readonly psiRho: Float64Array;
   readonly rng: Rng;
   t: number;
 }
 
-/** How to build a network. */
+/** How to build a network: a fixed number of neurons per cell, or a total shared in proportion to rho0_i |K_i|. */
 export interface NetworkSpec {
   readonly cells: readonly NetworkCell[];
   readonly psi: (x: number, y: number) => number;
-  readonly neuronsPerCell: number;
+  readonly neuronsPerCell?: number;
+  readonly totalNeurons?: number;
   readonly seed: number;
-  /** Fill the initial v, w of a cell (from the same generator, so runs are reproducible). */
+  /** Fill the initial v, w of a cell (from the network's generator, so runs are reproducible). */
   readonly init: (cell: number, v: Float64Array, w: Float64Array, rng: Rng) => void;
 }
 
@@ -60,38 +65,61 @@ export function couplingMatrix(cells: readonly NetworkCell[], psi: (x: number, y
   return coupling;
 }
 
-/** Psi *_r rho0 and Psi *_r (rho0 V) at every cell, from the coupling matrix and the cell means V. */
-export function nonlocalSums(coupling: Float64Array, V: ArrayLike<number>): { PsiRho: Float64Array; PsiRhoV: Float64Array } {
-  const K = V.length;
-  const PsiRho = new Float64Array(K);
-  const PsiRhoV = new Float64Array(K);
-  for (let i = 0; i < K; i++)
-    for (let j = 0; j < K; j++) {
-      PsiRho[i] += coupling[i * K + j];
-      PsiRhoV[i] += coupling[i * K + j] * V[j];
-    }
-  return { PsiRho, PsiRhoV };
+/** out[i] = sum_j C[i K + j] g_j: the discrete Psi *_r (rho0 g) at every cell. */
+export function applyCoupling(coupling: Float64Array, g: ArrayLike<number>, out = new Float64Array(g.length)): Float64Array {
+  const K = g.length;
+  for (let i = 0; i < K; i++) {
+    let s = 0;
+    for (let j = 0; j < K; j++) s += coupling[i * K + j] * g[j];
+    out[i] = s;
+  }
+  return out;
 }
 
-/** Build the network: particles drawn by init, the coupling matrix precomputed; refuses rho0 <= 0. */
+/** Psi *_r rho0 and Psi *_r (rho0 V) at every cell, from the coupling matrix and the cell means V. */
+export function nonlocalSums(coupling: Float64Array, V: ArrayLike<number>): { PsiRho: Float64Array; PsiRhoV: Float64Array } {
+  return { PsiRho: applyCoupling(coupling, new Float64Array(V.length).fill(1)), PsiRhoV: applyCoupling(coupling, V) };
+}
+
+/** n_i = round(total rho0_i |K_i| / sum_j rho0_j |K_j|); refuses a total that leaves a cell with fewer than two neurons. */
+export function proportionalCounts(cells: readonly NetworkCell[], total: number): number[] {
+  requireInteger('totalNeurons', total, 2);
+  const mass = cells.reduce((s, c) => s + c.rho0 * c.measure, 0);
+  return cells.map((c, i) => {
+    const n = Math.round((total * c.rho0 * c.measure) / mass);
+    if (n < 2) throw new NumericInputError(`totalNeurons = ${total} leaves cell ${i} (rho0 |K_i| = ${c.rho0 * c.measure}) with ${n} neurons; at least 2 are needed`);
+    return n;
+  });
+}
+
+/** How many neurons each cell gets: exactly one of neuronsPerCell and totalNeurons must be given. */
+function neuronCounts(spec: NetworkSpec): number[] {
+  if ((spec.neuronsPerCell === undefined) === (spec.totalNeurons === undefined))
+    throw new NumericInputError(`give exactly one of neuronsPerCell and totalNeurons, got ${spec.neuronsPerCell} and ${spec.totalNeurons}`);
+  if (spec.totalNeurons !== undefined) return proportionalCounts(spec.cells, spec.totalNeurons);
+  const n = requireInteger('neuronsPerCell', spec.neuronsPerCell as number, 2);
+  return spec.cells.map(() => n);
+}
+
+/** Build the network: particles drawn by init, the coupling precomputed; refuses rho0 <= 0 and |K_i| <= 0. */
 export function createNetwork(spec: NetworkSpec): Network {
-  requireInteger('neuronsPerCell', spec.neuronsPerCell, 2);
   if (spec.cells.length === 0) throw new NumericInputError('the network needs at least one cell');
   spec.cells.forEach((c, i) => {
     requirePositive(`cells[${i}].rho0`, c.rho0);
     requirePositive(`cells[${i}].measure`, c.measure);
   });
+  const counts = neuronCounts(spec);
   const coupling = couplingMatrix(spec.cells, spec.psi);
   const rng = createRng(spec.seed);
-  const n = spec.neuronsPerCell;
-  const v = spec.cells.map(() => new Float64Array(n));
-  const w = spec.cells.map(() => new Float64Array(n));
+  const v = counts.map((n) => new Float64Array(n));
+  const w = counts.map((n) => new Float64Array(n));
   spec.cells.forEach((_, i) => {
     spec.init(i, v[i], w[i], rng);
     requireAllFinite(`initial v of cell ${i}`, v[i]);
     requireAllFinite(`initial w of cell ${i}`, w[i]);
   });
-  return { cells: spec.cells, neuronsPerCell: n, v, w, coupling, rng, t: 0 };
+  const psiRho = nonlocalSums(coupling, new Float64Array(spec.cells.length)).PsiRho;
+  return { cells: spec.cells, counts, v, w, coupling, psiRho, rng, t: 0 };
 }
 
 const mean = (x: Float64Array) => {
@@ -104,8 +132,8 @@ const mean = (x: Float64Array) => {
 export function networkMacros(net: Network): CellMacros[] {
   const V = net.v.map(mean);
   const W = net.w.map(mean);
-  const { PsiRho, PsiRhoV } = nonlocalSums(net.coupling, V);
-  return net.cells.map((c, i) => ({ V: V[i], W: W[i], PsiRho: PsiRho[i], PsiRhoV: PsiRhoV[i], rho0: c.rho0, cell: i }));
+  const PsiRhoV = applyCoupling(net.coupling, V);
+  return net.cells.map((c, i) => ({ V: V[i], W: W[i], PsiRho: net.psiRho[i], PsiRhoV: PsiRhoV[i], rho0: c.rho0, cell: i }));
 }
 
 /** Per-cell statistics of v and w at a sample time. */
@@ -115,27 +143,48 @@ export interface CellSample {
   readonly w: SampleMoments;
 }
 
-/** How to run: the step, the stepper, when to sample. */
+/** How to run: the step, the stepper, when to sample (times measured from the network's current time). */
 export interface RunSpec {
   readonly dt: number;
+  /** Duration of the run: a whole number of steps dt. */
   readonly tEnd: number;
   readonly step: CellStepper;
-  /** Times at which statistics are taken (each rounded to the step grid); tEnd by default. */
+  /** Times at which statistics are taken, on the step grid; tEnd by default. */
   readonly sampleTimes?: readonly number[];
+  /** Called at each sample time with the statistics of every cell. */
+  readonly onSample?: (t: number, cells: readonly CellSample[]) => void;
   readonly onProgress?: OnProgress;
 }
 
-/** Advance the network to tEnd; returns, per sample time, the statistics of every cell. Refuses NaN states. */
+/** The number of steps dt in a duration, refusing a duration off the step grid. */
+function stepsIn(name: string, duration: number, dt: number): number {
+  requireFinite(name, duration);
+  const k = Math.round(duration / dt);
+  if (Math.abs(k * dt - duration) > 1e-9 * Math.max(duration, dt))
+    throw new NumericInputError(`${name} = ${duration} is not a whole number of steps dt = ${dt}`);
+  return k;
+}
+
+/** Statistics of every cell; a non-finite particle is refused, naming the cell and the time. */
+function sampleCells(net: Network, dt: number): CellSample[] {
+  return net.cells.map((_, i) => {
+    const sample = { t: net.t, v: sampleMoments(net.v[i]), w: sampleMoments(net.w[i]) };
+    if (!Number.isFinite(sample.v.variance + sample.w.variance))
+      throw new NumericInputError(`cell ${i} has non-finite particles at t = ${net.t} (the step dt = ${dt} may be unstable)`);
+    return sample;
+  });
+}
+
+/** Advance the network by tEnd; returns, per sample time, the statistics of every cell. Refuses dt <= 0 and NaN states. */
 export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
   requirePositive('dt', spec.dt);
   requirePositive('tEnd', spec.tEnd);
-  const steps = Math.round(spec.tEnd / spec.dt);
-  if (steps < 1) throw new NumericInputError(`tEnd = ${spec.tEnd} is shorter than one step dt = ${spec.dt}`);
-  const sampleSteps = (spec.sampleTimes ?? [spec.tEnd]).map((t) => Math.round(t / spec.dt));
+  const steps = stepsIn('tEnd', spec.tEnd, spec.dt);
+  const sampleSteps = (spec.sampleTimes ?? [spec.tEnd]).map((t, i) => stepsIn(`sampleTimes[${i}]`, t, spec.dt));
   sampleSteps.forEach((k, i) => {
-    if (k < 1 || k > steps || (i > 0 && k <= sampleSteps[i - 1])) throw new NumericInputError(`sampleTimes[${i}] = ${spec.sampleTimes?.[i]} must increase within (0, tEnd] on the step grid dt = ${spec.dt}`);
+    if (k < 1 || k > steps || (i > 0 && k <= sampleSteps[i - 1])) throw new NumericInputError(`sampleTimes[${i}] = ${spec.sampleTimes?.[i]} must increase within (0, tEnd = ${spec.tEnd}]`);
   });
-  const xi = new Float64Array(net.neuronsPerCell);
+  const xi = new Float64Array(Math.max(...net.counts));
   const progress = spec.onProgress ?? noProgress;
   const out: CellSample[][] = [];
   const t0 = net.t;
@@ -143,19 +192,17 @@ export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
   for (let s = 1; s <= steps; s++) {
     const macros = networkMacros(net);
     for (let i = 0; i < net.cells.length; i++) {
-      net.rng.fillNormal(xi);
-      spec.step(net.neuronsPerCell, net.v[i], net.w[i], xi, spec.dt, macros[i]);
+      const n = net.counts[i];
+      net.rng.fillNormal(xi, n);
+      spec.step(n, net.v[i], net.w[i], xi, spec.dt, macros[i]);
     }
     net.t = t0 + s * spec.dt;
-    while (next < sampleSteps.length && sampleSteps[next] === s) {
-      out.push(net.cells.map((_, i) => {
-        const sample = { t: net.t, v: sampleMoments(net.v[i]), w: sampleMoments(net.w[i]) };
-        if (!Number.isFinite(sample.v.mean + sample.v.variance + sample.w.mean))
-          throw new NumericInputError(`cell ${i} has non-finite particles at t = ${net.t} (the step dt = ${spec.dt} may be unstable)`);
-        return sample;
-      }));
+    if (next < sampleSteps.length && sampleSteps[next] === s) {
+      const cells = sampleCells(net, spec.dt);
+      out.push(cells);
+      spec.onSample?.(net.t, cells);
       next++;
-    }
+    } else if (s === steps) sampleCells(net, spec.dt); // the final state is checked even when not sampled
     if (s % 16 === 0 || s === steps) progress(s / steps);
   }
   return out;

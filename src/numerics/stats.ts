@@ -1,4 +1,5 @@
 /** Sample statistics with their standard errors (for comparing particles with a PDE). */
+import { NumericInputError } from './validate.ts';
 
 /** Mean and variance of a sample, with the standard errors of both. */
 export interface SampleMoments {
@@ -10,9 +11,9 @@ export interface SampleMoments {
   readonly varianceStdError: number;
 }
 
-/** Moments of x[0..n). */
-export function sampleMoments(x: Float64Array, n = x.length): SampleMoments {
-  if (n < 2) throw new Error(`sampleMoments: at least two samples are needed, got ${n}`);
+/** Mean, unbiased variance and their standard errors of x[0..n) (two passes, so a large mean costs no accuracy). */
+export function sampleMoments(x: ArrayLike<number>, n = x.length): SampleMoments {
+  if (!(n >= 2 && n <= x.length)) throw new NumericInputError(`sampleMoments: at least two samples are needed (and at most ${x.length}), got ${n}`);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += x[i];
   mean /= n;
