@@ -6,5 +6,6 @@ export * from './quadrature.ts';
 export * from './progress.ts';
 export * from './stats.ts';
 export * from './particles.ts';
+export * from './macro.ts';
 export * from './fit.ts';
 export * from './grid/index.ts';
