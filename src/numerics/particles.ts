@@ -128,12 +128,15 @@ const mean = (x: Float64Array) => {
   return s / x.length;
 };
 
-/** The macroscopic quantities every cell's stepper needs at the current state. */
-export function networkMacros(net: Network): CellMacros[] {
-  const V = net.v.map(mean);
-  const W = net.w.map(mean);
+/** The stepper's view of every cell, from the cell means V, W. */
+function macrosFromMeans(net: Network, V: Float64Array, W: Float64Array): CellMacros[] {
   const PsiRhoV = applyCoupling(net.coupling, V);
   return net.cells.map((c, i) => ({ V: V[i], W: W[i], PsiRho: net.psiRho[i], PsiRhoV: PsiRhoV[i], rho0: c.rho0, cell: i }));
+}
+
+/** The macroscopic quantities every cell's stepper needs at the current state. */
+export function networkMacros(net: Network): CellMacros[] {
+  return macrosFromMeans(net, Float64Array.from(net.v, mean), Float64Array.from(net.w, mean));
 }
 
 /** Per-cell statistics of v and w at a sample time. */
@@ -189,12 +192,17 @@ export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
   const out: CellSample[][] = [];
   const t0 = net.t;
   let next = 0;
+  // the means of a cell are taken right after its step, while its particles are still in cache
+  const V = Float64Array.from(net.v, mean);
+  const W = Float64Array.from(net.w, mean);
   for (let s = 1; s <= steps; s++) {
-    const macros = networkMacros(net);
+    const macros = macrosFromMeans(net, V, W);
     for (let i = 0; i < net.cells.length; i++) {
       const n = net.counts[i];
       net.rng.fillNormal(xi, n);
       spec.step(n, net.v[i], net.w[i], xi, spec.dt, macros[i]);
+      V[i] = mean(net.v[i]);
+      W[i] = mean(net.w[i]);
     }
     net.t = t0 + s * spec.dt;
     if (next < sampleSteps.length && sampleSteps[next] === s) {
