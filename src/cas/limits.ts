@@ -10,7 +10,7 @@ export interface Limits {
   readonly maxTextLength: number;
   /** Nesting depth of parentheses, and of the expression tree. */
   readonly maxDepth: number;
-  /** Nodes of a parsed expression (a 5 000-term sum has about 10 000). */
+  /** Operands and operations of a parsed expression (a 5 000-term sum of products has about 15 000; a 50 000-term sum is refused). */
   readonly maxNodes: number;
   /** Decimal digits (and decimal exponent) of a number written in an expression. */
   readonly maxNumberDigits: number;
@@ -18,7 +18,12 @@ export interface Limits {
   readonly maxPowerBits: number;
   /** Terms of one expanded normal form. */
   readonly maxTerms: number;
-  /** Milliseconds each method of equivalent() may use before it abstains with `timeout`. */
+  /** Term multiplications one normal form may cost (bounds the work whatever the shape of the input). */
+  readonly maxWork: number;
+  /**
+   * Milliseconds each method of equivalent() may use before it abstains with `timeout`: a safety
+   * net only; the size and work limits above are what bound hostile input, deterministically.
+   */
   readonly methodMs: number;
 }
 
@@ -26,10 +31,11 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxTextLength: 1_000_000,
   maxDepth: 400,
-  maxNodes: 250_000,
+  maxNodes: 20_000,
   maxNumberDigits: 1000,
   maxPowerBits: 20_000,
   maxTerms: 200_000,
+  maxWork: 400_000, // the paper's largest normal form needs about 5 100
   methodMs: 10_000,
 };
 

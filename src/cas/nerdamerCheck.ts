@@ -113,6 +113,20 @@ export interface NerdamerAnswer {
   readonly roots: ReadonlyMap<string, readonly [string, bigint]>;
 }
 
+/** Why nerdamer is not asked (numbers or powers beyond what it handles in bounded time), or undefined. */
+export function beyondNerdamer(exprs: readonly Expr[]): string | undefined {
+  let why: string | undefined;
+  const visit = (e: Expr) => {
+    if (why) return;
+    if (e.kind === 'num' && (e.value.p.toString().length > 200 || e.value.q.toString().length > 200)) why = 'a number with more than 200 digits';
+    else if (e.kind === 'pow' && e.exponent.kind === 'num' && e.base.kind === 'add' && (e.exponent.value.p > 40n || e.exponent.value.p < -40n)) why = 'a sum raised to a power beyond 40';
+    else if (e.kind === 'pow' && e.exponent.kind === 'num' && (e.exponent.value.p > 100000n || e.exponent.value.p < -100000n)) why = 'an exponent beyond 100000';
+    else children(e).forEach(visit);
+  };
+  exprs.forEach(visit);
+  return why;
+}
+
 /** What nerdamer says of lhs - rhs after expansion (within ms milliseconds per nerdamer call). */
 export function nerdamerDifference(lhsIn: Expr, rhsIn: Expr, assumptions: Assumptions = {}, ms = limits().methodMs): NerdamerAnswer {
   const firstNames = safeNamesFor([lhsIn, rhsIn]);

@@ -16,7 +16,7 @@ import { Assumptions, currentAssumptions, assumptionsKey } from './assumptions.t
 import { isPositive, isNonnegative } from './sign.ts';
 import {
   Poly, Term, Factor, EMPTY, makeTerm, termPoly, polyConst, polyAtom as polyAtomKeyed, polyAdd, polySum, polyScale, polyMul,
-  polyPowInt, mergeFactors, soleTerm, constantOf, toExpr, qLess, floorQ,
+  polyPowInt, mergeFactors, soleTerm, constantOf, toExpr, qLess, floorQ, withWorkBudget,
 } from './polyCore.ts';
 
 export type { Poly, Term, Factor } from './polyCore.ts';
@@ -51,7 +51,7 @@ function contextFor(a: Assumptions): Ctx {
 
 /** The normal form of an expression, under the assumptions in force. */
 export function toPoly(e: Expr): Poly {
-  return poly(e, contextFor(currentAssumptions()));
+  return withWorkBudget(() => poly(e, contextFor(currentAssumptions())));
 }
 
 function poly(e: Expr, ctx: Ctx): Poly {
@@ -320,7 +320,7 @@ function lnOfAtom(a: Expr, ctx: Ctx): Poly {
 }
 
 /** settle() under the assumptions in force (for callers that multiply normal forms themselves). */
-export const settleNow = (p: Poly): Poly => settle(p, contextFor(currentAssumptions()));
+export const settleNow = (p: Poly): Poly => withWorkBudget(() => settle(p, contextFor(currentAssumptions())));
 
 /** Expand and collect: the canonical form of e (under the assumptions in force). */
 export const expand = (e: Expr): Expr => toExpr(toPoly(e));

@@ -27,6 +27,31 @@ export const EMPTY: Poly = new Map();
 
 /** The work clock of the current check: past the deadline, arithmetic stops with a TimeoutError. */
 let deadline = Infinity;
+/** Term multiplications spent by the current normal form (null when none is being computed). */
+let work: number | null = null;
+
+let peakWork = 0;
+/** The largest work one normal form has needed so far in this process (for choosing the limit). */
+export const peakWorkSeen = (): number => peakWork;
+
+/** Run f (a normal form computation) with a fresh work budget, unless one is already running. */
+export function withWorkBudget<T>(f: () => T): T {
+  if (work !== null) return f();
+  work = 0;
+  try {
+    return f();
+  } finally {
+    work = null;
+  }
+}
+
+function charge(n: number, what: () => string): void {
+  if (work === null) return;
+  work += n;
+  if (work > peakWork) peakWork = work;
+  const bound = limits().maxWork;
+  if (work > bound) throw new LimitError('maxWork', bound, what(), `the normal form needs more than ${bound} term multiplications`);
+}
 
 /** Too much time spent in one check (the method abstains with `timeout`). */
 export class TimeoutError extends Error {
@@ -170,8 +195,14 @@ export function polyMul(a: Poly, b: Poly): Poly {
   const bound = limits().maxTerms;
   if (a.size * b.size > 50 * bound)
     throw new LimitError('maxTerms', bound, `a product of ${a.size} by ${b.size} terms`, 'the expansion would be too large');
+  charge(a.size * b.size, () => `a product of ${a.size} by ${b.size} terms`);
   const out = new Map<string, Term>();
-  for (const s of a.values()) for (const t of b.values()) addTermInto(out, termMul(s, t));
+  let n = 0;
+  for (const s of a.values())
+    for (const t of b.values()) {
+      addTermInto(out, termMul(s, t));
+      if ((++n & 4095) === 0) checkClock();
+    }
   if (out.size > bound) throw new LimitError('maxTerms', bound, `a product of ${a.size} by ${b.size} terms`, `the expansion has ${out.size} terms`);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { MathNode as MathJsNode } from 'mathjs';
 import { mathParseExact, MacroSource } from '../parse.ts';
-import { Bounded, UNDEFINED, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
+import { Bounded, UNDEFINED, OVERFLOW, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
 import { RandomFunctions } from './randomFunctions.ts';
 import type { Point } from './domain.ts';
 
@@ -63,7 +63,7 @@ function constant(n: Node): Bounded {
   const d = n.value!;
   if (typeof d === 'number') return approx(d, 0);
   const v = d.toNumber();
-  if (!Number.isFinite(v)) return UNDEFINED;
+  if (!Number.isFinite(v)) return OVERFLOW;
   if (d.eq(v)) return { v, e: 0, s: Math.abs(v) };
   if (v === 0) return { v: 0, e: Number.MIN_VALUE, s: Number.MIN_VALUE }; // underflow: known only to be tiny
   return approx(v, UNIT * Math.abs(v));

@@ -13,7 +13,7 @@ import { printExpr } from '../print.ts';
 import { safeNamesFor, SafeNames } from '../safeNames.ts';
 import { sourceOf, Scope } from '../parse.ts';
 import { Assumptions } from '../assumptions.ts';
-import { Bounded, isDefined } from './bounded.ts';
+import { Bounded, isDefined, isOverflow } from './bounded.ts';
 import { RandomFunctions } from './randomFunctions.ts';
 import { Point, DomainOptions, checkRanges } from './domain.ts';
 import { compileText, Program, Reading, NotEvaluableError, Env } from './compile.ts';
@@ -124,8 +124,9 @@ export function* witnessPoints(o: WitnessOptions, exprs: readonly Expr[]): Gener
 
 /** Classify one point. */
 function classify(point: Point, lhs: Bounded, rhs: Bounded, tol: number): PointOutcome {
-  const dl = isDefined(lhs);
-  const dr = isDefined(rhs);
+  const dl = isDefined(lhs) || isOverflow(lhs);
+  const dr = isDefined(rhs) || isOverflow(rhs);
+  if (dl && dr && (isOverflow(lhs) || isOverflow(rhs))) return { point, lhs, rhs, kind: 'blind', noise: Infinity };
   if (!dl || !dr) return { point, lhs, rhs, kind: dl || dr ? 'undefined-one' : 'undefined-both', noise: NaN };
   const scale = Math.max(Math.abs(lhs.v), Math.abs(rhs.v), lhs.s, rhs.s, Number.MIN_VALUE);
   const noise = Math.max(16 * (lhs.e + rhs.e), 1e-13 * scale);
@@ -159,7 +160,7 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
     return { ...base, result: 'different', detail: `at ${where(differ.point)}: lhs = ${showValue(differ.lhs)}, rhs = ${showValue(differ.rhs)}${gap}; ${outcomes.length} points` };
   }
   const tally = `${agreeing.length} of ${outcomes.length} points agree to ${fmt(resolution)} relative to the size of the terms`;
-  const extra = [count('blind') ? `${count('blind')} too ill-conditioned to resolve ${fmt(tol)}` : '', count('undefined-both') ? `${count('undefined-both')} where neither side is a real number` : '']
+  const extra = [count('blind') ? `${count('blind')} too ill-conditioned or too large for floats to resolve ${fmt(tol)}` : '', count('undefined-both') ? `${count('undefined-both')} where neither side is a real number` : '']
     .filter(Boolean)
     .join(', ');
   const detail = extra ? `${tally}; ${extra}` : tally;
