@@ -36,7 +36,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxPowerBits: 20_000,
   maxTerms: 200_000,
   maxWork: 400_000, // the paper's largest normal form needs about 5 100
-  methodMs: 10_000,
+  methodMs: 3_000,
 };
 
 let current: Limits = DEFAULT_LIMITS;

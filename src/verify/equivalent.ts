@@ -82,8 +82,19 @@ function timed(method: MethodName, run: () => { result: MethodResult; detail: st
   }
 }
 
-/** A residual whose nonzero normal form proves a difference: a polynomial in symbols, rational radicals and powers of e. */
+/** An atom that cannot be identically zero (a trigonometric function of a constant, sin(pi), could be). */
+const neverIdenticallyZero = (a: Expr): boolean => !(a.kind === 'fn' && (a.name === 'sin' || a.name === 'cos') && symbolsOf(a).size === 0) && !symbolsOf(a).has('pi');
+
+/**
+ * A residual whose nonzero normal form proves a difference: a polynomial in symbols, rational
+ * radicals and powers of e (independent over the rationals), or a single term c * atoms * exp(X)
+ * (a product of functions none of which vanishes identically).
+ */
 function exactlyNonzero(p: Poly): boolean {
+  if (p.size === 1) {
+    const t = p.values().next().value!;
+    if (t.factors.every((f) => neverIdenticallyZero(f.atom))) return true;
+  }
   for (const t of p.values()) {
     if (t.expo) return false;
     for (const f of t.factors) {
@@ -147,6 +158,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     return residual.value!;
   };
   let witness: WitnessResult | undefined;
+  let nerdamerResidual: readonly Bounded[] | undefined;
   const checks = new Map<MethodName, Check>();
 
   const runEngine = () =>
@@ -172,6 +184,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
       if (ans.isZero) return { result: 'equal', detail: 'expand(lhs - rhs) = 0' };
       const r = residualReading(ans);
       const values = evaluateTextAt(r.text, r.reading, r.atom, witnessOpts, both).map((x) => x.value);
+      nerdamerResidual = values;
       return confirmResidual(values, `expand(lhs - rhs) = ${truncate(ans.residual)}`);
     });
 
@@ -180,35 +193,49 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
   };
   run('engine-normal-form');
   run('mathjs-random-points');
-  reconcileBlindWitness(checks, witness, () => evaluateAt(engineResidual(), witnessOpts, both).map((x) => x.value));
+  const residuals = (): Map<MethodName, () => readonly Bounded[]> =>
+    new Map<MethodName, () => readonly Bounded[]>([
+      ['engine-normal-form', () => evaluateAt(engineResidual(), witnessOpts, both).map((x) => x.value)],
+      ['nerdamer-expand', () => nerdamerResidual ?? []],
+    ]);
+  reconcileBlindWitness(checks, witness, residuals());
   const settled = () => {
     const rs = [...checks.values()].map((c) => c.result);
     const eq = rs.filter((r) => r === 'equal').length;
     const diff = rs.filter((r) => r === 'different').length;
     return (eq >= 2 && diff === 0 && !witness?.findings.length) || (diff >= 1 && eq === 0);
   };
-  if (opts.thorough || opts.methods || checks.size < 2 || !settled()) run('nerdamer-expand');
+  if (opts.thorough || opts.methods || checks.size < 2 || !settled()) {
+    run('nerdamer-expand');
+    reconcileBlindWitness(checks, witness, residuals());
+  }
   if (checks.size < 2) for (const m of methods) run(m);
   return verdictOf(s, [...checks.values()], assumptions, witness, engineResidual);
 }
 
 /**
- * The witness says equal where the engine shows a difference (1e-400 vs 0; 123456789012345678901 vs
- * ...900): if the engine's residual is below what the witness can see at every point it agreed on,
- * the witness is blind to it and abstains; otherwise the disagreement stands.
+ * The witness says equal where another method shows a difference (1e-400 vs 0; 123456789012345678901
+ * vs ...900; a small term beside huge ones): if that method's residual is below what the witness can
+ * see at every point it agreed on, the witness is blind to it and abstains; otherwise the
+ * disagreement stands.
  */
-function reconcileBlindWitness(checks: Map<MethodName, Check>, witness: WitnessResult | undefined, residualAtPoints: () => readonly Bounded[]): void {
-  const engine = checks.get('engine-normal-form');
+function reconcileBlindWitness(checks: Map<MethodName, Check>, witness: WitnessResult | undefined, residuals: Map<MethodName, () => readonly Bounded[]>): void {
   const w = checks.get('mathjs-random-points');
-  if (!engine || !w || !witness || engine.result !== 'different' || w.result !== 'equal') return;
-  let values: readonly Bounded[];
-  try {
-    values = residualAtPoints();
-  } catch {
-    return;
+  if (!w || !witness || w.result !== 'equal') return;
+  for (const [method, valuesOf] of residuals) {
+    if (checks.get(method)?.result !== 'different') continue;
+    let values: readonly Bounded[];
+    try {
+      values = valuesOf();
+    } catch {
+      continue;
+    }
+    const blind = witness.outcomes.every((o, k) => o.kind !== 'agree' || (values[k] !== undefined && Math.abs(values[k].v) <= o.noise));
+    if (blind) {
+      checks.set('mathjs-random-points', { ...w, result: 'unknown', detail: `${w.detail}; the difference ${method} shows lies below this resolution at every point: no vote` });
+      return;
+    }
   }
-  const blind = witness.outcomes.every((o, k) => o.kind !== 'agree' || (values[k] !== undefined && Math.abs(values[k].v) <= o.noise));
-  if (blind) checks.set('mathjs-random-points', { ...w, result: 'unknown', detail: `${w.detail}; the engine's difference lies below this resolution at every point: no vote` });
 }
 
 function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions, witness: WitnessResult | undefined, residual: () => Expr): Verdict {

@@ -29,6 +29,9 @@ export const exact = (v: number): Bounded => ({ v, e: 0, s: Math.abs(v) });
 export const approx = (v: number, e: number, s = Math.abs(v)): Bounded =>
   Number.isFinite(v) && Number.isFinite(e) ? { v, e, s } : Number.isNaN(v) ? UNDEFINED : OVERFLOW;
 
+/** A result that underflowed to 0 from nonzero inputs is only known to be tiny: give it an error. */
+const tiny = (x: Bounded): Bounded => (x.v === 0 && x.e === 0 ? { v: 0, e: Number.MIN_VALUE, s: Math.max(x.s, Number.MIN_VALUE) } : x);
+
 const ok = (x: Bounded) => Number.isFinite(x.v) && Number.isFinite(x.e);
 /** The result when an operand is not a finite value: undefined wins over overflow. */
 const bad = (...xs: Bounded[]): Bounded => (xs.some((x) => Number.isNaN(x.v)) ? UNDEFINED : OVERFLOW);
@@ -48,7 +51,8 @@ export const bNeg = (a: Bounded): Bounded => (ok(a) ? { v: -a.v, e: a.e, s: a.s 
 export function bMul(a: Bounded, b: Bounded): Bounded {
   if (!ok(a) || !ok(b)) return bad(a, b);
   const v = a.v * b.v;
-  return approx(v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e + round(v), a.s * b.s);
+  const out = approx(v, Math.abs(a.v) * b.e + Math.abs(b.v) * a.e + a.e * b.e + round(v), a.s * b.s);
+  return a.v !== 0 && b.v !== 0 ? tiny(out) : out;
 }
 
 /** a / b; undefined when b may be 0 within its error. */
@@ -58,7 +62,8 @@ export function bDiv(a: Bounded, b: Bounded): Bounded {
   if (b.v === 0 && b.e === 0) return UNDEFINED;
   if (!(d > 0)) return OVERFLOW; // the divisor may be 0 within its error: not resolvable here
   const v = a.v / b.v;
-  return approx(v, (Math.abs(a.v) * b.e + Math.abs(b.v) * a.e) / (Math.abs(b.v) * d) + round(v), a.s / d);
+  const out = approx(v, (Math.abs(a.v) * b.e + Math.abs(b.v) * a.e) / (Math.abs(b.v) * d) + round(v), a.s / d);
+  return a.v !== 0 ? tiny(out) : out;
 }
 
 /** a^n for an integer n (exact exponent). */
@@ -68,13 +73,13 @@ export function bPowInt(a: Bounded, n: number): Bounded {
   const v = a.v ** n;
   if (!Number.isFinite(v)) return a.v === 0 ? UNDEFINED : OVERFLOW;
   const m = Math.abs(n);
-  if (a.v === 0) return n > 0 ? approx(0, a.e ** n, a.s ** n) : UNDEFINED;
+  if (a.v === 0) return n > 0 ? approx(0, a.e ** n, a.s ** n) : a.e === 0 ? UNDEFINED : OVERFLOW;
   const rho = a.e / Math.abs(a.v);
   let rel: number;
   if (n > 0) rel = (1 + rho) ** m - 1;
   else if (rho < 1) rel = (1 - rho) ** -m - 1;
   else return OVERFLOW;
-  return approx(v, Math.abs(v) * (rel + (m + 1) * UNIT), n > 0 ? a.s ** n : Math.abs(v));
+  return tiny(approx(v, Math.abs(v) * (rel + (m + 1) * UNIT), n > 0 ? a.s ** n : Math.abs(v)));
 }
 
 /** a^b for a real exponent: a must be positive (a fractional power of a negative number is not real). */
@@ -89,14 +94,14 @@ export function bPow(a: Bounded, b: Bounded): Bounded {
   if (!Number.isFinite(v)) return OVERFLOW;
   const lower = a.v - a.e;
   const baseRel = lower > 0 ? a.e / lower : Infinity;
-  return approx(v, Math.abs(v) * (Math.abs(b.v) * baseRel + Math.abs(Math.log(a.v)) * b.e) + 2 * round(v));
+  return tiny(approx(v, Math.abs(v) * (Math.abs(b.v) * baseRel + Math.abs(Math.log(a.v)) * b.e) + 2 * round(v)));
 }
 
 /** exp(a). */
 export function bExp(a: Bounded): Bounded {
   if (!ok(a)) return bad(a);
   const v = Math.exp(a.v);
-  return approx(v, v * Math.expm1(a.e) + 2 * round(v));
+  return tiny(approx(v, v * Math.expm1(a.e) + 2 * round(v)));
 }
 
 /** ln(a), undefined for a <= 0. */

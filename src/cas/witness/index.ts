@@ -68,7 +68,7 @@ export interface WitnessResult {
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? (x === 0 || (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5) ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : String(x));
-const showValue = (b: Bounded) => (isDefined(b) ? fmt(b.v) : 'undefined');
+const showValue = (b: Bounded) => (isDefined(b) ? fmt(b.v) : isOverflow(b) ? 'beyond float resolution' : 'undefined');
 const where = (p: Point) => JSON.stringify(p.toJSON(), (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(6)) : v));
 
 /** Symbols that occur in an exponent (they also take integer values at some points). */
@@ -126,7 +126,7 @@ export function* witnessPoints(o: WitnessOptions, exprs: readonly Expr[]): Gener
 function classify(point: Point, lhs: Bounded, rhs: Bounded, tol: number): PointOutcome {
   const dl = isDefined(lhs) || isOverflow(lhs);
   const dr = isDefined(rhs) || isOverflow(rhs);
-  if (dl && dr && (isOverflow(lhs) || isOverflow(rhs))) return { point, lhs, rhs, kind: 'blind', noise: Infinity };
+  if (isOverflow(lhs) || isOverflow(rhs)) return { point, lhs, rhs, kind: 'blind', noise: Infinity };
   if (!dl || !dr) return { point, lhs, rhs, kind: dl || dr ? 'undefined-one' : 'undefined-both', noise: NaN };
   const scale = Math.max(Math.abs(lhs.v), Math.abs(rhs.v), lhs.s, rhs.s, Number.MIN_VALUE);
   const noise = Math.max(16 * (lhs.e + rhs.e), 1e-13 * scale);
@@ -142,10 +142,16 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
   const R = compileSide(rhs, names);
   const tol = o.tolerance ?? 1e-8;
   const outcomes: PointOutcome[] = [];
-  for (const { env, point } of witnessPoints(o, [lhs.expr, rhs.expr])) {
-    outcomes.push(classify(point, L.program(env), R.program(env), tol));
-    if (o.deadline !== undefined && performance.now() > o.deadline) break;
-  }
+  const look = (opts: WitnessOptions) => {
+    for (const { env, point } of witnessPoints(opts, [lhs.expr, rhs.expr])) {
+      outcomes.push(classify(point, L.program(env), R.program(env), tol));
+      if (o.deadline !== undefined && performance.now() > o.deadline) break;
+    }
+  };
+  look(o);
+  // values outside the reals and no decisive point yet: look at three more seeds before giving up
+  const undecided = () => outcomes.some((x) => x.kind === 'undefined-both') && !outcomes.some((x) => x.kind === 'differ' || x.kind === 'undefined-one');
+  if (undecided()) look({ ...o, seeds: (o.seeds ?? [1, 2, 3]).map((k) => k + 1000) });
   const count = (k: PointOutcome['kind']) => outcomes.filter((x) => x.kind === k).length;
   const findings = outcomes
     .filter((x) => x.kind === 'undefined-both' || x.kind === 'undefined-one')
