@@ -44,12 +44,12 @@ export function decide(c: Case, index = 0): Outcome {
   }
 }
 
-/** Run n cases of a seed; onCase is called after each (progress). */
-export function runCampaign(seed: number, n: number, onCase?: (k: number) => void): CampaignResult {
+/** Run n cases of a seed; onCase is called after each (progress); `decider` is equivalent() unless a test plants another. */
+export function runCampaign(seed: number, n: number, onCase?: (k: number) => void, decider: (c: Case, k: number) => Outcome = decide): CampaignResult {
   const t0 = performance.now();
   const result: CampaignResult = { seed, cases: n, falseEqual: [], falseDifferent: [], disputed: [], errors: [], byFamily: new Map(), ms: 0 };
   generate(seed, n).forEach((c, k) => {
-    const o = decide(c, k);
+    const o = decider(c, k);
     const fam = result.byFamily.get(c.family) ?? { n: 0, agreeing: 0 };
     fam.n++;
     if (o.status === c.truth) fam.agreeing++;
