@@ -1,12 +1,20 @@
 #!/usr/bin/env node
-// Entry point of `npx fhn-derive`: registers the TypeScript loader, then runs the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of `npx fhn-derive`: runs the sources in a checkout of the repository, the build in
+// dist/ in an installed package. Either way it registers tsx's loader first, so users' .ts files
+// load on Node 20 (the library itself never needs a loader), and loads .ts files outside
+// node_modules as ES modules even in a project without "type": "module" (a derivation file
+// `import`s fhn-derive, an ES module).
+import { existsSync } from 'node:fs';
+import { register as registerHooks } from 'node:module';
+import { register as registerTsx } from 'tsx/esm/api';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  console.error(`fhn-derive: ${err.message}`);
-  process.exitCode = 2;
-}
+registerTsx();
+const esmForTypeScript = `export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  return /^file:.*\\.tsx?$/.test(r.url) && !r.url.includes('/node_modules/') ? { ...r, format: 'module' } : r;
+}`;
+registerHooks(`data:text/javascript,${encodeURIComponent(esmForTypeScript)}`);
+
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const { cli } = await import(existsSync(source) ? source.href : '../dist/cli/main.js');
+process.exitCode = await cli(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
-import { claimsTable } from './table.ts';
+import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { writeReport } from '../report/index.ts';
 
 /** A derivation that ran, or the error that stopped it. */
@@ -84,10 +84,7 @@ export function crossCheckJson(runs: readonly DerivationRun[]) {
 export function crossCheckTable(runs: readonly DerivationRun[]): string {
   const rows = crossCheckJson(runs).checks.map((c) => [c.id, c.quantity, typeof c.value === 'number' ? c.value.toExponential(2) : c.value, c.tolerance.toExponential(0), c.pass ? 'pass' : 'FAIL', `${c.ms}`]);
   if (rows.length === 0) return '';
-  const header = ['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i])).join('  ');
-  return ['', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return `\n${formatTable(['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'], rows, stdoutLayout())}`;
 }
 
 /** Print the table and failures, write out/claims.json, return the process exit code. */

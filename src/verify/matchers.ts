@@ -9,6 +9,7 @@
  * A pass needs two independent methods to agree; when the methods disagree the matcher throws
  * (with both forms printed), so neither `expect(..)` nor `expect(..).not` can pass by accident.
  */
+import type {} from 'vitest'; // brings vitest's types into the build, for the augmentation below
 import type { Expr } from '../cas/index.ts';
 import { equivalent, EquivalenceOptions } from './equivalent.ts';
 
@@ -45,6 +46,5 @@ interface FhnMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
   interface Matchers<T = any> extends FhnMatchers<T> {}
 }
