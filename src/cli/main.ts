@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NumericInputError } from '../numerics/index.ts';
+import { NumericInputError } from '../numerics/validate.ts';
 import { generateCommand } from './commands/generate.ts';
 import { paperCommand } from './commands/paper.ts';
 import { ratesCommand } from './commands/rates.ts';

@@ -1,6 +1,5 @@
 /** `fhn-derive generate`: regenerate src/generated/ from the derivations' kernels, or check it is current. */
 import { derivationFiles } from '../load.ts';
-import { generatedFiles, writeOrCheck } from '../generate.ts';
 import type { CommandSpec } from '../options.ts';
 import { checkoutPath } from '../repository.ts';
 
@@ -10,6 +9,7 @@ export const generateCommand: CommandSpec = {
   options: [{ name: 'check', type: 'boolean', help: 'only compare; exit 1 when a generated file is stale' }],
   async run(args) {
     const check = args.flag('check');
+    const { generatedFiles, writeOrCheck } = await import('../generate.ts');
     const files = await generatedFiles(derivationFiles(checkoutPath('generate', 'derivations')), checkoutPath('generate', 'src', 'generated'));
     const changed = writeOrCheck(files, check);
     for (const f of files) console.log(`${changed.includes(f.path) ? (check ? 'STALE' : 'wrote') : 'up to date'}  ${f.path}`);

@@ -1,7 +1,7 @@
 /** `fhn-derive rates`: the convergence-rate study as eps -> 0 (worker threads), written to DIR/rates.{json,md,svg}. */
-import { progressBar, type OnProgress } from '../../numerics/index.ts';
+import type { OnProgress } from '../../numerics/index.ts';
 import { type CommandSpec, outOption } from '../options.ts';
-import { ratesMarkdown, writeRates, type RateStudyResult } from '../rates.ts';
+import type { RateStudyResult } from '../rates.ts';
 import { importCheckoutModule } from '../repository.ts';
 
 /** What the command uses of derivations/lib/rates.ts. */
@@ -16,6 +16,8 @@ export const ratesCommand: CommandSpec = {
   options: [{ name: 'quick', type: 'boolean', help: 'a coarse sweep (what the tests run)' }, outOption],
   async run(args) {
     const quick = args.flag('quick');
+    const { progressBar } = await import('../../numerics/progress.ts');
+    const { ratesMarkdown, writeRates } = await import('../rates.ts');
     const { runRateStudy } = await importCheckoutModule<RateStudyModule>('rates', 'derivations', 'lib', 'rates.ts');
     const result = await runRateStudy({ quick, onProgress: progressBar(quick ? 'rates (quick)' : 'rates') });
     console.log(ratesMarkdown(result));

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { type CommandSpec, outOption, UsageError } from '../options.ts';
-import { report, runFiles } from '../run.ts';
 
 /** The files named by the arguments, in order, each once; a glob that matches nothing or a missing file is a UsageError. */
 export async function expandFiles(patterns: readonly string[]): Promise<string[]> {
@@ -27,6 +26,7 @@ export const runCommand: CommandSpec = {
   options: [outOption],
   async run(args) {
     const files = await expandFiles(args.positionals);
+    const { report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
     return report(await runFiles(files), args.string('out'));
   },
 };

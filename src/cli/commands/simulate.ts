@@ -1,5 +1,5 @@
 /** `fhn-derive simulate`: the default network of (1.2) as particles, or (1.10) on the grid; V, W, Var v per point of K. */
-import { progressBar, type OnProgress } from '../../numerics/index.ts';
+import type { OnProgress } from '../../numerics/index.ts';
 import type { CommandSpec, OptionSpec } from '../options.ts';
 import { importCheckoutModule } from '../repository.ts';
 import { formatTable, stdoutLayout } from '../table.ts';
@@ -44,6 +44,7 @@ export const simulateCommand: CommandSpec = {
   options: SIMULATE_OPTIONS,
   async run(args) {
     const options = Object.fromEntries(SIMULATE_OPTIONS.map((o) => [o.name, o.type === 'string' ? args.string(o.name) : args.number(o.name)]));
+    const { progressBar } = await import('../../numerics/progress.ts');
     const { simulate } = await importCheckoutModule<SimulateModule>('simulate', 'derivations', 'lib', 'simulate.ts');
     const rows = simulate(options, progressBar(`simulate ${options.model}, eps = ${options.eps}`));
     const cells = rows.map((r) => [r.x, r.rho0, r.V, r.W, r.varianceV].map(formatNumber));
