@@ -9,7 +9,8 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installConsumer, pack, type Packed, run, strictTypeErrors } from './consumer.ts';
+import { run } from '../support/run.ts';
+import { installConsumer, pack, type Packed, strictTypeErrors } from './consumer.ts';
 
 const FILES: Record<string, string> = {
   'check.mjs': `import { equivalent, parseExpr, printExpr } from 'fhn-derive';

@@ -4,32 +4,12 @@
  * consumer's lock is cut from this project's lock (same versions, same integrity hashes), so
  * `npm ci --offline` installs exactly what the project was tested with, without the registry.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import ts from 'typescript';
-
-const exec = promisify(execFile);
-
-/** The environment of child commands: this run's npm and vitest variables removed (they would steer the consumer's npm and vitest). */
-export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|VITEST|TEST$|NODE_ENV$)/i.test(k)));
-}
-
-/** Run a command in dir; resolves to its exit code, stdout and stderr (a non-zero exit is a result, not an error). */
-export async function run(dir: string, cmd: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(cmd, [...args], { cwd: dir, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number | string; stdout?: string; stderr?: string; message: string };
-    if (typeof e.code !== 'number') throw err;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+import { run } from '../support/run.ts';
 
 /** One entry of package-lock.json's "packages". */
 interface LockEntry {
