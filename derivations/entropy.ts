@@ -7,6 +7,7 @@ import {
   derivation, makeScope, maxwellian, partial, expand, add, mul, div, sym, num, sqrt, ln, sub, substitute,
   quadrature, grid, seededRandom, Sample, Expr,
 } from '../src/index.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 const scope = makeScope({ parameters: ['rho', 'theta', 'eps', 'V', 'H_nu'], functions: { phi: 2 } }, ['v', 'w']);
 /** Two independent methods that read logarithms (nerdamer does not split ln of a product). */

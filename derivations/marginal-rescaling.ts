@@ -11,6 +11,7 @@ import {
 } from '../src/index.ts';
 import { closedForm111 } from './rescaling.ts';
 import { equation110, printedMarginal } from './moments.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** The kinetic Fokker–Planck equation of 3.0.1 in dimension 1: d_t f + (1/eps) v d_x f = (1/eps^2) d_v(v f + d_v f). */
 export const kinetic = defineModel({

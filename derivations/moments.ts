@@ -11,6 +11,7 @@ import {
   substituteInModel, expand, substitute, sym, num, fn, sub, mul, pow, Expr, ModelScope, FokkerPlanckModel,
 } from '../src/index.ts';
 import { equation12, rescale16, rescaledEquation, derivedThetaRate } from './rescaling.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** A(v, w) = a v - b w + c, the adaptation drift. */
 const A = { params: ['x', 'y'], body: 'a*x - b*y + c' };

@@ -10,6 +10,7 @@ import {
   derivation, operatorOf, maxwellian, underIntegral, integrateGaussian, evaluateExpr, quadrature, grid, seededSamples,
   partial, partialN, expand, substitute, add, sub, mul, div, neg, pow, sqrt, exp, ln, sym, num, fn, Expr, Sample, DecaySpec, Derivation,
 } from '../src/index.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 const { model, scope: s110 } = rescaledEquation(rescale16());
 const thetaRate = derivedThetaRate(model, s110);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
-import { writeReport } from '../report/index.ts';
+import { writeReport, type Notation } from '../report/index.ts';
 
 /** A derivation that ran, or the error that stopped it. */
 export interface DerivationRun {
@@ -12,6 +12,8 @@ export interface DerivationRun {
   readonly derivation?: Derivation;
   readonly error?: string;
   readonly ms: number;
+  /** The notation the file declared (its `notation` export). */
+  readonly notation?: Notation;
 }
 
 /** Run every file; a file that throws is reported as a failed pseudo-claim, never skipped. */
@@ -20,8 +22,8 @@ export async function runFiles(files: readonly string[]): Promise<DerivationRun[
   for (const file of files) {
     const t0 = performance.now();
     try {
-      const mod = await loadDerivation(file);
-      runs.push({ file, derivation: mod.run(), ms: performance.now() - t0 });
+      const { derivation, notation } = await loadDerivation(file);
+      runs.push({ file, derivation: derivation.run(), notation, ms: performance.now() - t0 });
     } catch (err) {
       runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
     }
