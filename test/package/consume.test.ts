@@ -38,6 +38,15 @@ it('decides identities', () => {
   expect('(a+b)^2').not.toBeEquivalentTo('a^2 + b^2');
 });
 `,
+  'vitest.config.mjs': `export default { test: { setupFiles: ['fhn-derive/vitest/setup'] } };
+`,
+  'test/preset.test.ts': `import { expect, it } from 'vitest';
+import type {} from 'fhn-derive/vitest';
+it('has the matchers through the setup preset', () => {
+  expect('(a-b)*(a+b)').toBeEquivalentTo('a^2 - b^2');
+  expect('x*(x+1)').not.toBeEquivalentTo('x^2');
+});
+`,
   'mine.ts': `import { derivation, parseExpr } from 'fhn-derive';
 import { square } from './helper.ts';
 export default derivation('a user file', 'mine', (d) => {
@@ -113,27 +122,27 @@ describe('the packed package in a fresh project', () => {
     expect(JSON.parse(r.stdout)).toEqual({ right: true, wrong: false, parsed: expect.stringMatching(/^a ?\* ?\(b ?\+ ?c\)$/) });
   });
 
-  it('the library and the matchers import only declared dependencies and builtins, never a TypeScript loader', () => {
+  it('the library, the matchers and the CLI import only declared dependencies and builtins; the library never a TypeScript loader', () => {
     const pkgDir = join(dir, 'node_modules', 'fhn-derive');
     const declared = new Set(Object.keys(packed.manifest.dependencies));
-    for (const entry of ['dist/index.js', 'dist/verify/matchers.js']) {
+    for (const entry of ['dist/index.js', 'dist/verify/matchers.js', 'dist/cli/main.js']) {
       const bare = [...bareImports(join(pkgDir, entry))].map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
       const unexpected = bare.filter((s) => !s.startsWith('node:') && !builtinModules.includes(s) && !declared.has(s));
       expect(unexpected, entry).toEqual([]);
-      expect(bare.filter((s) => s === 'tsx' || s === 'esbuild'), entry).toEqual([]);
+      if (entry !== 'dist/cli/main.js') expect(bare.filter((s) => s === 'tsx' || s === 'esbuild'), entry).toEqual([]);
       expect(bare, entry).toContain('nerdamer'); // the walk reaches the engine
     }
   });
 
   it.each(['nodenext', 'bundler'] as const)('type-checks a strict consumer with moduleResolution %s; a misuse is refused', (resolution) => {
-    const errors = strictTypeErrors(dir, resolution, ['use.ts', 'misuse.ts']);
+    const errors = strictTypeErrors(dir, resolution, ['use.ts', 'misuse.ts', 'test/preset.test.ts']);
     expect(errors).toEqual([expect.stringMatching(/^misuse\.ts: TS2322: Type 'string' is not assignable to type 'number'/)]);
   });
 
-  it.concurrent('runs a vitest test with fhn-derive/vitest', async () => {
+  it.concurrent('runs vitest tests with fhn-derive/vitest, imported or through the setup preset', async () => {
     const r = await run(dir, join(dir, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=dot']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/1 passed/);
+    expect(r.stdout).toMatch(/2 passed/);
   });
 
   it.concurrent('npx fhn-derive run FILE.ts works, .ts imports included, and writes the reports', async () => {
