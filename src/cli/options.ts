@@ -124,7 +124,9 @@ function parseArgsError(command: string, err: Error & { code?: string }): UsageE
  */
 export function parseCommandLine(command: CommandSpec, argv: readonly string[]): ParsedArgs | 'help' {
   const table = withHelp(command.options);
-  const config = Object.fromEntries(table.map((o) => [o.name, { type: o.type === 'boolean' ? ('boolean' as const) : ('string' as const), ...(o.short ? { short: o.short } : {}) }]));
+  const config = Object.fromEntries(
+    table.map((o) => [o.name, { type: o.type === 'boolean' ? ('boolean' as const) : ('string' as const), ...(o.short ? { short: o.short } : {}) }]),
+  );
   const end = argv.indexOf('--');
   if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) return 'help';
   let parsed: ReturnType<typeof parseArgs>;
@@ -143,7 +145,8 @@ export function parseCommandLine(command: CommandSpec, argv: readonly string[]):
   const p = command.positionals;
   const n = parsed.positionals.length;
   if (!p && n > 0) throw new UsageError(`${command.name}: unexpected argument "${parsed.positionals[0]}" (see fhn-derive ${command.name} --help)`);
-  if (p && n < p.min) throw new UsageError(`${command.name} needs ${p.min === 1 ? 'a' : `at least ${p.min}`} ${p.name} (see fhn-derive ${command.name} --help)`);
+  if (p && n < p.min)
+    throw new UsageError(`${command.name} needs ${p.min === 1 ? 'a' : `at least ${p.min}`} ${p.name} (see fhn-derive ${command.name} --help)`);
   if (p?.max !== undefined && n > p.max) throw new UsageError(`${command.name} takes at most ${p.max} ${p.name}, got ${n}`);
   return new ParsedArgs(values, parsed.positionals);
 }
@@ -158,8 +161,21 @@ function optionSynopsis(o: OptionSpec): string {
 
 /** One option's description with its constraint, unit and default. */
 function optionDescription(o: OptionSpec): string {
-  const bounds = [o.type === 'integer' ? 'an integer' : '', o.above !== undefined ? `> ${o.above}` : '', o.min !== undefined ? `>= ${o.min}` : '', o.max !== undefined ? `<= ${o.max}` : ''].filter(Boolean).join(', ');
-  const extra = [bounds, o.unit ? `unit: ${o.unit}` : '', o.default !== undefined ? `default: ${o.default}` : o.type === 'boolean' || o.name === 'help' ? '' : 'no default'].filter(Boolean).join('; ');
+  const bounds = [
+    o.type === 'integer' ? 'an integer' : '',
+    o.above !== undefined ? `> ${o.above}` : '',
+    o.min !== undefined ? `>= ${o.min}` : '',
+    o.max !== undefined ? `<= ${o.max}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const extra = [
+    bounds,
+    o.unit ? `unit: ${o.unit}` : '',
+    o.default !== undefined ? `default: ${o.default}` : o.type === 'boolean' || o.name === 'help' ? '' : 'no default',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return extra ? `${o.help} (${extra})` : o.help;
 }
 
@@ -182,4 +198,11 @@ export function commandHelp(command: CommandSpec): string {
 }
 
 /** `--out DIR`, shared by the commands that write files. */
-export const outOption: OptionSpec = { name: 'out', type: 'string', placeholder: 'DIR', default: 'out', unit: 'directory', help: 'where the output files are written (created if missing)' };
+export const outOption: OptionSpec = {
+  name: 'out',
+  type: 'string',
+  placeholder: 'DIR',
+  default: 'out',
+  unit: 'directory',
+  help: 'where the output files are written (created if missing)',
+};

@@ -19,7 +19,9 @@ export function packageVersion(): string {
 export function checkoutPath(command: string, ...parts: string[]): string {
   const path = join(PACKAGE_ROOT, ...parts);
   if (!existsSync(join(PACKAGE_ROOT, 'derivations')))
-    throw new UsageError(`${command} works on the paper's derivations/, which live in a checkout of the fhn-derive repository, not in the installed package (there: npm run ${command})`);
+    throw new UsageError(
+      `${command} works on the paper's derivations/, which live in a checkout of the fhn-derive repository, not in the installed package (there: npm run ${command})`,
+    );
   return path;
 }
 

@@ -16,7 +16,11 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   if (!layout.aligned) return [header, ...rows].map((r) => r.join('\t')).join('\n');
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const right = new Set(layout.rightAligned ?? []);
-  const line = (r: readonly string[]) => r.map((x, i) => (right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((x, i) => (right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -38,5 +42,7 @@ export function claimsTable(claims: readonly ClaimRecord[], layout: TableLayout 
   const counts = new Map<string, number>();
   for (const c of claims) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
   const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
-  return [formatTable(['claim', 'source', 'status', 'methods', 'ms'], rows, { rightAligned: [4], ...layout }), '', `${claims.length} claims: ${summary}`].join('\n');
+  return [formatTable(['claim', 'source', 'status', 'methods', 'ms'], rows, { rightAligned: [4], ...layout }), '', `${claims.length} claims: ${summary}`].join(
+    '\n',
+  );
 }

@@ -21,7 +21,7 @@ const UNICODE: Record<string, string> = {
  * any other character beyond Latin Extended-B as `[U+XXXX]`, so the .tex always compiles.
  */
 export function escapeTex(s: string): string {
-  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(/[^\u0000-\u024f]/gu, (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
+  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(/[\u0250-\u{10ffff}]/gu, (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
 }
 
 /** Plain text in typewriter that may break anywhere (plain-text forms of expressions). */

@@ -46,5 +46,6 @@ interface FhnMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: the augmentation repeats vitest's own signature, Matchers<T = any>
   interface Matchers<T = any> extends FhnMatchers<T> {}
 }

@@ -48,7 +48,7 @@ export async function launchChromium(viewport: { width: number; height: number }
   const profile = mkdtempSync(join(tmpdir(), 'fhn-chromium-'));
   // the package's fonts (with their fonts.conf) when the machine has no fontconfig of its own
   const fonts = join(dirname(executablePath), 'fonts');
-  const env = existsSync('/etc/fonts/fonts.conf') ? undefined : { ...process.env, FONTCONFIG_PATH: fonts } as Record<string, string>;
+  const env = existsSync('/etc/fonts/fonts.conf') ? undefined : ({ ...process.env, FONTCONFIG_PATH: fonts } as Record<string, string>);
   // a fresh profile directory: playwright passes it to chromium as --user-data-dir
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath,

@@ -130,7 +130,13 @@ describe('options', () => {
 
   it('refuses an option missing its value before any work (paper --out, run X.ts --out, simulate --eps)', async () => {
     const spies = forbidWork();
-    for (const argv of [['paper', '--out'], ['run', 'examples/ou-centre.ts', '--out'], ['simulate', '--eps'], ['simulate', '--eps', '--cells', '2'], ['rates', '--out']]) {
+    for (const argv of [
+      ['paper', '--out'],
+      ['run', 'examples/ou-centre.ts', '--out'],
+      ['simulate', '--eps'],
+      ['simulate', '--eps', '--cells', '2'],
+      ['rates', '--out'],
+    ]) {
       const r = await capture(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(/option --(out|eps) needs a value/);
@@ -208,14 +214,17 @@ describe("users' own tests in the checkout", () => {
     const dir = `mine-${process.pid}`;
     mkdirSync(dir);
     try {
-      writeFileSync(join(dir, 'x.test.ts'), `import { expect, it } from 'vitest';
+      writeFileSync(
+        join(dir, 'x.test.ts'),
+        `import { expect, it } from 'vitest';
 import { fhnMatchers } from 'fhn-derive/vitest';
 expect.extend(fhnMatchers);
 it('mine', () => {
   expect('(a+b)^2').toBeEquivalentTo('a^2 + 2*a*b + b^2');
   expect('(a+b)^2').not.toBeEquivalentTo('a^2 + b^2');
 });
-`);
+`,
+      );
       const r = await run('.', 'npx', ['vitest', 'run', `${dir}/x.test.ts`, '--reporter=dot']);
       expect(r.stdout + r.stderr).not.toMatch(/No test files found/);
       expect(r.code, r.stdout + r.stderr).toBe(0);

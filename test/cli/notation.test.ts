@@ -6,7 +6,9 @@ import { paperNotation } from '../../derivations/lib/notation.ts';
 
 /** Every LaTeX string of the document: the steps' formulas and the claims' printed and derived forms. */
 const allTex = (doc: ReturnType<typeof buildDocument>) =>
-  doc.derivations.flatMap((d) => [...d.steps.flatMap((s) => s.math.map((m) => m.tex)), ...d.claims.flatMap((c) => c.parts.flatMap((p) => [p.printedTex, p.derivedTex]))]).join('\n');
+  doc.derivations
+    .flatMap((d) => [...d.steps.flatMap((s) => s.math.map((m) => m.tex)), ...d.claims.flatMap((c) => c.parts.flatMap((p) => [p.printedTex, p.derivedTex]))])
+    .join('\n');
 
 describe('notation per derivation file', () => {
   it("a user's file gets plain notation: no paper symbol (g^eps, rho_0^eps) in its report", async () => {

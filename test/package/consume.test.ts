@@ -75,7 +75,9 @@ function bareImports(entry: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) {
+    for (const m of text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+    )) {
       const spec = m[1] ?? m[2] ?? m[3];
       if (spec.startsWith('.')) todo.push(resolve(dirname(file), spec));
       else bare.add(spec);
@@ -129,7 +131,11 @@ describe('the packed package in a fresh project', () => {
       const bare = [...bareImports(join(pkgDir, entry))].map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
       const unexpected = bare.filter((s) => !s.startsWith('node:') && !builtinModules.includes(s) && !declared.has(s));
       expect(unexpected, entry).toEqual([]);
-      if (entry !== 'dist/cli/main.js') expect(bare.filter((s) => s === 'tsx' || s === 'esbuild'), entry).toEqual([]);
+      if (entry !== 'dist/cli/main.js')
+        expect(
+          bare.filter((s) => s === 'tsx' || s === 'esbuild'),
+          entry,
+        ).toEqual([]);
       expect(bare, entry).toContain('nerdamer'); // the walk reaches the engine
     }
   });
@@ -155,7 +161,11 @@ describe('the packed package in a fresh project', () => {
 
   it.concurrent('the installed bin exits 1 on a failed claim, 2 on usage, and knows its version', async () => {
     const bin = join(dir, 'node_modules', '.bin', 'fhn-derive');
-    const [wrong, version, paper] = await Promise.all([run(dir, bin, ['run', 'wrong.ts', '--out', join(dir, 'out-wrong')]), run(dir, bin, ['--version']), run(dir, bin, ['paper'])]);
+    const [wrong, version, paper] = await Promise.all([
+      run(dir, bin, ['run', 'wrong.ts', '--out', join(dir, 'out-wrong')]),
+      run(dir, bin, ['--version']),
+      run(dir, bin, ['paper']),
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/wrong-square\s+mine\s+failed/);
     expect(version.stdout.trim()).toBe(packed.manifest.version);

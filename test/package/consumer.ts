@@ -80,8 +80,15 @@ export async function installConsumer(packed: Packed, devDependencies: readonly 
     dependencies: packed.manifest.dependencies,
     bin: packed.manifest.bin,
   };
-  const packages = { '': { name: pkg.name, version: pkg.version, dependencies }, ...lockClosure(projectLock, [...devDependencies, ...Object.keys(packed.manifest.dependencies)]), 'node_modules/fhn-derive': self };
-  writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+  const packages = {
+    '': { name: pkg.name, version: pkg.version, dependencies },
+    ...lockClosure(projectLock, [...devDependencies, ...Object.keys(packed.manifest.dependencies)]),
+    'node_modules/fhn-derive': self,
+  };
+  writeFileSync(
+    join(dir, 'package-lock.json'),
+    `${JSON.stringify({ name: pkg.name, version: pkg.version, lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
+  );
   const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
   let ci = await run(dir, 'npm', ['ci', '--offline', ...quiet]);
   if (ci.code !== 0 && /ENOTCACHED/.test(ci.stderr)) ci = await run(dir, 'npm', ['ci', '--prefer-offline', ...quiet]);
@@ -99,9 +106,18 @@ const parsed = new Map<string, ts.SourceFile | undefined>();
  */
 export function strictTypeErrors(dir: string, resolution: 'nodenext' | 'bundler', files: readonly string[]): string[] {
   const options: ts.CompilerOptions = {
-    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, skipLibCheck: false, types: [],
-    exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noImplicitOverride: true, noPropertyAccessFromIndexSignature: true,
-    ...(resolution === 'nodenext' ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext } : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    skipLibCheck: false,
+    types: [],
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    noImplicitOverride: true,
+    noPropertyAccessFromIndexSignature: true,
+    ...(resolution === 'nodenext'
+      ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
+      : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
   };
   const host = ts.createCompilerHost(options);
   const read = host.getSourceFile.bind(host);
@@ -111,5 +127,7 @@ export function strictTypeErrors(dir: string, resolution: 'nodenext' | 'bundler'
     return parsed.get(key);
   };
   const program = ts.createProgram({ rootNames: files.map((f) => join(dir, f)), options, host });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? relative(dir, d.file.fileName) : '-'}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file ? relative(dir, d.file.fileName) : '-'}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }

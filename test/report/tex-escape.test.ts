@@ -4,7 +4,9 @@ import { escapeTex } from '../../src/report/index.ts';
 
 describe('escapeTex', () => {
   it("escapes every one of LaTeX's special characters", () => {
-    expect(escapeTex('a_b & 50% $x$ #1 {y} ~ ^ \\ end')).toBe('a\\_b \\& 50\\% \\$x\\$ \\#1 \\{y\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} end');
+    expect(escapeTex('a_b & 50% $x$ #1 {y} ~ ^ \\ end')).toBe(
+      'a\\_b \\& 50\\% \\$x\\$ \\#1 \\{y\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} end',
+    );
     expect(escapeTex('plain text (a+b)*c = d')).toBe('plain text (a+b)*c = d');
   });
 

@@ -5,7 +5,7 @@ import { checkoutPath } from '../repository.ts';
 
 export const generateCommand: CommandSpec = {
   name: 'generate',
-  summary: "Regenerate src/generated/ from the kernels of the derivations (a checkout of the repository).",
+  summary: 'Regenerate src/generated/ from the kernels of the derivations (a checkout of the repository).',
   options: [{ name: 'check', type: 'boolean', help: 'only compare; exit 1 when a generated file is stale' }],
   async run(args) {
     const check = args.flag('check');

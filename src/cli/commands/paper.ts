@@ -5,7 +5,8 @@ import { checkoutPath } from '../repository.ts';
 
 export const paperCommand: CommandSpec = {
   name: 'paper',
-  summary: 'Replay every derivation in derivations/ (a checkout of the repository): print the claims table, write claims.json, crosscheck.json and the reports.',
+  summary:
+    'Replay every derivation in derivations/ (a checkout of the repository): print the claims table, write claims.json, crosscheck.json and the reports.',
   options: [outOption],
   async run(args) {
     const { report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work

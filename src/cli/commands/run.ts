@@ -21,7 +21,8 @@ export async function expandFiles(patterns: readonly string[]): Promise<string[]
 
 export const runCommand: CommandSpec = {
   name: 'run',
-  summary: 'Run derivation files written against the public API (each default-exports derivation(...)); print the claims table, write claims.json and the reports.',
+  summary:
+    'Run derivation files written against the public API (each default-exports derivation(...)); print the claims table, write claims.json and the reports.',
   positionals: { name: 'FILE', help: 'derivation files (.ts or .js) or globs such as "mine/*.ts"', min: 1 },
   options: [outOption],
   async run(args) {

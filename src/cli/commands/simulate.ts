@@ -12,7 +12,13 @@ export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'neurons', type: 'integer', min: 1, default: 100_000, unit: 'neurons per point of K', help: 'particles: neurons per point of K' },
   { name: 'dt', type: 'number', above: 0, default: 1e-3, unit: 'time', help: 'time step (the grid: its largest step)' },
   { name: 't', type: 'number', above: 0, default: 1, unit: 'time', help: 'final time' },
-  { name: 'scheme', type: 'string', choices: ['ou-split', 'euler-maruyama'], default: 'ou-split', help: 'particles: exact OU flow of the stiff part then Euler, or Euler–Maruyama' },
+  {
+    name: 'scheme',
+    type: 'string',
+    choices: ['ou-split', 'euler-maruyama'],
+    default: 'ou-split',
+    help: 'particles: exact OU flow of the stiff part then Euler, or Euler–Maruyama',
+  },
   { name: 'seed', type: 'integer', min: 0, default: 1, help: 'particles: seed of the random numbers' },
   { name: 'nv', type: 'integer', min: 2, default: 96, unit: 'cells', help: 'grid: cells in v' },
   { name: 'nw', type: 'integer', min: 2, default: 120, unit: 'cells', help: 'grid: cells in w' },
@@ -40,7 +46,8 @@ export function formatNumber(x: number): string {
 
 export const simulateCommand: CommandSpec = {
   name: 'simulate',
-  summary: 'Run the default network of (1.2) as particles, or (1.10) on the grid, with a progress bar; print V, W and Var v at each point of K (a checkout of the repository).',
+  summary:
+    'Run the default network of (1.2) as particles, or (1.10) on the grid, with a progress bar; print V, W and Var v at each point of K (a checkout of the repository).',
   options: SIMULATE_OPTIONS,
   async run(args) {
     const options = Object.fromEntries(SIMULATE_OPTIONS.map((o) => [o.name, o.type === 'string' ? args.string(o.name) : args.number(o.name)]));
