@@ -35,11 +35,12 @@ export interface Notation {
 }
 
 /**
- * The plain notation every derivation gets unless it declares its own: no symbol table, so names
- * are written generically (`rho` -> `\\rho`, `nu(v, w)` -> `\\nu(v, w)`, `d_v(...)` -> `\\partial_v[...]`).
+ * The plain notation every derivation gets unless it declares its own: names are written
+ * generically (`rho` -> `\rho`, `nu(v, w)` -> `\nu(v, w)`, `d_v(...)` -> `\partial_v[...]`), and
+ * `eps` as `\varepsilon`.
  * A derivation file opts into a table by exporting `notation` (e.g. `extendNotation(plainNotation, {...})`).
  */
-export const plainNotation: Notation = { symbols: {}, functions: {}, variables: ['t', 's', 'x', 'y', 'z', 'v', 'w', 'u'] };
+export const plainNotation: Notation = { symbols: { eps: '\\varepsilon' }, functions: {}, variables: ['t', 's', 'x', 'y', 'z', 'v', 'w', 'u'] };
 
 /** A notation with more (or overriding) symbols, functions and variables. */
 export function extendNotation(base: Notation, more: Partial<Notation>): Notation {

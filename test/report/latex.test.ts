@@ -23,7 +23,7 @@ describe('LaTeX in the paper notation', () => {
     const plain = (s: string) => exprToLatex(parseExpr(s));
     expect(plain('rho')).toBe('\\rho');
     expect(plain('theta_t')).toBe("\\theta'");
-    expect(plain('V + eps')).toBe('V + \\mathrm{eps}');
+    expect(plain('V + eps + foo')).toBe('V + \\varepsilon + \\mathrm{foo}');
     expect(plain('nu(v, w)')).toBe('\\nu(v, w)');
     expect(plain('d_v(v*f(v))')).toBe('\\partial_v[v f(v)]');
     expect(exprToLatex(parseExpr('rho'), { notation: plainNotation })).toBe('\\rho');
