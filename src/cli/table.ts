@@ -1,5 +1,6 @@
 /** Text tables on stdout: aligned columns on a terminal, tab-separated values in a pipe. */
 import type { ClaimRecord } from '../verify/index.ts';
+import { shortAssumptions } from '../cas/assumptions.ts';
 
 /** How a table is laid out: `aligned` pads columns (a terminal), otherwise one tab between cells (a pipe). */
 export interface TableLayout {
@@ -30,19 +31,19 @@ const SHORT: Record<string, string> = {
   'mathjs-random-points': 'mathjs',
 };
 
-/** The claims table: claim, source, status, methods (with their results), ms; then a count per status. */
-export function claimsTable(claims: readonly ClaimRecord[], layout: TableLayout = stdoutLayout([4])): string {
+/** The claims table: claim, source, status, the assumptions it used, methods (with their results), ms; then a count per status. */
+export function claimsTable(claims: readonly ClaimRecord[], layout: TableLayout = stdoutLayout([5])): string {
   const rows = claims.map((c) => [
     c.id,
     c.source,
-    c.status,
+    c.status + (c.expected && c.status === c.expected ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ' (UNEXPECTED)' : ''),
+    shortAssumptions(c.assumptions ?? {}) || 'real',
     c.checks.map((k) => `${SHORT[k.method] ?? k.method}${k.result === 'equal' ? '' : `:${k.result}`}`).join(' ') || '-',
     c.ms.toFixed(1),
   ]);
   const counts = new Map<string, number>();
   for (const c of claims) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
   const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
-  return [formatTable(['claim', 'source', 'status', 'methods', 'ms'], rows, { rightAligned: [4], ...layout }), '', `${claims.length} claims: ${summary}`].join(
-    '\n',
-  );
+  const table = formatTable(['claim', 'source', 'status', 'assumes', 'methods', 'ms'], rows, { rightAligned: [5], ...layout });
+  return [table, '', `${claims.length} claims: ${summary}`].join('\n');
 }

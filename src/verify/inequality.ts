@@ -7,7 +7,7 @@
  */
 import { Expr, printExpr, expand, sub, seededRandom } from '../cas/index.ts';
 import { evaluateExpr } from '../calculus/index.ts';
-import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim } from './claims.ts';
+import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
 
 /** One point of the parameters (and of the parameters of a family of test functions). */
 export type Sample = Readonly<Record<string, number>>;
@@ -143,7 +143,11 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
     spec = derive();
     return spec.identities ?? [];
   });
-  const done = (rec: Partial<ClaimRecord>): ClaimRecord => ({ ...base, ...rec, ms: performance.now() - t0 });
+  const done = (rec: Partial<ClaimRecord>): ClaimRecord => {
+    const out = { ...base, ...rec, ms: performance.now() - t0 };
+    const unexpected = unexpectedOutcome(out.status, meta.expect);
+    return { ...out, unexpected };
+  };
   if (!spec) return done({});
   if (spec.inequalities.length === 0) return done({ status: 'failed', message: 'no inequality was given' });
   if (base.status === 'failed') return done({});
