@@ -8,6 +8,7 @@ import {
   quadrature, grid, seededRandom, Sample, Expr,
 } from '../src/index.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 const scope = makeScope({ parameters: ['rho', 'theta', 'eps', 'V', 'H_nu'], functions: { phi: 2 } }, ['v', 'w']);
 /** Two independent methods that read logarithms (nerdamer does not split ln of a product). */

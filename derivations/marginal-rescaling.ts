@@ -12,6 +12,7 @@ import {
 import { closedForm111 } from './rescaling.ts';
 import { equation110, printedMarginal } from './moments.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** The kinetic Fokker–Planck equation of 3.0.1 in dimension 1: d_t f + (1/eps) v d_x f = (1/eps^2) d_v(v f + d_v f). */
 export const kinetic = defineModel({

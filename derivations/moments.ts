@@ -12,6 +12,7 @@ import {
 } from '../src/index.ts';
 import { equation12, rescale16, rescaledEquation, derivedThetaRate } from './rescaling.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** A(v, w) = a v - b w + c, the adaptation drift. */
 const A = { params: ['x', 'y'], body: 'a*x - b*y + c' };

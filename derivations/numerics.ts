@@ -12,6 +12,7 @@ import {
   macroscopicLimitRate,
 } from './lib/crosschecks.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** (eps, rho0) pairs: stiff and mild, rho0 at both ends of [m*, 1/m*]. */
 const thetaCases = [{ eps: 0.1, rho: 0.6 }, { eps: 0.05, rho: 1.4 }, { eps: 0.01, rho: 1 }, { eps: 0.2, rho: 1.2 }];

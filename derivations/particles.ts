@@ -12,6 +12,7 @@ import {
 import { equation12, rescale16, rescaledEquation, macroscopicRates } from './rescaling.ts';
 import { defaultNonlinearity } from './lib/fhn.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** Put the default N(v) = v - v^3 into an expression. */
 const withCubicN = (e: Expr) => expand(substituteFunction(e, 'N', defaultNonlinearity.params, parseExpr(defaultNonlinearity.body)));

@@ -9,6 +9,7 @@ import {
   sym, num, sub, div, mul, sqrt, ChangedModel, FokkerPlanckModel, Expr, ModelScope, Kernel,
 } from '../src/index.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** (1.2): d_t mu + div_u[b mu] - d_v^2 mu = (rho0/eps) d_v[(v - V) mu], with K_Psi written through Psi *_r rho0 and Psi *_r (rho0 V). */
 export const equation12 = defineModel({

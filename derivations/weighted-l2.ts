@@ -11,6 +11,7 @@ import {
   partial, partialN, expand, substitute, add, sub, mul, div, neg, pow, sqrt, exp, ln, sym, num, fn, Expr, Sample, DecaySpec, Derivation,
 } from '../src/index.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 const { model, scope: s110 } = rescaledEquation(rescale16());
 const thetaRate = derivedThetaRate(model, s110);

@@ -7,7 +7,7 @@
  * by an expression that is identically zero is refused, never folded.
  */
 import { create, all, MathNode as MathJsNode } from 'mathjs';
-import { Expr, add, mul, pow, num, sym, fn, neg, sub, exp, isZero } from './expr.ts';
+import { Expr, add, mul, pow, num, sym, fn, neg, exp, isZero } from './expr.ts';
 import { qFromDecimalString, qSign } from './rational.ts';
 import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError } from './errors.ts';
 import { limits } from './limits.ts';

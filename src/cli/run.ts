@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
-import { claimsTable } from './table.ts';
-import { writeReport } from '../report/index.ts';
+import { claimsTable, formatTable, stdoutLayout } from './table.ts';
+import { writeReport, type Notation } from '../report/index.ts';
 import { describeAssumptions } from '../cas/assumptions.ts';
 
 /** A derivation that ran, or the error that stopped it. */
@@ -13,6 +13,8 @@ export interface DerivationRun {
   readonly derivation?: Derivation;
   readonly error?: string;
   readonly ms: number;
+  /** The notation the file declared (its `notation` export). */
+  readonly notation?: Notation;
 }
 
 /** Run every file; a file that throws is reported as a failed pseudo-claim, never skipped. */
@@ -21,8 +23,8 @@ export async function runFiles(files: readonly string[]): Promise<DerivationRun[
   for (const file of files) {
     const t0 = performance.now();
     try {
-      const mod = await loadDerivation(file);
-      runs.push({ file, derivation: mod.run(), ms: performance.now() - t0 });
+      const { derivation, notation } = await loadDerivation(file);
+      runs.push({ file, derivation: derivation.run(), notation, ms: performance.now() - t0 });
     } catch (err) {
       runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
     }
@@ -91,10 +93,7 @@ export function crossCheckJson(runs: readonly DerivationRun[]) {
 export function crossCheckTable(runs: readonly DerivationRun[]): string {
   const rows = crossCheckJson(runs).checks.map((c) => [c.id, c.quantity, typeof c.value === 'number' ? c.value.toExponential(2) : c.value, c.tolerance.toExponential(0), c.pass ? 'pass' : 'FAIL', `${c.ms}`]);
   if (rows.length === 0) return '';
-  const header = ['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i])).join('  ');
-  return ['', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return `\n${formatTable(['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'], rows, stdoutLayout())}`;
 }
 
 /** A claim that is not verified, for the console: status, why, and per wrong part the printed form, the derived form and their difference. */

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { Expr, expand, sub, printExpr, describeAssumptions, shortAssumptions } from '../cas/index.ts';
 import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
+import type { Notation } from './notation.ts';
 
 /** A derivation file that ran (or the error that stopped it): the shape `runFiles` returns. */
 export interface ReportRun {
@@ -13,6 +14,8 @@ export interface ReportRun {
   readonly derivation?: Derivation;
   readonly error?: string;
   readonly ms: number;
+  /** The notation the derivation's file declared (its `notation` export); else the options' or the plain one. */
+  readonly notation?: Notation;
 }
 
 /** A labelled formula. */
@@ -128,6 +131,7 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
   const derivations = runs.map((run): DerivationView => {
     const r = { ...run, file: displayPath(run.file) };
     const d = r.derivation;
+    const o: ToLatexOptions = { ...options, notation: run.notation ?? options.notation };
     if (!d) {
       const failed: ClaimView = {
         id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed', message: r.error, checks: [], ms: r.ms, file: r.file, parts: [],
@@ -140,8 +144,8 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
       title: d.title,
       section: d.section,
       ms: r.ms,
-      steps: d.steps.map((s) => ({ title: s.title, explanation: s.explanation, claim: s.claim, math: s.math.map((m) => ({ label: m.label, tex: toLatex(m, options) })) })),
-      claims: d.claims.map((c) => claimView(c, r.file, options)),
+      steps: d.steps.map((s) => ({ title: s.title, explanation: s.explanation, claim: s.claim, math: s.math.map((m) => ({ label: m.label, tex: toLatex(m, o) })) })),
+      claims: d.claims.map((c) => claimView(c, r.file, o)),
       crossChecks: d.crossChecks ?? [],
     };
   });

@@ -3,6 +3,7 @@
  * printed and derived forms, every derivation step by step), using only packages of a standard
  * TeX distribution (amsmath, amssymb, geometry, longtable).
  */
+import escapeLatex from 'escape-latex';
 import type { ReportDocument, ClaimView, PartView, DerivationView } from './document.ts';
 import { countsLine } from './document.ts';
 
@@ -14,31 +15,13 @@ const UNICODE: Record<string, string> = {
   '§': '\\S{}', '–': '--', '—': '---', '’': "'", '‘': '`', '“': '``', '”': "''",
 };
 
-/** Escape plain text for LaTeX (special characters, and non-Latin-1 symbols written as math). */
+/**
+ * Escape plain text for LaTeX: the special characters by escape-latex; on top of it, our own table
+ * writes the symbols the paper's text uses as math (pdflatex has no Unicode fonts by default) and
+ * any other character beyond Latin Extended-B as `[U+XXXX]`, so the .tex always compiles.
+ */
 export function escapeTex(s: string): string {
-  return [...s]
-    .map((ch) => {
-      switch (ch) {
-        case '\\':
-          return '\\textbackslash{}';
-        case '&':
-        case '%':
-        case '$':
-        case '#':
-        case '_':
-        case '{':
-        case '}':
-          return `\\${ch}`;
-        case '~':
-          return '\\textasciitilde{}';
-        case '^':
-          return '\\textasciicircum{}';
-        default:
-          if (UNICODE[ch]) return UNICODE[ch];
-          return ch.charCodeAt(0) < 0x250 ? ch : `[U+${ch.codePointAt(0)!.toString(16).toUpperCase()}]`;
-      }
-    })
-    .join('');
+  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(/[\u0250-\u{10ffff}]/gu, (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
 }
 
 /** Plain text in typewriter that may break anywhere (plain-text forms of expressions). */

@@ -121,7 +121,7 @@ export interface InequalityClaim {
 }
 
 /** A failed printed inequality shown as a part (printed rhs vs corrected rhs) when both are expressions. */
-function erratumPart(part: InequalityPart, o: InequalityOutcome): PartOutcome[] {
+function erratumPart(part: InequalityPart, _outcome: InequalityOutcome): PartOutcome[] {
   const c = part.corrected;
   if (!c || typeof part.rhs === 'function' || typeof c.rhs === 'function') return [];
   return [{
@@ -161,7 +161,7 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   const parts = [...base.parts, ...spec.inequalities.flatMap((p, i) => (outcomes[i].holds ? [] : erratumPart(p, outcomes[i])))];
   const violated = outcomes.filter((o) => !o.holds);
   const record = { checks, parts, inequalities: outcomes };
-  if (violated.some((o) => !o.corrected || !o.corrected.holds))
+  if (violated.some((o) => !o.corrected?.holds))
     return done({ ...record, status: 'failed', message: violated.map((o) => `${o.label}: ${describeOutcome(o)}`).join('; ') });
   if (violated.length > 0 || base.status === 'erratum')
     return done({ ...record, status: 'erratum', message: [base.status === 'erratum' ? base.message : '', ...violated.map((o) => `${o.label}: ${describeOutcome(o)}`)].filter(Boolean).join('; ') });

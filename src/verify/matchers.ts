@@ -12,6 +12,7 @@
  * `different`. A `disputed` verdict throws with every method's evidence, so neither the matcher nor
  * its `.not` can pass by accident.
  */
+import type {} from 'vitest'; // brings vitest's types into the build, for the augmentation below
 import type { Expr } from '../cas/index.ts';
 import { equivalent, EquivalenceOptions, Verdict } from './equivalent.ts';
 
@@ -58,6 +59,6 @@ interface FhnMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the augmentation repeats vitest's own signature, Matchers<T = any>
   interface Matchers<T = any> extends FhnMatchers<T> {}
 }

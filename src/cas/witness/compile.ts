@@ -4,7 +4,6 @@
  * (mathjs parses the text, this module evaluates it), so a bug in our parser or in the conversion
  * to our expressions shows up as a disagreement. Long sums and products are evaluated as loops.
  */
-import type { MathNode as MathJsNode } from 'mathjs';
 import { mathParseExact, MacroSource } from '../parse.ts';
 import { Bounded, UNDEFINED, OVERFLOW, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
 import { RandomFunctions } from './randomFunctions.ts';
