@@ -30,7 +30,7 @@ export interface Limits {
 /** The defaults: generous for a paper's algebra, small enough to answer in seconds. */
 export const DEFAULT_LIMITS: Limits = {
   maxTextLength: 1_000_000,
-  maxDepth: 400,
+  maxDepth: 150, // mathjs's recursive parser overflows the stack near 280 nested parentheses
   maxNodes: 20_000,
   maxNumberDigits: 1000,
   maxPowerBits: 20_000,
