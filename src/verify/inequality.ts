@@ -39,7 +39,7 @@ export interface InequalityPart {
   readonly search?: SearchOptions;
   /** A certificate: when it holds the part is proven. */
   readonly proof?: InequalityProof;
-  /** Slack allowed for rounding, relative to |lhs| + |rhs| (default 1e-10). */
+  /** Slack allowed for rounding, relative to max(|lhs| + |rhs|, 1e-9) (default 1e-10), besides an absolute 1e-12. */
   readonly tolerance?: number;
   /** The corrected (derived) inequality, decided the same way when the printed one fails. */
   readonly corrected?: { readonly printed: string; readonly lhs?: Side; readonly rhs: Side; readonly proof?: InequalityProof };
@@ -59,7 +59,7 @@ export interface InequalityOutcome {
   readonly proofDetail?: string;
   /** The region searched, in words. */
   readonly region?: string;
-  /** min of rhs - lhs, and of (rhs - lhs) / (|lhs| + |rhs|), over what was evaluated. */
+  /** min of rhs - lhs, and of (rhs - lhs) / max(|lhs| + |rhs|, 1e-9), over what was evaluated. */
   readonly worstMargin: number;
   readonly worstRelativeMargin: number;
   readonly worstAt: Sample;
@@ -90,8 +90,14 @@ const sideFunction = (side: Side): ((s: Sample) => number) => {
     }
   };
 };
-/** The relative margin (rhs - lhs)/(|lhs| + |rhs|), in [-1, 1], 0 when both sides vanish. */
-const relativeMargin = (l: number, r: number) => (l === r ? 0 : (r - l) / (Math.abs(l) + Math.abs(r)));
+/** Sides smaller than this are round-off: the relative margin is taken against it, and a margin above -1e-12 is no violation. */
+const ROUND_OFF = 1e-9;
+const ABSOLUTE_SLACK = 1e-12;
+/** The relative margin (rhs - lhs)/max(|lhs| + |rhs|, 1e-9), in [-1, 1]. */
+const relativeMargin = (l: number, r: number) => (l === r ? 0 : (r - l) / Math.max(Math.abs(l) + Math.abs(r), ROUND_OFF));
+
+/** Within rounding: the margin is above -(tol times the relative scale) or above -1e-12. */
+const withinRounding = (w: Worst, tol = 1e-10) => w.worstRelativeMargin >= -tol || w.worstMargin >= -ABSOLUTE_SLACK;
 
 type Worst = Pick<InequalityOutcome, 'worstMargin' | 'worstRelativeMargin' | 'worstAt' | 'lhsAtWorst' | 'rhsAtWorst'>;
 
@@ -117,7 +123,7 @@ export function checkInequality(part: Checked): InequalityOutcome {
     const m = marginAt(part.label, lhs, rhs, part, s, `sample #${i}`);
     if (!worst || m.worstRelativeMargin < worst.worstRelativeMargin) worst = m;
   });
-  return { label: part.label, printed: part.printed, method: 'samples', holds: worst!.worstRelativeMargin >= -(part.tolerance ?? 1e-10), samples: samples.length, ...worst! };
+  return { label: part.label, printed: part.printed, method: 'samples', holds: withinRounding(worst!, part.tolerance), samples: samples.length, ...worst! };
 }
 
 /** Search the region for the smallest relative margin of lhs <= rhs (given samples are evaluated too). */
@@ -130,7 +136,7 @@ export function searchInequality(part: Checked & { region: Region; search?: Sear
     return m.worstRelativeMargin;
   };
   const out = minimise(objective, part.region, { ...part.search, extra: [...(part.search?.extra ?? []), ...(part.samples ?? [])] });
-  return { label: part.label, printed: part.printed, method: 'search', holds: worst!.worstRelativeMargin >= -(part.tolerance ?? 1e-10), samples: out.evaluations, region: out.region, ...worst! };
+  return { label: part.label, printed: part.printed, method: 'search', holds: withinRounding(worst!, part.tolerance), samples: out.evaluations, region: out.region, ...worst! };
 }
 
 /** A proof's verdict as an outcome (no numeric point: the worst case is not applicable). */
@@ -176,18 +182,26 @@ const fmt = (x: number) => (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExpon
 const sampleText = (s: Sample) => Object.entries(s).map(([k, x]) => `${k}=${fmt(x)}`).join(', ');
 
 /** One line: the proof's rules, or the worst margin and where (with the region searched), or the counterexample. */
-export function describeOutcome(o: InequalityOutcome): string {
+export function describeOutcome(o: InequalityOutcome, withRegion = true): string {
   const where = `at ${sampleText(o.worstAt)} (lhs=${fmt(o.lhsAtWorst)}, rhs=${fmt(o.rhsAtWorst)})`;
-  const over = o.method === 'search' ? `${o.samples} points of the region searched [${o.region}]` : `${o.samples} samples`;
+  const region = withRegion && o.region ? ` [${o.region}]` : '';
+  const over = o.method === 'search' ? `${o.samples} points of the region searched${region}` : `${o.samples} samples`;
   let head: string;
   if (o.method === 'proof' && o.holds)
-    head = `proven by ${o.rules!.join(' + ')}${o.region ? `; the search agrees (${o.samples} points, worst relative margin ${fmt(o.worstRelativeMargin)} ${where}; region [${o.region}])` : ''}`;
+    head = `proven by ${o.rules!.join(' + ')}${o.region ? `; the search agrees (${o.samples} points, worst relative margin ${fmt(o.worstRelativeMargin)} ${where})${region}` : ''}`;
   else if (o.method === 'proof') head = `${o.proofDetail}`;
   else
     head = o.holds
       ? `holds on ${over}; worst margin rhs-lhs = ${fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}) ${where}${o.proofDetail ? `; ${o.proofDetail}` : ''}`
       : `VIOLATED: counterexample ${where}, margin ${fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}), ${over}`;
-  return o.corrected ? `${head}; corrected form "${o.corrected.printed}": ${describeOutcome(o.corrected)}` : head;
+  return o.corrected ? `${head}; corrected form "${o.corrected.printed}": ${describeOutcome(o.corrected, withRegion)}` : head;
+}
+
+/** The outcomes in words, each region named once at the end. */
+function describeAll(outcomes: readonly InequalityOutcome[]): string {
+  const regions = [...new Set(outcomes.flatMap((o) => [o.region, o.corrected?.region]).filter((r): r is string => !!r))];
+  const lines = outcomes.map((o) => `${o.label}: ${describeOutcome(o, false)}`);
+  return [...lines, ...regions.map((r) => `region searched: ${r}`)].join('; ');
 }
 
 /** A grid: every combination of the given axis values. */
@@ -252,15 +266,14 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   } catch (err) {
     return done({ status: 'failed', message: `${(err as Error).name}: ${(err as Error).message}` });
   }
-  const lines = outcomes.map((o) => `${o.label}: ${describeOutcome(o)}`);
   const checks = [...(base.status === 'unsupported' ? [] : base.checks), ...outcomes.map((o) => ({ method: methodName(o), result: resultName(o), detail: `${o.label}: ${describeOutcome(o)}` }))];
   const parts = [...base.parts, ...spec.inequalities.flatMap((p, i) => (outcomes[i].holds ? [] : erratumPart(p, outcomes[i])))];
   const violated = outcomes.filter((o) => !o.holds);
   const record = { checks, parts, inequalities: outcomes };
   if (violated.some((o) => !o.corrected || !o.corrected.holds))
-    return done({ ...record, status: 'failed', message: violated.map((o) => `${o.label}: ${describeOutcome(o)}`).join('; ') });
+    return done({ ...record, status: 'failed', message: describeAll(violated) });
   if (violated.length > 0 || base.status === 'erratum')
-    return done({ ...record, status: 'erratum', message: [base.status === 'erratum' ? base.message : '', ...violated.map((o) => `${o.label}: ${describeOutcome(o)}`)].filter(Boolean).join('; ') });
+    return done({ ...record, status: 'erratum', message: [base.status === 'erratum' ? base.message : '', describeAll(outcomes)].filter(Boolean).join('; ') });
   const allProven = outcomes.every((o) => o.method === 'proof') && (base.status === 'verified' || base.status === 'unsupported');
-  return done({ ...record, status: allProven ? 'verified' : 'checked-numeric', message: lines.join('; ') });
+  return done({ ...record, status: allProven ? 'verified' : 'checked-numeric', message: describeAll(outcomes) });
 }

@@ -160,6 +160,27 @@ export function monotone(f: Expr, x: string, lo: Expr, hi: Expr, derivative: Cer
   return { rule: 'monotone', lhs: at(lo), rhs: at(hi), detail: `monotone in ${x} on [${printExpr(lo)}, ${printExpr(hi)}]: d/d${x} = ${printExpr(dfdx)} >= 0 by ${inner.rules.join(' + ')}` };
 }
 
+/** Checks that `gap` is y - x (two methods), so a premise cannot be built on a wrong gap. */
+function checkedGap(x: Expr, y: Expr, gap: Expr, rule: string): void {
+  const v = equivalent(gap, sub(y, x), { label: `${rule} gap` });
+  if (!v.equivalent) throw new ProofError(`${rule}: the gap ${printExpr(gap)} is not ${printExpr(y)} - (${printExpr(x)}): difference ${v.difference}`);
+}
+
+/** x^c <= y^c for 0 < x <= y and c > 0 (x^c increases); `gap` is y - x written so that its sign is structural. */
+export function powerMonotone(x: Expr, y: Expr, c: Expr, gap: Expr): Premise {
+  checkedGap(x, y, gap, 'power-monotone');
+  return {
+    rule: 'power-monotone', lhs: pow(x, c), rhs: pow(y, c), detail: `x^c increases for c = ${printExpr(c)} > 0: ${printExpr(x)} <= ${printExpr(y)}`,
+    requires: [{ expr: x, sign: 'positive' }, { expr: c, sign: 'positive' }, { expr: gap, sign: 'nonnegative' }],
+  };
+}
+
+/** e^x <= e^y for x <= y (from e^{y-x} >= 1 + (y - x), times e^x); `gap` is y - x with a structural sign. */
+export function expMonotone(x: Expr, y: Expr, gap: Expr): Premise {
+  checkedGap(x, y, gap, 'exp-monotone');
+  return { rule: 'exp-monotone', lhs: exp(x), rhs: exp(y), detail: `e^x increases: ${printExpr(x)} <= ${printExpr(y)}`, requires: [{ expr: gap, sign: 'nonnegative' }] };
+}
+
 /** A nonnegative expression as a premise 0 <= e (a square, a hypothesis term): rule 'sign'. */
 export const nonnegative = (e: Expr, why: string): Premise => ({ rule: 'sign', lhs: num(0), rhs: e, detail: `${printExpr(e)} >= 0: ${why}` });
 

@@ -86,10 +86,12 @@ const ZERO_SHARE = 0.02;
 function valueAt(d: Dimension, u: number, s: Sample): number {
   const [lo, hi] = boundsOf(d, s);
   if ((d.scale ?? 'linear') === 'linear' || hi <= 0) return lo + (hi - lo) * u;
-  if (lo > 0) return lo * (hi / lo) ** u;
-  if (lo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${lo}`);
-  if (u <= ZERO_SHARE) return 0;
+  const rawLo = boundAt(d.lo, s);
+  if (rawLo > 0) return lo * (hi / lo) ** u;
+  if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
   const floor = Math.min(d.floor ?? hi * 1e-12, hi);
+  if ((d.open ?? []).includes('lo')) return floor * (hi / floor) ** u;
+  if (u <= ZERO_SHARE) return 0;
   return floor * (hi / floor) ** ((u - ZERO_SHARE) / (1 - ZERO_SHARE));
 }
 
@@ -104,15 +106,8 @@ export function pointAt(r: Region, u: readonly number[]): Sample {
   return s;
 }
 
-const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(0) : String(Number(x.toPrecision(3))));
-const boundText = (b: Bound, name: string) => (typeof b === 'number' ? fmt(b) : name);
-
-/** One line per dimension: the hypothesis and, when it differs, what was searched. */
+/** The hypotheses in one line, with what was searched where it differs from the hypothesis. */
 export function describeRegion(r: Region): string {
-  const dims = r.dims.map((d) => {
-    const scale = d.scale === 'log' ? ', log scale' : '';
-    const range = typeof d.lo === 'number' && typeof d.hi === 'number' ? ` [${boundText(d.lo, 'lo')}, ${boundText(d.hi, 'hi')}]` : '';
-    return `${d.hypothesis}${d.truncation ? ` (searched: ${d.truncation}${scale})` : range ? ` (searched:${range}${scale})` : scale ? ` (${scale.slice(2)})` : ''}`;
-  });
+  const dims = r.dims.map((d) => `${d.hypothesis}${d.truncation ? ` [searched: ${d.truncation}]` : ''}`);
   return `${r.name}: ${dims.join('; ')}`;
 }
