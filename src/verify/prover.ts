@@ -32,6 +32,8 @@ export interface SignContext {
   readonly nonnegative?: readonly string[];
   readonly facts?: readonly Expr[];
   readonly positiveFacts?: readonly Expr[];
+  /** Opaque functions known to be positive (densities), by name. */
+  readonly positiveFunctions?: readonly string[];
 }
 
 export type Sign = 'positive' | 'nonnegative' | 'unknown';
@@ -103,7 +105,7 @@ export function signOf(e: Expr, ctx: SignContext = {}): Sign {
         return factSign(x);
       }
       case 'fn':
-        return x.name === 'exp' && !x.derivs ? 'positive' : factSign(x);
+        return (x.name === 'exp' || (ctx.positiveFunctions ?? []).includes(x.name)) && !x.derivs ? 'positive' : factSign(x);
     }
   };
   return go(e);
