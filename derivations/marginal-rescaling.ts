@@ -52,8 +52,11 @@ export const kinetic = defineModel({
   diffusion: ['0', '1/eps^2'],
 });
 
+/** (3.5), the equation on f as printed. */
+export const printed35fText = 'd_t(f) + d_w(exp(b*t)*A0(theta*v, 0)*f) + (1/theta)*d_v(B0(theta*v, exp(-b*t)*w)*f) = (1/theta^2)*d_v(rho*v*f + d_v(f))';
+
 /** A printed equation on the unknown `unknown` of the given state. */
-const printedEq = (scope: ModelScope, unknown: string, state: readonly string[], text: string, label: string) =>
+export const printedEq = (scope: ModelScope, unknown: string, state: readonly string[], text: string, label: string) =>
   parseEquationOperator(scope.extend({ symbols: [unknown] }), text, unknown, state, label);
 
 /** The chain-rule witness of a change of variables as a must-hold part. */
@@ -78,13 +81,16 @@ export function shear37(model: FokkerPlanckModel) {
 /** (3.8) as printed. */
 export const printed38Text = 'd_t(gbar) + (a*eps/rho)*d_w(Int_v((B0(theta*v, w - gamma*v) + b*theta*v)*g)) - (a*eps/rho)^2*d_w(d_w(gbar)) = d_w(b*w*gbar)';
 
+/** Moments of g over v (∫ N(V + theta v) g dv named IntN_g). */
+export const gMoments = () => new MomentSpace({ density: 'g', over: ['v'], remaining: ['w'], names: { 'N(V + theta*v)': 'IntN_g' } });
+
 /** The marginal of the (3.7) equation with gamma = a eps theta/rho (theta' kept), and a reader of printed marginals. */
 export function marginal38() {
   const { model, scope, thetaRate } = equation110();
   const c37 = shear37(model);
   const s = scope.extend({ coefficients: { gamma: null } });
   const gammaRules = new Map([['gamma', s.parse('a*eps*theta/rho', 'gamma')], ['gamma_t', s.parse('a*eps*theta_t/rho', 'gamma_t')]]);
-  const gSpace = new MomentSpace({ density: 'g', over: ['v'], remaining: ['w'], names: { 'N(V + theta*v)': 'IntN_g' } });
+  const gSpace = gMoments();
   const raw = expand(substitute(marginalOf(c37.model, gSpace), gammaRules));
   const printed = (text: string) => expand(substitute(printedMarginal(s, gSpace, text, '(3.8)'), gammaRules));
   const byParts = () => expand(substitute(marginalByParts(operatorOf(c37.model), ['v', 'w'], 'g', gSpace), gammaRules));
@@ -126,7 +132,7 @@ export default derivation('Marginals and rescalings of section 3', 'Sections 3.0
     const shifted = changeVariables(c35.model, { name: 'tau_w0', newState: ['v', 'w'], map: ['v', 'w - w0'], density: 'g', introduces: { parameters: ['w0'] }, densityFactor: '1' });
     return [
       witnessPart("Itô's formula agrees with the chain rule on nu = e^{bt} f(v, e^{bt} w)", model, c35),
-      { label: 'equation on f', printed: printedEq(scope, 'f', ['v', 'w'], 'd_t(f) + d_w(exp(b*t)*A0(theta*v, 0)*f) + (1/theta)*d_v(B0(theta*v, exp(-b*t)*w)*f) = (1/theta^2)*d_v(rho*v*f + d_v(f))', '(3.5) equation on f'), derived: operatorOf(c35.model) },
+      { label: 'equation on f', printed: printedEq(scope, 'f', ['v', 'w'], printed35fText, '(3.5) equation on f'), derived: operatorOf(c35.model) },
       { label: 'equation on g = tau_{w0} f', printed: printedEq(sc35, 'g', ['v', 'w'], 'd_t(g) + d_w(exp(b*t)*A0(theta*v, 0)*g) + (1/theta)*d_v(B0(theta*v, exp(-b*t)*(w + w0))*g) = (1/theta^2)*d_v(rho*v*g + d_v(g))', 'equation on g'), derived: operatorOf(shifted.model) },
     ];
   });
