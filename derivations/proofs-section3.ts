@@ -17,7 +17,7 @@ import { byParts, PAPER_SIGNS, withFacts } from './lib/proof-kit.ts';
 import { hypotheses, timeUpTo } from './lib/hypotheses.ts';
 
 const { scope: s110 } = equation110();
-const scope = s110.extend({ parameters: ['w0', 'm1', 'm2', 'C', 'X', 'W', 'B', 'G', 'c', 'u', 'r', 'mstar', 'T', 'q'], symbols: ['t', 's', 'x'], functions: { phi: 2 } });
+const scope = s110.extend({ parameters: ['w0', 'm1', 'm2', 'C', 'X', 'W', 'B', 'G', 'c', 'z', 'r', 'mstar', 'T', 'q'], symbols: ['t', 's', 'x'], functions: { phi: 2 } });
 const P = (text: string) => scope.parse(text, text);
 /** nerdamer mis-simplifies constant square roots (jiggzson/nerdamer#675): the two other methods decide. */
 const RADICAL_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
@@ -124,16 +124,17 @@ function prop36(d: Derivation) {
       proof: { uses: [{ premise: expMonotone(P('-2*rho*s/eps'), P('ln(eps)'), substitute(gap, Tdef)), multiplier: P('1 - eps') }], rest: P('eps^2'), identity: RADICAL_METHODS, context: tCtx },
     }],
   }));
-  d.inequality({ id: 'prop-3.6-initial-layer', source: 'proof of Prop. 3.6', title: '∫_0^{T^eps} ||nu - M ⊗ nubar|| <= 2 T^eps <= C sqrt(eps), with C = 2/(e m*): e sqrt(eps)|ln eps| <= 2, written with eps = e^{-2u}' }, () => ({
+  // sqrt(eps)|ln eps| <= 2/e: with eps = e^{-2(1 + z)} (z >= -1), sqrt(eps)|ln eps|/2 = (1 + z) e^{-1-z} and the bound is 1 + z <= e^z.
+  // (Stated without a pure constant e^{-1}: the engine's normal form leaves exp(-1) - exp(-1) unreduced.)
+  d.inequality({ id: 'prop-3.6-initial-layer', source: 'proof of Prop. 3.6', title: '∫_0^{T^eps} ||nu - M ⊗ nubar|| <= 2 T^eps <= C sqrt(eps) with C = 2/(e m*), from sqrt(eps)|ln eps| <= 2/e' }, () => ({
     identities: [
-      { label: 'r = e^{-u} is sqrt(eps) at eps = e^{-2u}: r^2 = eps', printed: P('exp(-2*u)'), derived: pow(P('exp(-u)'), 2), mustHold: true },
-      { label: 'e r |ln eps| = 2 u e^{1-u} at r = e^{-u}, eps = e^{-2u}', printed: P('2*u*exp(1 - u)'), derived: substitute(P('-exp(1)*r*ln(eps)'), new Map([['r', P('exp(-u)')], ['eps', P('exp(-2*u)')]])), options: RADICAL_METHODS },
+      { label: 'r = e^{-1-z} is sqrt(eps) at eps = e^{-2(1+z)}: r^2 = eps', printed: P('exp(-2 - 2*z)'), derived: pow(P('exp(-1 - z)'), 2), mustHold: true },
+      { label: 'sqrt(eps)|ln eps|/2 = (1 + z) e^{-1-z}', printed: P('(1 + z)*exp(-1 - z)'), derived: substitute(P('-r*ln(eps)/2'), new Map([['r', P('exp(-1 - z)')], ['eps', P('exp(-2 - 2*z)')]])), options: RADICAL_METHODS },
     ],
     inequalities: [{
-      // stated without the constant e^{-1} on the right: the engine's normal form leaves exp(-1) - exp(-1) unreduced
-      label: '2 u e^{1-u} <= 2', printed: 'e sqrt(eps) |ln eps| <= 2', lhs: P('2*u*exp(1 - u)'), rhs: num(2),
-      region: hypotheses([], 'u = |ln eps|/2 >= 0', [{ name: 'u', lo: 0, hi: 50, hypothesis: 'u >= 0 (0 < eps < 1)', truncation: 'u in [0, 50]' }]),
-      proof: { uses: [{ premise: expTangent(P('u - 1')), multiplier: P('2*exp(1 - u)') }], context: PAPER_SIGNS },
+      label: '(1 + z) e^{-z} <= 1', printed: 'sqrt(eps)|ln eps| <= 2/e, i.e. (1 + z) e^{-z} <= 1', lhs: P('(1 + z)*exp(-z)'), rhs: num(1),
+      region: hypotheses([], 'z = |ln eps|/2 - 1 >= -1', [{ name: 'z', lo: -1, hi: 50, hypothesis: 'z >= -1 (0 < eps < 1)', truncation: 'z in [-1, 50]' }]),
+      proof: { uses: [{ premise: expTangent(sym('z')), multiplier: P('exp(-z)') }], context: PAPER_SIGNS },
     }],
   }));
 
