@@ -128,7 +128,7 @@ function prop36(d: Derivation) {
   // (Stated without a pure constant e^{-1}: the engine's normal form leaves exp(-1) - exp(-1) unreduced.)
   d.inequality({ id: 'prop-3.6-initial-layer', source: 'proof of Prop. 3.6', title: '∫_0^{T^eps} ||nu - M ⊗ nubar|| <= 2 T^eps <= C sqrt(eps) with C = 2/(e m*), from sqrt(eps)|ln eps| <= 2/e' }, () => ({
     identities: [
-      { label: 'r = e^{-1-z} is sqrt(eps) at eps = e^{-2(1+z)}: r^2 = eps', printed: P('exp(-2 - 2*z)'), derived: pow(P('exp(-1 - z)'), 2), mustHold: true },
+      { label: 'r = e^{-1-z} is sqrt(eps) at eps = e^{-2(1+z)}: r^2 = eps', printed: P('exp(-2 - 2*z)'), derived: pow(P('exp(-1 - z)'), 2), mustHold: true, options: RADICAL_METHODS },
       { label: 'sqrt(eps)|ln eps|/2 = (1 + z) e^{-1-z}', printed: P('(1 + z)*exp(-1 - z)'), derived: substitute(P('-r*ln(eps)/2'), new Map([['r', P('exp(-1 - z)')], ['eps', P('exp(-2 - 2*z)')]])), options: RADICAL_METHODS },
     ],
     inequalities: [{
