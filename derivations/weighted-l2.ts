@@ -22,8 +22,11 @@ const [v, w, rho, theta, b, a] = ['v', 'w', 'rho', 'theta', 'b', 'a'].map(sym);
 const nu = fn('nu', [v, w]);
 const b0 = [P('b0v'), P('b0w')];
 
-/** (4.1) as printed: m = 2 pi / (sqrt(rho) kappa) exp((rho v^2 + kappa w^2)/2). */
-const m41 = P('2*pi/(sqrt(rho)*kappa)*exp((rho*v^2 + kappa*w^2)/2)', '(4.1)');
+/** (4.1) as printed (extracted): m = 2 pi / (sqrt(rho) kappa) exp((rho v^2 + kappa w^2)/2). */
+export const m41Text = '2*pi/(sqrt(rho)*kappa)*exp((rho*v^2 + kappa*w^2)/2)';
+/** The weight in w of §4.1: mbar = sqrt(2 pi/kappa) exp(kappa w^2/2). */
+export const mbarText = 'sqrt(2*pi/kappa)*exp(kappa*w^2/2)';
+const m41 = P(m41Text, '(4.1)');
 /** F_rho[f] = d_v[rho v f + d_v f]. */
 const F = (f: Expr): Expr => partial(add(mul(rho, v, f), partial(f, 'v')), 'v');
 /** (4.12) as printed: A^eps[f] = div_u[b0 f] - theta^-2 F_rho[f]. */
@@ -59,7 +62,8 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
   ]);
 
   d.claim({ id: 'weight-factorisation', source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
-    { label: '(4.1) against M^-1 mbar', printed: m41, derived: mul(pow(M, -1), P('sqrt(2*pi/kappa)*exp(kappa*w^2/2)')), options: RADICAL_METHODS },
+    { label: '(4.1) against M^-1 mbar', printed: m41, derived: mul(pow(M, -1), P(mbarText)), options: RADICAL_METHODS },
+    { label: 'read with the square root over rho0^eps kappa, as (rho0 kappa)^(-1/2) in m± of §4.2.2: 2 pi/sqrt(rho kappa) e^{...} = M^-1 mbar', printed: P('2*pi/sqrt(rho*kappa)*exp((rho*v^2 + kappa*w^2)/2)', '(4.1), sqrt over rho kappa'), derived: mul(pow(M, -1), P(mbarText)), options: RADICAL_METHODS, mustHold: true },
   ]);
 
   d.claim({ id: 'lemma-4.3', source: 'Lemma 4.3', title: 'F_rho[nu] = d_v[m^-1 d_v(nu m)] and <F_rho[nu], nu>_L2(m) = -D_rho[nu]' }, () => [
