@@ -65,7 +65,7 @@ function lemma44(d: Derivation) {
   const A23 = mul(num(-1, 2), sub(num(1), sym('chi')), Nprime, pow(nu, 2), m);
   const A22printed = mul(num(1, 2), sym('chi'), v, sub(mul(P('rho/theta'), Delta), Nprime), pow(nu, 2), m);
   const A22fixed = mul(num(1, 2), sym('chi'), sub(mul(P('rho/theta'), v, Delta), Nprime), pow(nu, 2), m);
-  d.claim({ id: 'lemma-4.4-A2-split', source: 'proof of Lemma 4.4', title: 'A2 = A21 + A22 + A23 with A22 = (1/2)∫ 1_{|theta v| <= R} v [(rho/theta)(N(V + theta v) - N(V)) - N\'(V + theta v)]|nu|^2 m (as printed)' }, () => [
+  d.claim({ id: 'lemma-4.4-A2-split', erratum: { location: 'formula', change: "A22 = (1/2)∫ 1 v [(rho/theta)(N(V + theta v) - N(V)) - N'(V + theta v)] -> (1/2)∫ 1 [(rho/theta) v (N(V + theta v) - N(V)) - N'(V + theta v)]", note: "a misplaced bracket: the v multiplies the first term only, otherwise A21 + A22 + A23 is not A2" }, source: 'proof of Lemma 4.4', title: 'A2 = A21 + A22 + A23 with A22 = (1/2)∫ 1_{|theta v| <= R} v [(rho/theta)(N(V + theta v) - N(V)) - N\'(V + theta v)]|nu|^2 m (as printed)' }, () => [
     { label: 'A21 + A22 + A23 = A2 (chi = 1_{|theta v| <= R})', printed: add(A21, A22printed, A23), derived: A2form, options: RADICAL_METHODS },
     { label: 'corrected: A22 = (1/2)∫ 1_{|theta v| <= R} [(rho/theta) v (N(V + theta v) - N(V)) - N\'(V + theta v)]|nu|^2 m', printed: add(A21, A22fixed, A23), derived: A2form, options: RADICAL_METHODS, mustHold: true },
     { label: "theta v N(V + theta v) = |V + theta v|^2 omega(V + theta v) theta v/(V + theta v), omega(x) = N(x)/x", printed: P('(V + theta*v)^2*omega(V + theta*v)*theta*v/(V + theta*v)'), derived: substituteFunction(P('theta*v*N(V + theta*v)'), 'N', ['x'], P('x*omega(x)')) },
@@ -146,7 +146,7 @@ function prop47(d: Derivation) {
   const h = fn('nu', [v, w]); // h = d_w nu plays the unknown; the B term pairs d_v nu with h
   const nuV = P('exp(-(rho*v^2)/2)*nubar0(w)');
   void nuV;
-  d.claim({ id: 'prop-4.7-B', source: 'proof of Prop. 4.7', title: 'B = (1/theta)∫ d_v nu h m = -(1/theta)∫ nu d_v(h m) (by parts), with h = d_w nu' }, () => [
+  d.claim({ id: 'prop-4.7-B', selfConfirming: 'integration by parts: the derivative of the flux contains the integrand by the product rule; the content is the decay of the flux, checked on a representative', source: 'proof of Prop. 4.7', title: 'B = (1/theta)∫ d_v nu h m = -(1/theta)∫ nu d_v(h m) (by parts), with h = d_w nu' }, () => [
     byParts('(1/theta) d_v nu h m = -(1/theta) nu d_v(h m)', mul(div(num(1), theta), dv(nu), dw(nu), m), neg(mul(div(num(1), theta), nu, dv(mul(dw(nu), m)))), { v: mul(div(num(1), theta), nu, dw(nu), m) }, decay, RADICAL_METHODS),
   ]);
   void h;

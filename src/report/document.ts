@@ -4,7 +4,8 @@
  */
 import { relative } from 'node:path';
 import { Expr, expand, sub, printExpr } from '../cas/index.ts';
-import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome } from '../verify/index.ts';
+import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome, ErratumNote } from '../verify/index.ts';
+import { describeOutcome } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
 
 /** A derivation file that ran (or the error that stopped it): the shape `runFiles` returns. */
@@ -48,6 +49,10 @@ export interface ClaimView {
   readonly ms: number;
   readonly file: string;
   readonly parts: readonly PartView[];
+  /** Where a known erratum lies and the smallest change (erratum claims). */
+  readonly erratum?: ErratumNote;
+  /** The evidence for the correction: corrected forms verified, inequalities searched or proven (erratum claims). */
+  readonly evidence?: readonly string[];
 }
 
 /** A step: what was done, why, and the formulas it produced. */
@@ -100,9 +105,19 @@ function partView(p: PartOutcome, o: ToLatexOptions): PartView {
   };
 }
 
+/** The evidence of an erratum: what holds in its place (verified parts, the corrected inequalities) and the counterexamples. */
+export function erratumEvidence(c: ClaimRecord): string[] {
+  const methods = (p: PartOutcome) => p.checks.filter((k) => k.result === 'equal').map((k) => k.method).join(', ');
+  const verified = c.parts.filter((p) => p.holds && p.mustHold).map((p) => `verified (${methods(p)}): ${p.label}`);
+  const differs = c.parts.filter((p) => !p.holds && p.checks.length > 0).map((p) => `printed form differs (${p.checks.map((k) => `${k.method}: ${k.result}`).join(', ')}): ${p.label}`);
+  const inequalities = (c.inequalities ?? []).filter((o) => !o.holds || o.corrected).map((o) => `${o.label}: ${describeOutcome(o)}`);
+  return [...differs, ...verified, ...inequalities];
+}
+
 /** A claim view from a record (records without parts, like a failed load, have none). */
 function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
-  return { id: c.id, source: c.source, title: c.title, status: c.status, message: c.message, checks: c.checks, ms: c.ms, file, parts: c.parts.map((p) => partView(p, o)) };
+  const errata = c.status === 'erratum' ? { erratum: c.erratum, evidence: erratumEvidence(c) } : {};
+  return { id: c.id, source: c.source, title: c.title, status: c.status, message: c.message, checks: c.checks, ms: c.ms, file, parts: c.parts.map((p) => partView(p, o)), ...errata };
 }
 
 /** A path relative to the working directory when it lies inside it. */

@@ -45,6 +45,22 @@ export interface ClaimRecord {
   readonly message?: string;
   /** Inequalities checked on samples (checked-numeric claims): worst margins and counterexamples. */
   readonly inequalities?: readonly InequalityOutcome[];
+  /** Where a known erratum lies and the smallest change that makes the printed text right (from the claim's meta). */
+  readonly erratum?: ErratumNote;
+  /** Why the derived side may legitimately share structure with the printed side (from the claim's meta). */
+  readonly selfConfirming?: string;
+}
+
+/** Where an erratum lies: in the formula, in a hypothesis, in a constant carried from elsewhere, in a reference or in the text extraction. */
+export type ErratumLocation = 'formula' | 'hypothesis' | 'constant' | 'reference' | 'extraction';
+
+/** The location of an erratum and the smallest change that makes the printed text right. */
+export interface ErratumNote {
+  readonly location: ErratumLocation;
+  /** The smallest change, in words (old -> new). */
+  readonly change: string;
+  /** What it affects downstream, or why the reading is ambiguous. */
+  readonly note?: string;
 }
 
 /** How a mismatch is read: a printed equation is an erratum, a derived fact must hold. */
@@ -56,6 +72,10 @@ export interface ClaimMeta {
   readonly source: string;
   readonly title: string;
   readonly kind?: ClaimKind;
+  /** A known erratum: where it lies and the smallest change (copied to the record, shown in out/errata.md). */
+  readonly erratum?: ErratumNote;
+  /** Why the derived side may share structure with the printed side (the self-confirmation test asks for it). */
+  readonly selfConfirming?: string;
 }
 
 /** Summarise per method over the parts: equal only when equal on every part. */
@@ -88,6 +108,8 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
     ms: performance.now() - t0,
     parts,
     message,
+    ...(meta.erratum ? { erratum: meta.erratum } : {}),
+    ...(meta.selfConfirming ? { selfConfirming: meta.selfConfirming } : {}),
   });
   try {
     for (const part of derive()) {

@@ -6,3 +6,4 @@ export * from './inequality.ts';
 export * from './region.ts';
 export * from './search.ts';
 export * from './prover.ts';
+export * from './independence.ts';

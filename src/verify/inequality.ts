@@ -232,11 +232,15 @@ export interface InequalityClaim {
 /** A failed printed inequality shown as a part (printed rhs vs corrected rhs) when both are expressions. */
 function erratumPart(part: InequalityPart, o: InequalityOutcome): PartOutcome[] {
   const c = part.corrected;
-  if (!c || typeof part.rhs === 'function' || typeof c.rhs === 'function') return [];
+  if (!c) return [];
+  // show the side the correction changes (the right-hand side unless only the left one changed)
+  const [side, printed, corrected] = c.rhs === part.rhs && c.lhs && c.lhs !== part.lhs ? ['left', part.lhs, c.lhs] : ['right', part.rhs, c.rhs];
+  if (typeof printed === 'function' || typeof corrected === 'function') return [];
+  void o;
   return [{
-    label: `${part.label}: right-hand side of ${part.printed}`, holds: false, mustHold: false,
-    printed: printExpr(part.rhs), derived: printExpr(c.rhs), difference: printExpr(expand(sub(c.rhs, part.rhs))),
-    checks: [], printedExpr: part.rhs, derivedExpr: c.rhs,
+    label: `${part.label}: ${side}-hand side of ${part.printed}`, holds: false, mustHold: false,
+    printed: printExpr(printed), derived: printExpr(corrected), difference: printExpr(expand(sub(corrected, printed))),
+    checks: [], printedExpr: printed, derivedExpr: corrected,
   }];
 }
 

@@ -13,11 +13,11 @@ import { seededRandom } from '../cas/index.ts';
 
 /** Search effort and seed. */
 export interface SearchOptions {
-  /** Quasi-random starting points besides the corners and the centre (default 48). */
+  /** Quasi-random starting points besides the corners and the centre (default 24). */
   readonly starts?: number;
-  /** How many of the best starts are refined by Nelder–Mead (default 6). */
+  /** How many of the best starts are refined by Nelder–Mead (default 4). */
   readonly refine?: number;
-  /** Nelder–Mead iterations per refinement (default 120). */
+  /** Nelder–Mead iterations per refinement (default 80). */
   readonly iterations?: number;
   readonly seed?: number;
   /** Extra points of the region to evaluate (known extremal cases). */
@@ -122,9 +122,9 @@ export function minimise(objective: (s: Sample) => number, r: Region, opts: Sear
   if (n === 0) {
     if (!best) evalSample({});
   } else {
-    const starts = [...corners(n, rand), Array(n).fill(0.5), ...halton(opts.starts ?? 48, n, rand)];
+    const starts = [...corners(n, rand), Array(n).fill(0.5), ...halton(opts.starts ?? 24, n, rand)];
     const scored = starts.map((u) => ({ u, v: f(u) })).sort((a, b) => a.v - b.v);
-    for (const { u } of scored.slice(0, opts.refine ?? 6)) nelderMead(f, u, opts.iterations ?? 120);
+    for (const { u } of scored.slice(0, opts.refine ?? 4)) nelderMead(f, u, opts.iterations ?? 80);
   }
   const b = best!;
   return { worstAt: b.at, worstValue: b.value, evaluations, region: describeRegion(r) };
