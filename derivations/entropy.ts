@@ -8,6 +8,7 @@ import {
   quadrature, seededRandom, inverseDensityTransform, substituteIntegrationVariable, splitFactors, termsOf, Sample, Expr,
 } from '../src/index.ts';
 import { rescale16 } from './rescaling.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
 
 /** ∫ e d(vars) for e a sum of (factor free of vars) x (a known integrand); throws on an unknown integrand. */
 function integrateKnown(e: Expr, vars: readonly string[], known: readonly { integrand: Expr; value: Expr; name: string }[]): Expr {
@@ -102,6 +103,7 @@ const lemma21Region = region('Lemma 2.1: alpha in (0, 1), mu and nu two mixtures
 ]);
 
 export default derivation('The relative entropy of section 2.2 and the Maxwellian equilibrium', 'Section 2.2, §1.2.2, §3.1.2', (d) => {
+  d.assume(paperAssumptions);
   const M = maxwellian(sym('rho'), sym('v'));
   d.step('The Maxwellian and F_rho', 'M_rho(v) = sqrt(rho/(2 pi)) exp(-rho v^2/2) and F_rho[f] = d_v[rho v f + d_v f].', [
     { label: 'M_rho', rhs: M },
@@ -151,7 +153,7 @@ export default derivation('The relative entropy of section 2.2 and the Maxwellia
     { label: 'H[mu]', rhs: Hmu },
   ]);
   const atTheta = new Map([['theta', div(num(1), sqrt(sym('eps')))]]);
-  d.claim({ id: 'entropy-scaling', erratum: { location: 'formula', change: "theta^eps = 1/sqrt(eps) -> theta^eps = sqrt(eps) in the comment after Theorem 3.3 (with 1/sqrt(eps) the relation reads H[mu0] = H[nu0] + (1/2) ln(eps))", note: "the point of the comment stands: with theta = sqrt(eps), H[mu0] = H[nu0] - (1/2) ln(eps) blows up, so theta(0) must stay bounded below" }, source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
+  d.claim({ id: 'entropy-scaling', expect: 'erratum', erratum: { location: 'formula', change: "theta^eps = 1/sqrt(eps) -> theta^eps = sqrt(eps) in the comment after Theorem 3.3 (with 1/sqrt(eps) the relation reads H[mu0] = H[nu0] + (1/2) ln(eps))", note: "the point of the comment stands: with theta = sqrt(eps), H[mu0] = H[nu0] - (1/2) ln(eps) blows up, so theta(0) must stay bounded below" }, source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
     { label: "integrand after v = V + theta v': nu ln nu - ln(theta) nu", printed: scope.parse('exp(phi(vp, wp))*phi(vp, wp) - ln(theta)*exp(phi(vp, wp))', 'nu ln nu - ln(theta) nu'), derived: pulled, mustHold: true, options: LOG_METHODS },
     { label: 'H[mu] with theta = 1/sqrt(eps)', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(Hmu, atTheta), options: LOG_METHODS },
     { label: 'with theta = sqrt(eps) (the natural choice of §1.2.2) the printed relation holds', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(Hmu, new Map([['theta', sqrt(sym('eps'))]])), options: LOG_METHODS, mustHold: true },

@@ -9,13 +9,15 @@ import {
   derivation, makeScope, fn, sym, num, add, sub, mul, div, pow, sqrt, neg, ln, partial, expand, substitute,
   logTangent, hypothesis, fromClaim, standard, young, Expr,
 } from '../src/index.ts';
-import { byParts, PAPER_SIGNS, withFacts } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
 import { hypotheses } from './lib/hypotheses.ts';
 
 const scope = makeScope({ parameters: ['alpha', 'lambda', 'delta', 'A', 'L', 'L0', 'H', 'H0', 'S', 'X', 'Y', 'q', 'r', 'Dv', 'f', 'mu', 'nu'], functions: { F: 2, G: 2, phi: 2, psi: 2, a: 2, b1: 2, b2: 2, b3: 2 } }, ['y', 'xi']);
 const P = (text: string) => scope.parse(text, text);
 /** Two independent methods that read logarithms of sums (nerdamer does not split them). */
 const LOG_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
+/** The witness samples alpha in (0, 1), where alpha mu + (1 - alpha) nu > 0. */
+const ALPHA_RANGE = { ...LOG_METHODS, ranges: { alpha: [0.01, 0.99] as [number, number] } };
 
 /** The sign facts of Lemma 2.1: 0 < alpha < 1, mu > 0, nu >= 0. */
 const lemma21Signs = withFacts(PAPER_SIGNS, { positive: ['mu', 'alpha'], nonnegative: ['nu', 'A', 'L', 'L0', 'H', 'H0', 'S'], positiveFacts: [P('1 - alpha')] });
@@ -26,6 +28,7 @@ const alphaRegion = hypotheses([], 'Lemma 2.1, pointwise: 0 < alpha < 1, mu > 0,
 ]);
 
 export default derivation('Proofs of section 2: Lemmas 2.1 and 2.2', 'Section 2.2 (proofs)', (d) => {
+  d.assume(proofAssumptions);
   // ---- Lemma 2.1, pointwise: D = alpha mu + (1 - alpha) nu
   const D = P('alpha*mu + (1 - alpha)*nu');
   const integrand = mul(sym('mu'), ln(div(sym('mu'), D)));
@@ -33,7 +36,7 @@ export default derivation('Proofs of section 2: Lemmas 2.1 and 2.2', 'Section 2.
     { label: 'D', rhs: D },
     { label: 'mu/D - 1', rhs: expand(sub(div(sym('mu'), D), num(1))) },
   ]);
-  d.inequality({ id: 'lemma-2.1-proof', source: 'Lemma 2.1', title: 'Pointwise: mu ln(mu/D) <= (1-alpha)/alpha |mu - nu| and <= -mu ln(alpha); (1-alpha)^2/2 ||mu-nu||^2 <= H_alpha by Csiszár–Kullback' }, () => ({
+  d.inequality({ id: 'lemma-2.1-proof', assume: { mu: 'positive', nu: 'nonnegative', A: 'nonnegative', L: 'nonnegative', H: 'nonnegative' }, source: 'Lemma 2.1', title: 'Pointwise: mu ln(mu/D) <= (1-alpha)/alpha |mu - nu| and <= -mu ln(alpha); (1-alpha)^2/2 ||mu-nu||^2 <= H_alpha by Csiszár–Kullback' }, () => ({
     identities: [
       { label: 'mu - D = (1 - alpha)(mu - nu)', printed: P('(1 - alpha)*(mu - nu)'), derived: sub(sym('mu'), D) },
     ],
@@ -42,12 +45,12 @@ export default derivation('Proofs of section 2: Lemmas 2.1 and 2.2', 'Section 2.
         label: 'upper bound, pointwise (A = |mu - nu|)', printed: 'mu ln(mu/(alpha mu + (1-alpha) nu)) <= (1-alpha)/alpha |mu - nu|', lhs: integrand, rhs: P('(1 - alpha)*A/alpha'),
         proof: {
           uses: [{ premise: logTangent(div(sym('mu'), D)), multiplier: sym('mu') }, { premise: hypothesis(P('mu - nu'), sym('A'), 'A = |mu - nu| >= mu - nu'), multiplier: div(P('(1 - alpha)*mu'), D) }],
-          rest: div(P('(1 - alpha)^2*nu*A'), mul(sym('alpha'), D)), identity: LOG_METHODS, context: lemma21Signs,
+          rest: div(P('(1 - alpha)^2*nu*A'), mul(sym('alpha'), D)), identity: ALPHA_RANGE, context: lemma21Signs,
         },
       },
       {
         label: 'H_alpha <= -ln(alpha), pointwise', printed: 'mu ln(mu/(alpha mu + (1-alpha) nu)) <= -mu ln(alpha)', lhs: integrand, rhs: neg(mul(sym('mu'), ln(sym('alpha')))), region: alphaRegion,
-        proof: { uses: [{ premise: logTangent(div(mul(sym('alpha'), sym('mu')), D)), multiplier: sym('mu') }], rest: div(P('(1 - alpha)*mu*nu'), D), identity: LOG_METHODS, context: lemma21Signs },
+        proof: { uses: [{ premise: logTangent(div(mul(sym('alpha'), sym('mu')), D)), multiplier: sym('mu') }], rest: div(P('(1 - alpha)*mu*nu'), D), identity: ALPHA_RANGE, context: lemma21Signs },
       },
       {
         label: 'lower bound from Csiszár–Kullback (L = ||mu - nu||_L1, H = H_alpha)', printed: '(1-alpha)^2/2 ||mu - nu||^2 <= H_alpha[mu|nu]', lhs: P('(1 - alpha)^2*L^2/2'), rhs: sym('H'),
@@ -101,7 +104,7 @@ function lemma22(d: Parameters<Parameters<typeof derivation>[2]>[0]) {
   ]);
 
   const ctx = withFacts(PAPER_SIGNS, { nonnegative: ['f', 'q', 'r', 'A'], positive: ['lambda'], facts: [P('2 - q'), P('2 - r')] });
-  d.inequality({ id: 'lemma-2.2-young', source: 'proof of Lemma 2.2', title: 'A <= lambda^2 I_{1/2} + (1/4)∫|b1 - b2|^2 f (|g/h| <= 2 and Young), B <= lambda ∫|div_xi[b3 g + (delta - 1) lambda grad g]|, and (2.11) with 2 sqrt 2 from Lemma 2.1 at alpha = 1/2' }, () => ({
+  d.inequality({ id: 'lemma-2.2-young', assume: { L: 'nonnegative', L0: 'nonnegative', H: 'nonnegative', H0: 'nonnegative', S: 'nonnegative', f: 'nonnegative', q: 'nonnegative', r: 'nonnegative', A: 'nonnegative' }, source: 'proof of Lemma 2.2', title: 'A <= lambda^2 I_{1/2} + (1/4)∫|b1 - b2|^2 f (|g/h| <= 2 and Young), B <= lambda ∫|div_xi[b3 g + (delta - 1) lambda grad g]|, and (2.11) with 2 sqrt 2 from Lemma 2.1 at alpha = 1/2' }, () => ({
     identities: [
       { label: 'Lemma 2.1 at alpha = 1/2: (1-alpha)^2/2 = 1/8', printed: num(1, 8), derived: substitute(P('(1 - alpha)^2/2'), new Map([['alpha', num(1, 2)]])) },
       { label: 'Lemma 2.1 at alpha = 1/2: (1-alpha)/alpha = 1', printed: num(1), derived: substitute(P('(1 - alpha)/alpha'), new Map([['alpha', num(1, 2)]])) },

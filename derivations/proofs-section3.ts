@@ -13,7 +13,7 @@ import {
 import { equation110 } from './moments.ts';
 import { printed35fText, printedEq } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
 import { hypotheses, timeUpTo } from './lib/hypotheses.ts';
 
 const { scope: s110 } = equation110();
@@ -27,13 +27,14 @@ const lemma22Equation = (unknown: string, p: { a: string; lambda: string; b: str
   `d_t(${unknown}) = -d_w((${p.a})*${unknown}) - (${p.lambda})*d_v((${p.b})*${unknown}) + (${p.lambda})^2*d_v(d_v(${unknown}))`;
 
 export default derivation('Proofs of section 3: Propositions 3.4 and 3.6', 'Section 3.2–3.3.1 (proofs)', (d) => {
+  d.assume(proofAssumptions);
   prop34(d);
   prop36(d);
 });
 
 function prop34(d: Derivation) {
   const params = { a: 'exp(b*t)*A0(theta*v, 0)', lambda: '1/theta' };
-  d.claim({ id: 'prop-3.4-lemma', erratum: { location: 'formula', change: "b1 = B0(t, x, theta v, e^{-bt} w) - v/theta -> B0(t, x, theta v, e^{-bt} w) - rho0^eps v/theta", note: "harmless: the term cancels in b1 - b2 = e^{-bt} w0" }, source: 'proof of Prop. 3.4', title: 'Lemma 2.2 with (delta, lambda) = (1, 1/theta), a = e^{bt} A0(theta v, 0), b1 = B0(theta v, e^{-bt} w) - v/theta (as printed) gives the equation (3.5) on f' }, () => [
+  d.claim({ id: 'prop-3.4-lemma', expect: 'erratum', erratum: { location: 'formula', change: "b1 = B0(t, x, theta v, e^{-bt} w) - v/theta -> B0(t, x, theta v, e^{-bt} w) - rho0^eps v/theta", note: "harmless: the term cancels in b1 - b2 = e^{-bt} w0" }, source: 'proof of Prop. 3.4', title: 'Lemma 2.2 with (delta, lambda) = (1, 1/theta), a = e^{bt} A0(theta v, 0), b1 = B0(theta v, e^{-bt} w) - v/theta (as printed) gives the equation (3.5) on f' }, () => [
     { label: 'Lemma 2.2 with the printed b1 against (3.5)', printed: printedEq(scope, 'f', ['v', 'w'], lemma22Equation('f', { ...params, b: 'B0(theta*v, exp(-b*t)*w) - (1/theta)*v' }), 'Lemma 2.2, printed b1'), derived: printedEq(scope, 'f', ['v', 'w'], printed35fText, '(3.5)') },
     { label: 'corrected: b1 = B0(theta v, e^{-bt} w) - (rho0/theta) v', printed: printedEq(scope, 'f', ['v', 'w'], lemma22Equation('f', { ...params, b: 'B0(theta*v, exp(-b*t)*w) - (rho/theta)*v' }), 'Lemma 2.2, corrected b1'), derived: printedEq(scope, 'f', ['v', 'w'], printed35fText, '(3.5)'), mustHold: true },
   ]);
@@ -94,7 +95,7 @@ function prop36(d: Derivation) {
   const H = integrateGaussian(expand(mul(Mc, logRatio)), 'v').value;
   const I = integrateGaussian(expand(mul(pow(dv(logRatio), 2), Mc)), 'v').value;
   const lsiRegion = hypotheses(['mstar', 'rho'], '(2.5), nu = M_rho(. - c)', [{ name: 'c', lo: -10, hi: 10, hypothesis: 'c real (a shift)', truncation: 'c in [-10, 10]' }]);
-  d.inequality({ id: 'prop-3.6-log-sobolev', erratum: { location: 'constant', change: "2 H[nu|M ⊗ nubar] <= I[nu|M] -> 2 rho0^eps H[nu|M ⊗ nubar] <= I[nu|M] (the log-Sobolev constant of M_rho is 1/(2 rho))", note: "matters when rho0^eps < 1, which (2.5) allows; carried: Proposition 3.6 (1) becomes ∫ H <= (2 eps/m*) H[nu0] + C eps (t + 1), and the m2 terms of Propositions 3.6 (2), 3.8 and Theorem 3.2 gain a factor m*^(-1/2)" }, source: 'proof of Prop. 3.6', title: '2 H[nu|M ⊗ nubar] <= I[nu|M] (as printed) on shifted Maxwellians, where H = rho c^2/2 and I = rho^2 c^2' }, () => ({
+  d.inequality({ id: 'prop-3.6-log-sobolev', expect: 'erratum', erratum: { location: 'constant', change: "2 H[nu|M ⊗ nubar] <= I[nu|M] -> 2 rho0^eps H[nu|M ⊗ nubar] <= I[nu|M] (the log-Sobolev constant of M_rho is 1/(2 rho))", note: "matters when rho0^eps < 1, which (2.5) allows; carried: Proposition 3.6 (1) becomes ∫ H <= (2 eps/m*) H[nu0] + C eps (t + 1), and the m2 terms of Propositions 3.6 (2), 3.8 and Theorem 3.2 gain a factor m*^(-1/2)" }, source: 'proof of Prop. 3.6', title: '2 H[nu|M ⊗ nubar] <= I[nu|M] (as printed) on shifted Maxwellians, where H = rho c^2/2 and I = rho^2 c^2' }, () => ({
     identities: [
       { label: 'H[M(. - c)|M] = rho c^2/2 (Gaussian integral)', printed: P('rho*c^2/2'), derived: H, mustHold: true, options: RADICAL_METHODS },
       { label: 'I[M(. - c)|M] = rho^2 c^2', printed: P('rho^2*c^2'), derived: I, mustHold: true, options: RADICAL_METHODS },
@@ -144,7 +145,7 @@ function prop36(d: Derivation) {
     { name: 'm2', lo: 0, hi: 1e4, scale: 'log', floor: 1e-3, hypothesis: 'm2 > 0 (3.3)', truncation: 'm2 in [1e-3, 1e4]' },
     { name: 'C', lo: 0.1, hi: 10, scale: 'log', hypothesis: 'C > 0 depending on m*, mp, m̄p only', truncation: 'C in [0.1, 10]' },
   ]);
-  d.inequality({ id: 'prop-3.6-item-2', selfConfirming: 'the needed constant is evaluated at q = sqrt(2) - 1, where it equals sqrt(2) - 1: the point and the value coincide', erratum: { location: 'formula', change: "Proposition 3.6 (2): 2 sqrt(eps) t m2 -> 2 sqrt(eps) sqrt(t) m2 (and 4 sqrt(eps) t m2 -> 4 sqrt(eps) sqrt(t) m2 in Proposition 3.8 and its proof)", note: "the proof (Csiszár–Kullback, then Cauchy–Schwarz in time) gives sqrt(t); Theorem 3.2 prints 6 sqrt(t) m2 = (2 + 4) sqrt(t) m2; the printed t needs C >= (sqrt 2 - 1) m2, so C would depend on m2" }, source: 'Prop. 3.6 (2)', title: 'The m2 term of item (2): the proof (Csiszár–Kullback, Cauchy–Schwarz in time) gives 2 sqrt(eps) sqrt(t) m2; the printed 2 sqrt(eps) t m2 + C sqrt(eps)(t + 1) needs C >= (sqrt 2 - 1) m2' }, () => ({
+  d.inequality({ id: 'prop-3.6-item-2', expect: 'erratum', selfConfirming: 'the needed constant is evaluated at q = sqrt(2) - 1, where it equals sqrt(2) - 1: the point and the value coincide', erratum: { location: 'formula', change: "Proposition 3.6 (2): 2 sqrt(eps) t m2 -> 2 sqrt(eps) sqrt(t) m2 (and 4 sqrt(eps) t m2 -> 4 sqrt(eps) sqrt(t) m2 in Proposition 3.8 and its proof)", note: "the proof (Csiszár–Kullback, then Cauchy–Schwarz in time) gives sqrt(t); Theorem 3.2 prints 6 sqrt(t) m2 = (2 + 4) sqrt(t) m2; the printed t needs C >= (sqrt 2 - 1) m2, so C would depend on m2" }, source: 'Prop. 3.6 (2)', title: 'The m2 term of item (2): the proof (Csiszár–Kullback, Cauchy–Schwarz in time) gives 2 sqrt(eps) sqrt(t) m2; the printed 2 sqrt(eps) t m2 + C sqrt(eps)(t + 1) needs C >= (sqrt 2 - 1) m2' }, () => ({
     identities: [{ label: 'the needed constant at t = (sqrt 2 - 1)^2: 2(sqrt t - t)/(t + 1) = sqrt 2 - 1', printed: P('sqrt(2) - 1'), derived: substitute(P('2*(q - q^2)/(q^2 + 1)'), new Map([['q', P('sqrt(2) - 1')]])), options: RADICAL_METHODS }],
     inequalities: [
       {

@@ -13,7 +13,7 @@ import {
 import { equation110, momentsOverV, printedMarginal } from './moments.ts';
 import { marginal38, printed38Text } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
-import { PAPER_SIGNS, withFacts } from './lib/proof-kit.ts';
+import { PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
 import { hypotheses, timeUpTo } from './lib/hypotheses.ts';
 
 const { scope: s110 } = equation110();
@@ -22,6 +22,7 @@ const P = (text: string) => scope.parse(text, text);
 const RADICAL_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 
 export default derivation('Proofs of section 3: Propositions 3.7, 3.8, Theorems 3.2, 3.3', 'Section 3.3 (proofs)', (d) => {
+  d.assume(proofAssumptions);
   prop37(d);
   prop38(d);
   theorems(d);
@@ -59,7 +60,7 @@ function prop37(d: Derivation) {
     { name: 'E0', lo: 0, hi: 2, scale: 'log', floor: 1e-12, hypothesis: '0 <= ||gbar0 - nubar0||_L1 <= 2' },
     { name: 'C', lo: 1, hi: 1e3, scale: 'log', hypothesis: 'C > 0 independent of eps', truncation: 'C in [1, 1e3]' },
   ]);
-  d.inequality({ id: 'prop-3.7-statement', erratum: { location: 'formula', change: "Proposition 3.7: 2 sqrt 2 ||gbar0 - nubar0|| -> 2 sqrt 2 ||gbar0 - nubar0||^(1/2) (in the statement and in the display of (2.11) in its proof)", note: "possibly a superscript lost in the text extraction (both places agree); (2.11) gives the exponent 1/2 and Proposition 3.8's proof uses it" }, source: 'Prop. 3.7', title: '(2.11) gives 2 sqrt 2 (||gbar0 - nubar0||^(1/2) + (∫R)^(1/2)); the statement prints 2 sqrt 2 ||gbar0 - nubar0|| + C e^{bt} sqrt(eps) (no exponent 1/2), as does the display in the proof' }, () => ({
+  d.inequality({ id: 'prop-3.7-statement', expect: 'erratum', erratum: { location: 'formula', change: "Proposition 3.7: 2 sqrt 2 ||gbar0 - nubar0|| -> 2 sqrt 2 ||gbar0 - nubar0||^(1/2) (in the statement and in the display of (2.11) in its proof)", note: "possibly a superscript lost in the text extraction (both places agree); (2.11) gives the exponent 1/2 and Proposition 3.8's proof uses it" }, source: 'Prop. 3.7', title: '(2.11) gives 2 sqrt 2 (||gbar0 - nubar0||^(1/2) + (∫R)^(1/2)); the statement prints 2 sqrt 2 ||gbar0 - nubar0|| + C e^{bt} sqrt(eps) (no exponent 1/2), as does the display in the proof' }, () => ({
     inequalities: [{
       label: 'what (2.11) gives is below the printed bound', printed: '2 sqrt 2 E0^(1/2) + C e^{bt} sqrt(eps) <= 2 sqrt 2 E0 + C e^{bt} sqrt(eps)', lhs: P('2*sqrt(2)*sqrt(E0) + C*exp(b*t)*sqrt(eps)'), rhs: P('2*sqrt(2)*E0 + C*exp(b*t)*sqrt(eps)'), region: stmt,
       corrected: { printed: '2 sqrt 2 ||gbar0 - nubar0||^(1/2) + C e^{bt} sqrt(eps) (as (2.11) gives and Proposition 3.8 uses)', rhs: P('2*sqrt(2)*sqrt(E0) + C*exp(b*t)*sqrt(eps)') },
@@ -67,7 +68,7 @@ function prop37(d: Derivation) {
   }));
 
   const r1 = hypotheses(['eps', 'mstar', 'rho', 't'], 'Proposition 3.7, R1: 0 < eps < 1, (2.5), t >= 0, C fixed', [{ name: 'C', lo: 1, hi: 1e3, scale: 'log', hypothesis: 'C > 0 independent of eps', truncation: 'C in [1, 1e3]' }]);
-  d.inequality({ id: 'prop-3.7-R1-rate', erratum: { location: 'constant', change: "R1 <= C(e^{-2 rho0^eps(x) t/eps} + eps) -> C(e^{-2 m* t/eps} + eps) (the rate Theorem 2.7 (3)-(4) provides)", note: "harmless: after integration in time both give O(eps (1 + t))" }, source: 'proof of Prop. 3.7', title: 'Theorem 2.7 (3)-(4) give R1 <= C(e^{-2 m* t/eps} + eps); the proof prints the rate 2 rho0^eps(x) — not implied pointwise, harmless after integrating in time' }, () => ({
+  d.inequality({ id: 'prop-3.7-R1-rate', expect: 'erratum', erratum: { location: 'constant', change: "R1 <= C(e^{-2 rho0^eps(x) t/eps} + eps) -> C(e^{-2 m* t/eps} + eps) (the rate Theorem 2.7 (3)-(4) provides)", note: "harmless: after integration in time both give O(eps (1 + t))" }, source: 'proof of Prop. 3.7', title: 'Theorem 2.7 (3)-(4) give R1 <= C(e^{-2 m* t/eps} + eps); the proof prints the rate 2 rho0^eps(x) — not implied pointwise, harmless after integrating in time' }, () => ({
     inequalities: [
       {
         label: 'the bound Theorem 2.7 gives is below the printed one', printed: 'e^{-2 m* t/eps} + eps <= C (e^{-2 rho0 t/eps} + eps)', lhs: P('exp(-2*mstar*t/eps) + eps'), rhs: P('C*(exp(-2*rho*t/eps) + eps)'), region: r1,
@@ -144,7 +145,7 @@ function theorems(d: Derivation) {
   ]);
   // derived: 2 sqrt 2 t ||mubar0^eps - mubar0||^(1/2) + t sqrt(2 rho/pi) e^{t} (E_mac + eps)/sqrt(eps), with E_mac = ||mubar0^eps - mubar0|| = eps^p
   const derivedWith = (p: string) => P(`2*sqrt(2)*t*sqrt(eps^(${p})) + t*sqrt(2*rho/pi)*exp(t)*(eps^(${p}) + eps)/sqrt(eps)`);
-  d.inequality({ id: 'thm-3.3-compatibility', erratum: { location: 'hypothesis', change: "(3.4): ... = O(sqrt(eps)) -> ... = O(eps)", note: "with O(sqrt eps) the initial error E_ini = ||nubar0^eps - nubar0||^(1/2) of Theorem 3.2 is only O(eps^(1/4)) (Theorem 3.2 itself asks E_ini = O(sqrt eps)), and |V^eps - V|/theta^eps, which the L1 distance of the two Gaussians of width theta^eps >= sqrt(eps) carries, is O(1) after the initial layer; Theorem 4.2's (4.7) asks O(eps)" }, source: 'Theorem 3.3, (3.4)', title: 'Under (3.4) as printed (O(sqrt eps)) the ingredients give eps^(1/4) (Theorem 3.2 needs ||nubar0^eps - nubar0|| = O(eps)) and eps^0 (|V^eps - V|/theta^eps); the claimed C e^{Ct} sqrt(eps) needs (3.4) with O(eps)' }, () => ({
+  d.inequality({ id: 'thm-3.3-compatibility', expect: 'erratum', erratum: { location: 'hypothesis', change: "(3.4): ... = O(sqrt(eps)) -> ... = O(eps)", note: "with O(sqrt eps) the initial error E_ini = ||nubar0^eps - nubar0||^(1/2) of Theorem 3.2 is only O(eps^(1/4)) (Theorem 3.2 itself asks E_ini = O(sqrt eps)), and |V^eps - V|/theta^eps, which the L1 distance of the two Gaussians of width theta^eps >= sqrt(eps) carries, is O(1) after the initial layer; Theorem 4.2's (4.7) asks O(eps)" }, source: 'Theorem 3.3, (3.4)', title: 'Under (3.4) as printed (O(sqrt eps)) the ingredients give eps^(1/4) (Theorem 3.2 needs ||nubar0^eps - nubar0|| = O(eps)) and eps^0 (|V^eps - V|/theta^eps); the claimed C e^{Ct} sqrt(eps) needs (3.4) with O(eps)' }, () => ({
     inequalities: [
       {
         label: 'theta^2 >= eps', printed: 'eps <= eps (1 - e^{-2 rho t/eps}) + e^{-2 rho t/eps}', lhs: sym('eps'), rhs: theta2, region: hypotheses(['eps', 'mstar', 'rho', 't'], '0 < eps < 1, (2.5), t >= 0'),

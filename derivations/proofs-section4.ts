@@ -13,7 +13,7 @@ import {
 import { equation110 } from './moments.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111 } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
 import { hypotheses } from './lib/hypotheses.ts';
 
 const { scope: s110 } = equation110();
@@ -37,6 +37,7 @@ const decay = {
 const S4 = withFacts(PAPER_SIGNS, { positive: ['kappa', 'A', 'alpham'], nonnegative: ['N0', 'N1', 'N2', 'W1', 'W2', 'D1', 'Y', 'Z', 'n0', 'n1'] });
 
 export default derivation('Proofs of section 4: Lemmas 4.4, 4.6, Proposition 4.7, Corollary 4.8, Lemma 4.9', 'Section 4.3 (proofs)', (d) => {
+  d.assume(proofAssumptions);
   lemma44(d);
   lemma46(d);
   prop47(d);
@@ -65,7 +66,7 @@ function lemma44(d: Derivation) {
   const A23 = mul(num(-1, 2), sub(num(1), sym('chi')), Nprime, pow(nu, 2), m);
   const A22printed = mul(num(1, 2), sym('chi'), v, sub(mul(P('rho/theta'), Delta), Nprime), pow(nu, 2), m);
   const A22fixed = mul(num(1, 2), sym('chi'), sub(mul(P('rho/theta'), v, Delta), Nprime), pow(nu, 2), m);
-  d.claim({ id: 'lemma-4.4-A2-split', erratum: { location: 'formula', change: "A22 = (1/2)∫ 1 v [(rho/theta)(N(V + theta v) - N(V)) - N'(V + theta v)] -> (1/2)∫ 1 [(rho/theta) v (N(V + theta v) - N(V)) - N'(V + theta v)]", note: "a misplaced bracket: the v multiplies the first term only, otherwise A21 + A22 + A23 is not A2" }, source: 'proof of Lemma 4.4', title: 'A2 = A21 + A22 + A23 with A22 = (1/2)∫ 1_{|theta v| <= R} v [(rho/theta)(N(V + theta v) - N(V)) - N\'(V + theta v)]|nu|^2 m (as printed)' }, () => [
+  d.claim({ id: 'lemma-4.4-A2-split', expect: 'erratum', erratum: { location: 'formula', change: "A22 = (1/2)∫ 1 v [(rho/theta)(N(V + theta v) - N(V)) - N'(V + theta v)] -> (1/2)∫ 1 [(rho/theta) v (N(V + theta v) - N(V)) - N'(V + theta v)]", note: "a misplaced bracket: the v multiplies the first term only, otherwise A21 + A22 + A23 is not A2" }, source: 'proof of Lemma 4.4', title: 'A2 = A21 + A22 + A23 with A22 = (1/2)∫ 1_{|theta v| <= R} v [(rho/theta)(N(V + theta v) - N(V)) - N\'(V + theta v)]|nu|^2 m (as printed)' }, () => [
     { label: 'A21 + A22 + A23 = A2 (chi = 1_{|theta v| <= R})', printed: add(A21, A22printed, A23), derived: A2form, options: RADICAL_METHODS },
     { label: 'corrected: A22 = (1/2)∫ 1_{|theta v| <= R} [(rho/theta) v (N(V + theta v) - N(V)) - N\'(V + theta v)]|nu|^2 m', printed: add(A21, A22fixed, A23), derived: A2form, options: RADICAL_METHODS, mustHold: true },
     { label: "theta v N(V + theta v) = |V + theta v|^2 omega(V + theta v) theta v/(V + theta v), omega(x) = N(x)/x", printed: P('(V + theta*v)^2*omega(V + theta*v)*theta*v/(V + theta*v)'), derived: substituteFunction(P('theta*v*N(V + theta*v)'), 'N', ['x'], P('x*omega(x)')) },

@@ -14,7 +14,7 @@ import {
 import { equation110 } from './moments.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111, closedFormI } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
 import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
 
 const { scope: s110 } = equation110();
@@ -44,6 +44,7 @@ const S4 = withFacts(PAPER_SIGNS, { positive: ['kappa', 'astar', 'delta'], nonne
 const norm2 = (f: Expr, weight = m) => integrateGaussian(integrateGaussian(expand(mul(pow(f, 2), weight)), 'v').value, 'w').value;
 
 export default derivation('Proofs of section 4: Proposition 4.10, Lemma 4.11, Proposition 4.12, Theorems 4.1 and 4.2', 'Sections 4.4–4.5 (proofs)', (d) => {
+  d.assume(proofAssumptions);
   prop410(d);
   prop410Bounds(d);
   lemma411(d);
@@ -69,7 +70,7 @@ function prop410(d: Derivation) {
   const onProduct = norm2(mul(M, g));
   const marginalNorm = integrateGaussian(expand(mul(pow(g, 2), mbar)), 'w').value;
   const jRegion = hypotheses(['mstar', 'rho', 'b', 'kappa'], 'Proposition 4.10: (2.5), (4.3) kappa > 1/(2b), nubar = e^{-kappa w^2/2 + y w}', [{ name: 'y', lo: -5, hi: 5, hypothesis: 'y real', truncation: 'y in [-5, 5]' }]);
-  d.inequality({ id: 'prop-4.10-jensen', erratum: { location: 'extraction', change: "(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)", note: "the same reading as weight-factorisation; Jensen is an equality on M ⊗ nubar only with m = M^-1 mbar" }, source: 'proof of Prop. 4.10', title: '||nubar||_L2(mbar) <= ||nu||_L2(m) (Jensen), at its equality case nu = M ⊗ nubar: with (4.1) as extracted the two differ by kappa^(1/4); with the square root over rho0 kappa they are equal' }, () => ({
+  d.inequality({ id: 'prop-4.10-jensen', expect: 'erratum', erratum: { location: 'extraction', change: "(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)", note: "the same reading as weight-factorisation; Jensen is an equality on M ⊗ nubar only with m = M^-1 mbar" }, source: 'proof of Prop. 4.10', title: '||nubar||_L2(mbar) <= ||nu||_L2(m) (Jensen), at its equality case nu = M ⊗ nubar: with (4.1) as extracted the two differ by kappa^(1/4); with the square root over rho0 kappa they are equal' }, () => ({
     inequalities: [{
       // as a ratio (the common factor e^{2 y^2/kappa} would overflow)
       label: 'Jensen on nu = M ⊗ nubar', printed: '1 <= ||M ⊗ nubar||^2_L2(m) / ||nubar||^2_L2(mbar), m as in (4.1)', lhs: num(1), rhs: expand(div(onProduct, marginalNorm)), region: jRegion,
@@ -81,7 +82,7 @@ function prop410(d: Derivation) {
   const D = (f: Expr) => integrateGaussian(integrateGaussian(expand(mul(pow(dv(mul(f, m)), 2), pow(m, -1))), 'v').value, 'w').value;
   const modes = ['v', 'rho*v^2 - 1'].map((hn) => mul(P(hn), M, P('exp(-kappa*w^2/2)')));
   const pRegion = hypotheses(['mstar', 'rho', 'b', 'kappa'], 'Proposition 4.10: (2.5), (4.3), nu_perp a Hermite mode');
-  d.inequality({ id: 'prop-4.10-poincare', erratum: { location: 'constant', change: "||nu_perp||^2 <= D[nu_perp] -> rho0^eps ||nu_perp||^2 <= D[nu_perp] (the Poincaré constant of M_rho is 1/rho)", note: "matters when rho0^eps < 1; carried: the decay 2 alpha*/theta^2 becomes 2 alpha* rho0^eps/theta^2, so the printed rates of Proposition 4.10 and Theorem 4.1 hold for alpha* in (0, m*(1 - (2 b kappa)^-1))" }, source: 'proof of Prop. 4.10', title: '||nu_perp||^2_L2(m) <= D[nu_perp] (Gaussian–Poincaré, as printed) on the Hermite modes v M and (rho v^2 - 1) M, of mean zero in v: the ratio is 1/(n rho0)' }, () => ({
+  d.inequality({ id: 'prop-4.10-poincare', expect: 'erratum', erratum: { location: 'constant', change: "||nu_perp||^2 <= D[nu_perp] -> rho0^eps ||nu_perp||^2 <= D[nu_perp] (the Poincaré constant of M_rho is 1/rho)", note: "matters when rho0^eps < 1; carried: the decay 2 alpha*/theta^2 becomes 2 alpha* rho0^eps/theta^2, so the printed rates of Proposition 4.10 and Theorem 4.1 hold for alpha* in (0, m*(1 - (2 b kappa)^-1))" }, source: 'proof of Prop. 4.10', title: '||nu_perp||^2_L2(m) <= D[nu_perp] (Gaussian–Poincaré, as printed) on the Hermite modes v M and (rho v^2 - 1) M, of mean zero in v: the ratio is 1/(n rho0)' }, () => ({
     identities: modes.map((f, k) => ({ label: `mode n = ${k + 1}: ∫ nu_perp dv = 0`, printed: num(0), derived: integrateGaussian(expand(f), 'v').value, mustHold: true, options: RADICAL_METHODS })),
     inequalities: modes.map((f, k) => ({
       label: `mode n = ${k + 1}`, printed: '||nu_perp||^2 <= D[nu_perp]', lhs: norm2(f), rhs: D(f), region: pRegion,
@@ -102,9 +103,9 @@ function prop410(d: Derivation) {
 
   // the integrating factor and e^{-2 alpha* I(t)}
   const I = substitute(P(closedFormI), new Map([['theta2', P(closedForm111)]]));
-  d.claim({ id: 'prop-4.10-gronwall', source: 'proof of Prop. 4.10', title: 'd/dt[e^{2 alpha* I} Y] = e^{2 alpha* I}(Y\' + 2 alpha* Y/theta^2) with I\' = 1/theta^2, and e^{-2 alpha* I(t)} = e^{-2 alpha* t/eps} (theta^2)^(-alpha*/rho0)' }, () => [
+  d.claim({ id: 'prop-4.10-gronwall', assume: { theta2: 'positive' }, source: 'proof of Prop. 4.10', title: 'd/dt[e^{2 alpha* I} Y] = e^{2 alpha* I}(Y\' + 2 alpha* Y/theta^2) with I\' = 1/theta^2, and e^{-2 alpha* I(t)} = e^{-2 alpha* t/eps} (theta^2)^(-alpha*/rho0)' }, () => [
     { label: 'the integrating factor', printed: mul(exp(mul(num(2), sym('astar'), sym('I'))), add(sym('Y_t'), mul(num(2), sym('astar'), sym('Y'), pow(theta, -2)))), derived: totalTimeDerivative(mul(exp(mul(num(2), sym('astar'), sym('I'))), sym('Y')), 't', new Map([['I', pow(theta, -2)], ['Y', sym('Y_t')]])) },
-    { label: 'e^{-2 alpha* I(t)} with I = t/eps + ln(theta^2)/(2 rho)', printed: mul(P('exp(-2*astar*t/eps)'), pow(P(closedForm111), P('-astar/rho'))), derived: exp(mul(P('-2*astar'), I)), options: RADICAL_METHODS },
+    { label: 'e^{-2 alpha* I(t)} with I = t/eps + ln(theta^2)/(2 rho) (theta2 = theta^2 > 0)', printed: mul(P('exp(-2*astar*t/eps)'), pow(sym('theta2'), P('-astar/rho'))), derived: exp(mul(P('-2*astar'), P(closedFormI))), options: RADICAL_METHODS },
   ]);
   void ln;
 }
@@ -119,15 +120,15 @@ function prop410Bounds(d: Derivation) {
   const astarDim = { ...ADMISSIBLE.find((x) => x.name === 'astar')!, hi: (s: Readonly<Record<string, number>>) => Math.min(s.rho, 1 - 1 / (2 * s.b * s.kappa)), hypothesis: '0 < alpha* < min(rho0, 1 - (2 b kappa)^-1)' };
   const base = hypotheses(['eps', 'mstar', 'rho', 'b', 'kappa'], 'Proposition 4.10: 0 < eps < 1, (2.5), (4.3), 0 < alpha* < min(rho0, 1 - 1/(2 b kappa)), 0 <= s <= t', [astarDim, ...ADMISSIBLE.filter((x) => x.name === 't' || x.name === 's')]);
   const lhsA = mul(P('exp(-2*astar*t/eps)'), pow(theta2t, neg(c)));
-  d.inequality({ id: 'prop-4.10-bounds', erratum: { location: 'formula', change: "C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> 1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0} (s in place of t, C = 1 when alpha* <= rho0)", note: "with t the bound fails at s = 0, t >> eps for any C independent of eps" }, source: 'proof of Proposition 4.10', title: 'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t, a = alpha*' }, () => ({
+  d.inequality({ id: 'prop-4.10-bounds', expect: 'erratum', erratum: { location: 'formula', change: "C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> 1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0} (s in place of t, C = 1 when alpha* <= rho0)", note: "with t the bound fails at s = 0, t >> eps for any C independent of eps" }, source: 'proof of Proposition 4.10', title: 'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t, a = alpha*' }, () => ({
     inequalities: [
       {
         label: 'first bound, 1', printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= 1', lhs: lhsA, rhs: num(1), region: base,
-        proof: { scale: pow(theta2t, c), uses: [{ premise: powerMonotone(X, theta2t, c, P('eps*(1 - exp(-2*rho*t/eps))')) }], identity: RADICAL_METHODS, context: ctx },
+        proof: { uses: [{ premise: powerMonotone(X, theta2t, c, P('eps*(1 - exp(-2*rho*t/eps))'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }], identity: RADICAL_METHODS, context: ctx },
       },
       {
         label: 'first bound, second term', printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= e^{-2 alpha t/eps} eps^{-alpha/rho}', lhs: lhsA, rhs: P('exp(-2*astar*t/eps)*eps^(-astar/rho)'), region: base,
-        proof: { scale: mul(pow(theta2t, c), pow(sym('eps'), c)), uses: [{ premise: powerMonotone(sym('eps'), theta2t, c, P('(1 - eps)*exp(-2*rho*t/eps)')), multiplier: P('exp(-2*astar*t/eps)') }], identity: RADICAL_METHODS, context: ctx },
+        proof: { uses: [{ premise: powerMonotone(sym('eps'), theta2t, c, P('(1 - eps)*exp(-2*rho*t/eps)'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }], identity: RADICAL_METHODS, context: ctx },
       },
       // in logarithms (both sides positive): e^{2 alpha (t-s)/eps} overflows for t - s >> eps
       { label: 'second bound, first term (in logs)', printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 2 e^{2 alpha (t-s)/eps}', lhs: mul(c, sub(ln(theta2s), ln(theta2t))), rhs: P('ln(2) + 2*astar*(t - s)/eps'), region: base },
@@ -162,7 +163,7 @@ function prop412(d: Derivation) {
   const ledger = hypotheses(['eps', 't'], 'Proposition 4.12: 0 < eps < 1, t >= 0, C fixed', [{ name: 'C', lo: 1, hi: 1e3, scale: 'log', hypothesis: 'C independent of eps and t', truncation: 'C in [1, 1e3]' }]);
   const Lval = P('-ln(eps)');
   const derived = mul(sym('eps'), pow(mul(P('t + 1'), add(P('t + 1'), Lval)), num(1, 2)));
-  d.inequality({ id: 'prop-4.12-ledger', erratum: { location: 'formula', change: "C eps sqrt(t + 1) sqrt(|ln eps| + 1) -> C eps (t + 1) sqrt(|ln eps| + 1)", note: "harmless: absorbed by e^{Ct} in Proposition 4.12 (2)" }, source: 'proof of Prop. 4.12', title: 'Cauchy–Schwarz in time gives (∫ theta^2)^(1/2)(∫ eps + min{...})^(1/2) <= eps ((t + 1)(t + |ln eps| + 1))^(1/2); the proof prints C eps sqrt(t + 1) sqrt(|ln eps| + 1)' }, () => ({
+  d.inequality({ id: 'prop-4.12-ledger', expect: 'erratum', erratum: { location: 'formula', change: "C eps sqrt(t + 1) sqrt(|ln eps| + 1) -> C eps (t + 1) sqrt(|ln eps| + 1)", note: "harmless: absorbed by e^{Ct} in Proposition 4.12 (2)" }, source: 'proof of Prop. 4.12', title: 'Cauchy–Schwarz in time gives (∫ theta^2)^(1/2)(∫ eps + min{...})^(1/2) <= eps ((t + 1)(t + |ln eps| + 1))^(1/2); the proof prints C eps sqrt(t + 1) sqrt(|ln eps| + 1)' }, () => ({
     inequalities: [
       {
         label: 'what the proof gives against the printed bound', printed: 'eps ((t + 1)(t + |ln eps| + 1))^(1/2) <= C eps (t + 1)^(1/2) (|ln eps| + 1)^(1/2)', lhs: derived, rhs: mul(sym('C'), sym('eps'), pow(P('t + 1'), num(1, 2)), pow(add(Lval, num(1)), num(1, 2))), region: ledger,
@@ -177,7 +178,7 @@ function prop412(d: Derivation) {
 }
 
 function theorems(d: Derivation) {
-  d.claim({ id: 'thm-4.1-statement', erratum: { location: 'extraction', change: "Theorem 4.1 (2): min{1, e^{-alpha* t/eps} - alpha*/(2 m*)} -> min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}", note: "the base eps of the power is missing in the extracted text; Proposition 4.10, which the item restates, has it" }, source: 'Theorem 4.1 (2)', title: 'The extracted statement prints min{1, e^{-alpha* t/eps} - alpha*/(2 m*)}; Proposition 4.10, which it restates, has min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}' }, () => [
+  d.claim({ id: 'thm-4.1-statement', expect: 'erratum', erratum: { location: 'extraction', change: "Theorem 4.1 (2): min{1, e^{-alpha* t/eps} - alpha*/(2 m*)} -> min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}", note: "the base eps of the power is missing in the extracted text; Proposition 4.10, which the item restates, has it" }, source: 'Theorem 4.1 (2)', title: 'The extracted statement prints min{1, e^{-alpha* t/eps} - alpha*/(2 m*)}; Proposition 4.10, which it restates, has min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}' }, () => [
     { label: 'the second argument of the min', printed: P('exp(-astar*t/eps) - astar/(2*mstar)'), derived: P('exp(-astar*t/eps)*eps^(-astar/(2*mstar))') },
   ]);
   const f = fn('F', [v, w]);
@@ -213,7 +214,7 @@ function theorems(d: Derivation) {
       label: `i = ${i}`, printed: 'A1 powers of eps', lhs: P(`eps^(-1/4)*(eps^(${i}/2) + exp(-${i}*mstar*t/eps))*(eps^(1/2) + exp(-astar*t/eps)*eps^(-astar/(2*mstar)))`), rhs: P(`4*(eps^(${i}/2 + 1/4) + exp(-astar*t/eps)*eps^(-1/2))`), region: a42,
     })),
   }));
-  d.claim({ id: 'thm-4.2-comment', erratum: { location: 'formula', change: "comment (3) after Theorem 4.2: 'rate O(eps^i)' -> 'rate O(eps^(i/2 + 1/4))'", note: "the statement (1) and its proof give eps^(i/2 + 1/4)" }, source: 'comment (3) after Theorem 4.2', title: '"In the statement (1), we prove convergence with rate O(eps^i) for all i": the statement (1) gives eps^(i/2 + 1/4)' }, () => [
+  d.claim({ id: 'thm-4.2-comment', expect: 'erratum', erratum: { location: 'formula', change: "comment (3) after Theorem 4.2: 'rate O(eps^i)' -> 'rate O(eps^(i/2 + 1/4))'", note: "the statement (1) and its proof give eps^(i/2 + 1/4)" }, source: 'comment (3) after Theorem 4.2', title: '"In the statement (1), we prove convergence with rate O(eps^i) for all i": the statement (1) gives eps^(i/2 + 1/4)' }, () => [
     { label: 'the exponent of eps', printed: P('i'), derived: P('i/2 + 1/4') },
   ]);
   void [x, div];

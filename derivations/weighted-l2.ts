@@ -11,6 +11,7 @@ import {
   derivation, operatorOf, maxwellian, underIntegral, integrateGaussian, evaluateExpr, quadrature, marginalOf, MomentSpace, substituteFunction,
   partial, partialN, expand, substitute, add, sub, mul, div, neg, pow, sqrt, exp, ln, sym, num, fn, Expr, Sample, DecaySpec, Derivation,
 } from '../src/index.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
 
 const { model, scope: s110 } = rescaledEquation(rescale16());
 const thetaRate = derivedThetaRate(model, s110);
@@ -56,12 +57,13 @@ const nuPerp = sub(nu, Pinu);
 const dtNuPerp = sub(L, mul(M, rate18));
 
 export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
+  d.assume(paperAssumptions);
   d.step('The weight (4.1) and the operator (4.12)', 'A^eps[nu] = div_u[b0 nu] - theta^-2 F_rho[nu], so that (1.10) reads d_t nu + A^eps[nu] = 0.', [
     { label: 'm (4.1)', rhs: m41 },
     { label: 'A^eps[nu]', rhs: A(nu) },
   ]);
 
-  d.claim({ id: 'weight-factorisation', erratum: { location: 'extraction', change: "(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)", note: "the weights m± of §4.2.2 carry (rho0 kappa)^(-1/2), so the square root most likely covers rho0^eps kappa; read so, m = M^-1 mbar exactly; read as extracted, Jensen's step of Proposition 4.10 and the norm identity of Theorem 4.1 fail for kappa > 1" }, source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
+  d.claim({ id: 'weight-factorisation', expect: 'erratum', erratum: { location: 'extraction', change: "(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)", note: "the weights m± of §4.2.2 carry (rho0 kappa)^(-1/2), so the square root most likely covers rho0^eps kappa; read so, m = M^-1 mbar exactly; read as extracted, Jensen's step of Proposition 4.10 and the norm identity of Theorem 4.1 fail for kappa > 1" }, source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
     { label: '(4.1) against M^-1 mbar', printed: m41, derived: mul(pow(M, -1), P(mbarText)), options: RADICAL_METHODS },
     { label: 'read with the square root over rho0^eps kappa, as (rho0 kappa)^(-1/2) in m± of §4.2.2: 2 pi/sqrt(rho kappa) e^{...} = M^-1 mbar', printed: P('2*pi/sqrt(rho*kappa)*exp((rho*v^2 + kappa*w^2)/2)', '(4.1), sqrt over rho kappa'), derived: mul(pow(M, -1), P(mbarText)), options: RADICAL_METHODS, mustHold: true },
   ]);
@@ -90,12 +92,12 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
 
   const commutator = expand(sub(dw(A(nu)), A(dw(nu))));
   d.step('Commute d_w with A^eps', 'd_w b0 = (-1/theta, -b): d_w A^eps[f] = A^eps[d_w f] - theta^-1 d_v f - b d_w f.', [{ label: 'd_w A[nu] - A[d_w nu]', rhs: commutator }]);
-  d.claim({ id: 'eq-4.13', erratum: { location: 'formula', change: "(4.13): theta^-1 d_w nu -> theta^-1 d_v nu", note: "(4.16) and the term B of the proof of Proposition 4.7 use d_v nu" }, source: '(4.13)', title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)' }, () => [
+  d.claim({ id: 'eq-4.13', expect: 'erratum', erratum: { location: 'formula', change: "(4.13): theta^-1 d_w nu -> theta^-1 d_v nu", note: "(4.16) and the term B of the proof of Proposition 4.7 use d_v nu" }, source: '(4.13)', title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)' }, () => [
     { label: 'commutator [d_w, A^eps]', printed: sub(neg(mul(pow(theta, -1), dv(nu))), mul(b, dw(nu))), derived: commutator, mustHold: true },
     { label: 'd_t h = -A[h] + theta^-1 d_w nu + b h', printed: add(neg(A(dw(nu))), mul(pow(theta, -1), dw(nu)), mul(b, dw(nu))), derived: dw(L) },
     { label: 'corrected: theta^-1 d_v nu in place of theta^-1 d_w nu (as in (4.16) and the term B of the proof of Proposition 4.7)', printed: add(neg(A(dw(nu))), mul(pow(theta, -1), dv(nu)), mul(b, dw(nu))), derived: dw(L), mustHold: true },
   ]);
-  d.claim({ id: 'eq-4.14', erratum: { location: 'formula', change: "(4.14): 2 theta^-1 d_w h -> 2 theta^-1 d_v h", note: "the same slip as (4.13)" }, source: '(4.14)', title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)' }, () => [
+  d.claim({ id: 'eq-4.14', expect: 'erratum', erratum: { location: 'formula', change: "(4.14): 2 theta^-1 d_w h -> 2 theta^-1 d_v h", note: "the same slip as (4.13)" }, source: '(4.14)', title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)' }, () => [
     { label: 'd_t g = -A[g] + 2 theta^-1 d_w h + 2 b g', printed: add(neg(A(dw(nu, 2))), mul(num(2), pow(theta, -1), dw(nu, 2)), mul(num(2), b, dw(nu, 2))), derived: dw(L, 2) },
     { label: 'corrected: 2 theta^-1 d_v h in place of 2 theta^-1 d_w h', printed: add(neg(A(dw(nu, 2))), mul(num(2), pow(theta, -1), dv(dw(nu))), mul(num(2), b, dw(nu, 2))), derived: dw(L, 2), mustHold: true },
   ]);

@@ -1,5 +1,6 @@
 /** The claims table printed on stdout. */
 import type { ClaimRecord } from '../verify/index.ts';
+import { shortAssumptions } from '../cas/assumptions.ts';
 
 const SHORT: Record<string, string> = {
   'engine-normal-form': 'engine',
@@ -7,16 +8,17 @@ const SHORT: Record<string, string> = {
   'mathjs-random-points': 'mathjs',
 };
 
-/** A fixed-width text table: claim, source, status, methods (with their results), ms. */
+/** A fixed-width text table: claim, source, status, the assumptions it used, methods (with their results), ms. */
 export function claimsTable(claims: readonly ClaimRecord[]): string {
   const rows = claims.map((c) => [
     c.id,
     c.source,
-    c.status,
+    c.status + (c.expected && c.status === c.expected ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ' (UNEXPECTED)' : ''),
+    shortAssumptions(c.assumptions ?? {}) || 'real',
     c.checks.map((k) => `${SHORT[k.method] ?? k.method}${k.result === 'equal' ? '' : `:${k.result}`}`).join(' ') || '-',
     c.ms.toFixed(1),
   ]);
-  const header = ['claim', 'source', 'status', 'methods', 'ms'];
+  const header = ['claim', 'source', 'status', 'assumes', 'methods', 'ms'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((x, i) => (i === r.length - 1 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ');
   const counts = new Map<string, number>();

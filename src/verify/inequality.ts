@@ -10,8 +10,9 @@
  * form holds is an erratum. Bad input (a NaN sample, a non-finite value) is refused naming it.
  */
 import { Expr, printExpr, expand, sub, seededRandom } from '../cas/index.ts';
+import { withAssumptions, validateAssumptions } from '../cas/assumptions.ts';
 import { evaluateExpr, compileExpr } from '../calculus/index.ts';
-import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim } from './claims.ts';
+import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
 import { Region, Sample } from './region.ts';
 import { minimise, SearchOptions } from './search.ts';
 import { Certificate, SignContext, prove } from './prover.ts';
@@ -260,13 +261,18 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
     spec = derive();
     return spec.identities ?? [];
   });
-  const done = (rec: Partial<ClaimRecord>): ClaimRecord => ({ ...base, ...rec, ms: performance.now() - t0 });
+  const done = (rec: Partial<ClaimRecord>): ClaimRecord => {
+    const out = { ...base, ...rec, ms: performance.now() - t0 };
+    const unexpected = unexpectedOutcome(out.status, meta.expect);
+    return { ...out, unexpected };
+  };
   if (!spec) return done({});
   if (spec.inequalities.length === 0) return done({ status: 'failed', message: 'no inequality was given' });
   if (base.status === 'failed') return done({});
   let outcomes: InequalityOutcome[];
   try {
-    outcomes = spec.inequalities.map(checkPart);
+    const inequalities = spec.inequalities;
+    outcomes = withAssumptions(validateAssumptions(meta.assume, `claim ${meta.id}`), () => inequalities.map(checkPart));
   } catch (err) {
     return done({ status: 'failed', message: `${(err as Error).name}: ${(err as Error).message}` });
   }

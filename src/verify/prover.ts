@@ -13,7 +13,8 @@
  * verdict names every rule used. Nothing numeric is trusted here: the search is the other route.
  */
 import { Expr, add, sub, mul, num, pow, div, exp, ln, sym, expand, toPoly, polyKey, printExpr, isZero, partial, substitute, qSign, qIsInt } from '../cas/index.ts';
-import { equivalent, EquivalenceOptions, Check, MethodDisagreementError } from './equivalent.ts';
+import { equivalent, EquivalenceOptions, Check } from './equivalent.ts';
+import { currentAssumptions } from '../cas/assumptions.ts';
 
 /** A premise: lhs <= rhs, by a named rule, with what it needs to apply. */
 export interface Premise {
@@ -26,7 +27,7 @@ export interface Premise {
   readonly requires?: readonly { readonly expr: Expr; readonly sign: 'positive' | 'nonnegative' }[];
 }
 
-/** What is known about signs: declared symbols and expressions known to be >= 0 or > 0 (hypotheses). */
+/** What is known about signs besides the declarations in force: symbols and expressions known to be >= 0 or > 0 (hypotheses). */
 export interface SignContext {
   readonly positive?: readonly string[];
   readonly nonnegative?: readonly string[];
@@ -74,8 +75,10 @@ const combine = (a: Sign, b: Sign): Sign => (a === 'unknown' || b === 'unknown' 
 
 /** The sign of e read from its structure and the context: positive, nonnegative, or unknown. */
 export function signOf(e: Expr, ctx: SignContext = {}): Sign {
-  const pos = new Set(ctx.positive ?? []);
-  const nonneg = new Set(ctx.nonnegative ?? []);
+  // the declarations in force (d.assume, a claim's assume) count as well as the context
+  const declared = Object.entries(currentAssumptions());
+  const pos = new Set([...(ctx.positive ?? []), ...declared.filter(([, k]) => k === 'positive').map(([n]) => n)]);
+  const nonneg = new Set([...(ctx.nonnegative ?? []), ...declared.filter(([, k]) => k === 'nonnegative').map(([n]) => n)]);
   const posFacts = new Set((ctx.positiveFacts ?? []).map(keyOfPoly));
   const facts = new Set((ctx.facts ?? []).map(keyOfPoly));
   const factSign = (x: Expr): Sign => {
@@ -165,16 +168,21 @@ export function monotone(f: Expr, x: string, lo: Expr, hi: Expr, derivative: Cer
 /** Checks that `gap` is y - x (two methods), so a premise cannot be built on a wrong gap. */
 function checkedGap(x: Expr, y: Expr, gap: Expr, rule: string): void {
   const v = equivalent(gap, sub(y, x), { label: `${rule} gap` });
+  if (v.status === 'disputed') throw new ProofError(`${rule}: the methods dispute that ${printExpr(gap)} is ${printExpr(y)} - (${printExpr(x)}): ${v.reason}`);
   if (!v.equivalent) throw new ProofError(`${rule}: the gap ${printExpr(gap)} is not ${printExpr(y)} - (${printExpr(x)}): difference ${v.difference}`);
 }
 
-/** x^c <= y^c for 0 < x <= y and c > 0 (x^c increases); `gap` is y - x written so that its sign is structural. */
-export function powerMonotone(x: Expr, y: Expr, c: Expr, gap: Expr): Premise {
+/**
+ * x^c <= y^c for 0 < x <= y and c > 0 (x^c increases), or y^-c <= x^-c ('decreasing': x^-c decreases);
+ * `gap` is y - x written so that its sign is structural.
+ */
+export function powerMonotone(x: Expr, y: Expr, c: Expr, gap: Expr, direction: 'increasing' | 'decreasing' = 'increasing'): Premise {
   checkedGap(x, y, gap, 'power-monotone');
-  return {
-    rule: 'power-monotone', lhs: pow(x, c), rhs: pow(y, c), detail: `x^c increases for c = ${printExpr(c)} > 0: ${printExpr(x)} <= ${printExpr(y)}`,
-    requires: [{ expr: x, sign: 'positive' }, { expr: c, sign: 'positive' }, { expr: gap, sign: 'nonnegative' }],
-  };
+  const requires = [{ expr: x, sign: 'positive' as const }, { expr: c, sign: 'positive' as const }, { expr: gap, sign: 'nonnegative' as const }];
+  const detail = `x^c ${direction === 'increasing' ? 'increases' : 'decreases'} for c = ${direction === 'increasing' ? '' : '-'}${printExpr(c)}: ${printExpr(x)} <= ${printExpr(y)}`;
+  return direction === 'increasing'
+    ? { rule: 'power-monotone', lhs: pow(x, c), rhs: pow(y, c), detail, requires }
+    : { rule: 'power-monotone', lhs: pow(y, mul(num(-1), c)), rhs: pow(x, mul(num(-1), c)), detail, requires };
 }
 
 /** e^x <= e^y for x <= y (from e^{y-x} >= 1 + (y - x), times e^x); `gap` is y - x with a structural sign. */
@@ -213,9 +221,10 @@ export function prove(goal: { readonly lhs: Expr; readonly rhs: Expr }, cert: Ce
   try {
     const v = equivalent(lhsOfIdentity, rest, { label: 'certificate identity', ...cert.identity });
     checks = v.checks;
-    if (!v.equivalent) return failed(`the certificate identity fails: scale*(rhs - lhs) - sum m_i (premise gaps) - rest = ${v.difference}`, checks);
+    if (v.status === 'disputed') return failed(`the methods dispute the certificate identity: ${v.reason}`, checks);
+    if (!v.equivalent) return failed(`the certificate identity fails: scale*(rhs - lhs) - sum m_i (premise gaps) - rest = ${v.difference ?? v.reason}`, checks);
   } catch (err) {
-    return failed(err instanceof MethodDisagreementError ? err.message : `${(err as Error).name}: ${(err as Error).message}`, checks);
+    return failed(`${(err as Error).name}: ${(err as Error).message}`, checks);
   }
   const restSign = isZero(expand(rest)) ? 'nonnegative' : signOf(rest, ctx);
   if (!atLeast(restSign, 'nonnegative')) return failed(`the remainder ${printExpr(rest)} is not shown nonnegative`, checks);
