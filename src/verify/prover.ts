@@ -219,7 +219,9 @@ export function prove(goal: { readonly lhs: Expr; readonly rhs: Expr }, cert: Ce
   const rest = cert.rest ?? expand(lhsOfIdentity);
   let checks: readonly Check[] = [];
   try {
-    const v = equivalent(lhsOfIdentity, rest, { label: 'certificate identity', ...cert.identity });
+    // the signs the context declares are assumptions of the identity too (sqrt(x^2) = x, ln(x y) = ln x + ln y need them)
+    const assume = { ...Object.fromEntries((ctx.nonnegative ?? []).map((n) => [n, 'nonnegative' as const])), ...Object.fromEntries((ctx.positive ?? []).map((n) => [n, 'positive' as const])), ...cert.identity?.assume };
+    const v = equivalent(lhsOfIdentity, rest, { label: 'certificate identity', ...cert.identity, assume });
     checks = v.checks;
     if (v.status === 'disputed') return failed(`the methods dispute the certificate identity: ${v.reason}`, checks);
     if (!v.equivalent) return failed(`the certificate identity fails: scale*(rhs - lhs) - sum m_i (premise gaps) - rest = ${v.difference ?? v.reason}`, checks);
