@@ -20,6 +20,8 @@ export interface SearchOptions {
   /** Nelder–Mead iterations per refinement (default 80). */
   readonly iterations?: number;
   readonly seed?: number;
+  /** At most this many corners of the cube (all of them up to 8 dimensions by default, else 256 seeded ones). */
+  readonly corners?: number;
   /** Extra points of the region to evaluate (known extremal cases). */
   readonly extra?: readonly Sample[];
 }
@@ -44,10 +46,10 @@ export class SearchError extends Error {
 const MAX_CORNER_DIMS = 8;
 const MAX_EVALUATIONS = 200_000;
 
-/** The corners of the unit cube (all of them up to 8 dimensions, else 256 seeded ones). */
-function corners(n: number, rand: () => number): number[][] {
-  if (n <= MAX_CORNER_DIMS) return Array.from({ length: 2 ** n }, (_, k) => Array.from({ length: n }, (_, i) => (k >> i) & 1));
-  return Array.from({ length: 2 ** MAX_CORNER_DIMS }, () => Array.from({ length: n }, () => (rand() < 0.5 ? 0 : 1)));
+/** The corners of the unit cube: all of them when there are at most `max`, else `max` seeded ones. */
+function corners(n: number, rand: () => number, max = 2 ** MAX_CORNER_DIMS): number[][] {
+  if (2 ** n <= max) return Array.from({ length: 2 ** n }, (_, k) => Array.from({ length: n }, (_, i) => (k >> i) & 1));
+  return Array.from({ length: max }, () => Array.from({ length: n }, () => (rand() < 0.5 ? 0 : 1)));
 }
 
 /** Halton points (bases: the first primes) shifted by a seeded offset: evenly spread, deterministic. */
@@ -122,7 +124,7 @@ export function minimise(objective: (s: Sample) => number, r: Region, opts: Sear
   if (n === 0) {
     if (!best) evalSample({});
   } else {
-    const starts = [...corners(n, rand), Array(n).fill(0.5), ...halton(opts.starts ?? 24, n, rand)];
+    const starts = [...corners(n, rand, opts.corners), Array(n).fill(0.5), ...halton(opts.starts ?? 24, n, rand)];
     const scored = starts.map((u) => ({ u, v: f(u) })).sort((a, b) => a.v - b.v);
     for (const { u } of scored.slice(0, opts.refine ?? 4)) nelderMead(f, u, opts.iterations ?? 80);
   }
