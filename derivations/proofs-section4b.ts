@@ -9,7 +9,7 @@
  */
 import {
   derivation, fn, sym, num, add, sub, mul, div, pow, neg, ln, exp, partial, expand, substitute, substituteIntegrationVariable, integrateGaussian, maxwellian,
-  expMonotone, expTangent, powerMonotone, totalTimeDerivative, Expr, Derivation,
+  expMonotone, expTangent, powerMonotone, hypothesis, totalTimeDerivative, Expr, Derivation,
 } from '../src/index.ts';
 import { equation110 } from './moments.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
@@ -19,7 +19,7 @@ import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
 
 const { scope: s110 } = equation110();
 const scope = s110.extend({
-  parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i'],
+  parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
   symbols: ['t', 's', 'vp'], coefficients: { I: null, Y: null }, functions: { nu: 2, nup: 2, nubar: 1, jnu: 1, err: 1, F: 2 },
 });
 const P = (text: string) => scope.parse(text, text);
@@ -181,6 +181,24 @@ function theorems(d: Derivation) {
   d.claim({ id: 'thm-4.1-statement', expect: 'erratum', erratum: { location: 'extraction', change: "Theorem 4.1 (2): min{1, e^{-alpha* t/eps} - alpha*/(2 m*)} -> min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}", note: "the base eps of the power is missing in the extracted text; Proposition 4.10, which the item restates, has it" }, source: 'Theorem 4.1 (2)', title: 'The extracted statement prints min{1, e^{-alpha* t/eps} - alpha*/(2 m*)}; Proposition 4.10, which it restates, has min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}' }, () => [
     { label: 'the second argument of the min', printed: P('exp(-astar*t/eps) - astar/(2*mstar)'), derived: P('exp(-astar*t/eps)*eps^(-astar/(2*mstar))') },
   ]);
+  // Theorem 4.1 (2) from Proposition 4.10 (a = ||nu_perp||) and Proposition 4.12 (1) (e = ||nubar^eps - nubar||):
+  // a <= G N (C sqrt(eps) + m), e <= G (E + C N sqrt(eps)), G = e^{Ct} >= 1, N = ||nu0||_{H^{k+1}}, m = min{1, ...}
+  const ledgerCtx = withFacts(S4, { nonnegative: ['An', 'En', 'G', 'N', 'Ei', 'Mn', 'C', 'eps'] });
+  d.inequality({ id: 'thm-4.1-ledger', source: 'proof of Theorem 4.1 (2)', title: '||nu^eps - nu|| = (||nu_perp||^2 + ||nubar^eps - nubar||^2)^(1/2) <= e^{Ct}(E_ini + (2C + 1) ||nu0||_{H^{k+1}} (sqrt(eps) + min{...})): linear in E_ini and in the norm of the initial data, e^{Ct} in time, as stated' }, () => ({
+    inequalities: [
+      { label: 'the orthogonal sum', printed: '(a^2 + e^2)^(1/2) <= a + e', lhs: P('sqrt(An^2 + En^2)'), rhs: P('An + En'), proof: { squared: true, rest: P('2*An*En'), context: ledgerCtx } },
+      {
+        label: 'the two propositions gathered', printed: 'a + e <= G (E + (2C + 1) N (sqrt(eps) + m))', lhs: P('An + En'), rhs: P('G*(Ei + (2*C + 1)*N*(sqrt(eps) + Mn))'),
+        proof: {
+          uses: [
+            { premise: hypothesis(sym('An'), P('G*N*(C*sqrt(eps) + Mn)'), 'Proposition 4.10') },
+            { premise: hypothesis(sym('En'), P('G*(Ei + C*N*sqrt(eps))'), 'Proposition 4.12 (1)') },
+          ],
+          rest: P('G*N*(sqrt(eps) + 2*C*Mn)'), context: ledgerCtx,
+        },
+      },
+    ],
+  }));
   const f = fn('F', [v, w]);
   d.claim({ id: 'thm-4.1-orthogonality', source: 'proof of Theorem 4.1', title: '||nu - M ⊗ nubar||^2 = ||nu_perp||^2 + ||M ⊗ (nubar^eps - nubar)||^2: the cross term is ∫ nu_perp M m (...) with M m free of v and ∫ nu_perp dv = 0; ||M ⊗ g||_L2(m) = ||g||_L2(mbar) needs (4.1) with the square root over rho0 kappa' }, () => [
     { label: 'M m41 = kappa^(-1/2) mbar (as extracted)', printed: mul(pow(kappa, num(-1, 2)), mbar), derived: mul(M, m), options: RADICAL_METHODS, mustHold: true },

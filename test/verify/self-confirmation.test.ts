@@ -41,7 +41,7 @@ describe('the self-confirmation detector', () => {
   });
 });
 
-describe('every claim of every derivation', () => {
+describe('every claim of every derivation (self-confirmation, and no inequality decided by fixed samples)', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.ts'));
   it('numerics.ts, which is not replayed here, declares no claim', () => {
     expect(files).toContain('numerics.ts');
@@ -53,5 +53,9 @@ describe('every claim of every derivation', () => {
     expect(claims.length).toBeGreaterThan(0);
     const flagged = claims.flatMap((c) => selfConfirmingParts(c).map((p) => `${c.id}: ${p.label} (${p.pasted ? 'printed side pasted inside' : `shares ${Math.round(100 * p.coverage)}%`})`));
     expect(flagged).toEqual([]);
+    // no inequality is decided by fixed samples alone, and a checked-numeric verdict names its region and worst case
+    const sampled = claims.flatMap((c) => (c.inequalities ?? []).filter((o) => o.method === 'samples').map((o) => `${c.id}: ${o.label}`));
+    expect(sampled).toEqual([]);
+    for (const c of claims.filter((x) => x.status === 'checked-numeric')) expect(c.message, c.id).toMatch(/region searched: .*worst|worst .*region searched: /s);
   }, 60_000);
 });
