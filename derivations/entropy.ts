@@ -4,13 +4,26 @@
  * of densities, and how the Boltzmann entropy changes under the rescaling (1.6).
  */
 import {
-  derivation, makeScope, maxwellian, partial, expand, add, mul, div, sym, num, sqrt, ln, sub, substitute,
-  quadrature, grid, seededRandom, Sample, Expr,
+  derivation, makeScope, maxwellian, partial, expand, add, mul, div, sym, num, sqrt, ln, fn, sub, substitute, printExpr, grid, region,
+  quadrature, seededRandom, inverseDensityTransform, substituteIntegrationVariable, splitFactors, termsOf, Sample, Expr,
 } from '../src/index.ts';
+import { rescale16 } from './rescaling.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
 export { paperNotation as notation } from './lib/notation.ts';
 
-const scope = makeScope({ parameters: ['rho', 'theta', 'eps', 'V', 'H_nu'], functions: { phi: 2 } }, ['v', 'w']);
+/** ∫ e d(vars) for e a sum of (factor free of vars) x (a known integrand); throws on an unknown integrand. */
+function integrateKnown(e: Expr, vars: readonly string[], known: readonly { integrand: Expr; value: Expr; name: string }[]): Expr {
+  const key = (x: Expr) => printExpr(expand(x));
+  const table = new Map(known.map((k) => [key(k.integrand), k.value]));
+  return expand(add(...termsOf(expand(e)).map((t) => {
+    const { free, bound } = splitFactors(t, vars);
+    const value = table.get(key(bound));
+    if (!value) throw new Error(`integrateKnown: no known integral for ${printExpr(bound)} (known: ${known.map((k) => k.name).join(', ')})`);
+    return mul(free, value);
+  })));
+}
+
+const scope = makeScope({ parameters: ['rho', 'theta', 'eps', 'V', 'W', 'H_nu'], functions: { phi: 2 } }, ['v', 'w', 'vp', 'wp']);
 /** Two independent methods that read logarithms (nerdamer does not split ln of a product). */
 const LOG_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 
@@ -21,7 +34,13 @@ const F_rho = (f: Expr): Expr => partial(fpFlux(f), 'v');
 
 /** H_alpha[mu|nu] of (2.8) for two probability vectors (piecewise-constant densities on equal cells), 0 ln 0 = 0. */
 export function modifiedEntropy(mu: readonly number[], nu: readonly number[], alpha: number): number {
-  return mu.reduce((s, m, i) => (m > 0 ? s + m * Math.log(m / (alpha * m + (1 - alpha) * nu[i])) : s), 0);
+  // in logarithms, so that tiny masses (denormals) give a finite term; when the denominator underflows,
+  // m ln(m / (alpha m + (1 - alpha) nu)) = -m ln(alpha + (1 - alpha) nu/m)
+  const term = (m: number, n: number) => {
+    const den = alpha * m + (1 - alpha) * n;
+    return den > 0 ? m * (Math.log(m) - Math.log(den)) : -m * Math.log(alpha + ((1 - alpha) * n) / m);
+  };
+  return mu.reduce((s, m, i) => (m > 0 ? s + term(m, nu[i]) : s), 0);
 }
 
 /** ||mu - nu||_L1 for two probability vectors. */
@@ -62,6 +81,36 @@ export function densityPair(family: number, seed: number): [number[], number[]] 
   }
 }
 
+/** Two densities, each a mixture of two Gaussians (means m, widths sd, weight c of the second), on the 200 cells of densityPair. */
+export function mixturePair(s: Sample): [number[], number[]] {
+  const x = Array.from({ length: 200 }, (_, i) => -8 + (16 * (i + 0.5)) / 200);
+  const one = (m1: number, s1: number, m2: number, s2: number, c: number) => {
+    const p = x.map((y) => (1 - c) * Math.exp(-((y - m1) ** 2) / (2 * s1 ** 2)) / s1 + c * Math.exp(-((y - m2) ** 2) / (2 * s2 ** 2)) / s2);
+    const total = p.reduce((a, b) => a + b, 0);
+    return p.map((y) => y / total);
+  };
+  return [one(s.m1, s.s1, s.m2, s.s2, s.c1), one(s.m3, s.s3, s.m4, s.s4, s.c2)];
+}
+
+/** The densities of a sample: a seeded pair of densityPair when the sample names a family, else the mixtures (memoised: both sides of an inequality ask). */
+const pairs = new WeakMap<Sample, [number[], number[]]>();
+const pairOf = (s: Sample) => {
+  let p = pairs.get(s);
+  if (!p) {
+    p = s.family !== undefined ? densityPair(s.family, s.seed) : mixturePair(s);
+    pairs.set(s, p);
+  }
+  return p;
+};
+
+/** Lemma 2.1's hypotheses: alpha in (0, 1), and two probability densities (here: the mixture family's parameters). */
+const lemma21Region = region('Lemma 2.1: alpha in (0, 1), mu and nu two mixtures of two Gaussians', [
+  { name: 'alpha', lo: 0, hi: 1, open: ['lo', 'hi'], scale: 'log', floor: 1e-4, hypothesis: '0 < alpha < 1 (2.8)', truncation: 'alpha in [1e-4, 1)' },
+  ...['m1', 'm2', 'm3', 'm4'].map((name) => ({ name, lo: -4, hi: 4, hypothesis: `${name} in [-4, 4] (a mean)` })),
+  ...['s1', 's2', 's3', 's4'].map((name) => ({ name, lo: 0.1, hi: 2, scale: 'log' as const, hypothesis: `${name} in [0.1, 2] (a width)` })),
+  ...['c1', 'c2'].map((name) => ({ name, lo: 0, hi: 1, hypothesis: `${name} in [0, 1] (a weight)` })),
+]);
+
 export default derivation('The relative entropy of section 2.2 and the Maxwellian equilibrium', 'Section 2.2, §1.2.2, §3.1.2', (d) => {
   d.assume(paperAssumptions);
   const M = maxwellian(sym('rho'), sym('v'));
@@ -75,41 +124,48 @@ export default derivation('The relative entropy of section 2.2 and the Maxwellia
     { label: 'F_rho[M_rho] = 0', printed: num(0), derived: F_rho(M) },
   ]);
 
-  const alphas = [0.05, 0.25, 0.5, 0.75, 0.95];
-  const samples = grid({ alpha: alphas, family: [0, 1, 2, 3], seed: [1, 2, 3, 4, 5, 6] });
-  const pairOf = (s: Sample) => densityPair(s.family, s.seed);
+  // searched over the mixtures, with the seeded pairs of densityPair (boxes with disjoint supports, histograms with holes) evaluated too
+  const extra = grid({ alpha: [0.05, 0.25, 0.5, 0.75, 0.95], family: [0, 1, 2, 3], seed: [1, 2, 3, 4, 5, 6] });
+  const search = { extra, corners: 64, starts: 16, refine: 2, iterations: 60 };
   d.inequality({ id: 'lemma-2.1', source: 'Lemma 2.1', title: '(1-alpha)^2/2 ||mu-nu||_L1^2 <= H_alpha[mu|nu] <= (1-alpha)/alpha ||mu-nu||_L1, and H_alpha <= -ln(alpha)' }, () => ({
     inequalities: [
       {
-        label: 'lower bound', printed: '(1-alpha)^2/2 ||mu - nu||_L1^2 <= H_alpha[mu|nu]', samples,
+        label: 'lower bound', printed: '(1-alpha)^2/2 ||mu - nu||_L1^2 <= H_alpha[mu|nu]', region: lemma21Region, search,
         lhs: (s) => ((1 - s.alpha) ** 2 / 2) * l1Distance(...pairOf(s)) ** 2,
         rhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
       },
       {
-        label: 'upper bound', printed: 'H_alpha[mu|nu] <= (1-alpha)/alpha ||mu - nu||_L1', samples,
+        label: 'upper bound', printed: 'H_alpha[mu|nu] <= (1-alpha)/alpha ||mu - nu||_L1', region: lemma21Region, search,
         lhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
         rhs: (s) => ((1 - s.alpha) / s.alpha) * l1Distance(...pairOf(s)),
       },
       {
-        label: 'H_alpha <= -ln(alpha)', printed: 'H_alpha[mu|nu] <= -ln(alpha)', samples,
+        label: 'H_alpha <= -ln(alpha)', printed: 'H_alpha[mu|nu] <= -ln(alpha)', region: lemma21Region, search,
         lhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
         rhs: (s) => -Math.log(s.alpha),
       },
     ],
   }));
 
-  // (1.6): mu(v, w) = (1/theta) nu((v - V)/theta, w - W); in the integral v = V + theta v', dv = theta dv'.
-  // a positive density written nu = exp(phi), phi opaque, so that ln(nu) is defined at every point
-  const integrand = scope.parse('theta * (1/theta)*exp(phi(v, w)) * ln((1/theta)*exp(phi(v, w)))', 'theta * mu ln mu after v = V + theta v');
-  d.step('Entropy under (1.6)', 'Write H[mu] = ∫ mu ln mu du with v = V + theta v\' (dv = theta dv\'): the integrand becomes nu ln nu - ln(theta) nu; nu has mass one.', [
-    { label: 'theta mu ln mu', lhs: integrand, rhs: expand(integrand) },
-    { label: 'H[mu]', rhs: sub(sym('H_nu'), ln(sym('theta'))) },
+  // (1.6): mu(v, w) = (1/theta) nu((v - V)/theta, w - W), built by the inverse density transform of
+  // the change of variables (not typed); nu = exp(phi) so that ln(nu) is defined at every point.
+  const changed = rescale16();
+  const nu = fn('exp', [fn('phi', [sym('v'), sym('w')])]);
+  const mu = inverseDensityTransform(changed, nu);
+  const pulled = substituteIntegrationVariable(substituteIntegrationVariable(mul(mu, ln(mu)), 'v', scope.parse('V + theta*vp', 'v = V + theta vp'), 'vp'), 'w', scope.parse('W + wp', 'w = W + wp'), 'wp');
+  // ∫ du over (vp, wp) of each term: a known integral of nu times a factor free of (vp, wp)
+  const known = [{ integrand: mul(fn('phi', [sym('vp'), sym('wp')]), fn('exp', [fn('phi', [sym('vp'), sym('wp')])])), value: sym('H_nu'), name: 'H[nu] = ∫ nu ln nu' }, { integrand: fn('exp', [fn('phi', [sym('vp'), sym('wp')])]), value: num(1), name: '∫ nu = 1' }];
+  const Hmu = integrateKnown(pulled, ['vp', 'wp'], known);
+  d.step('Entropy under (1.6)', "mu = (1/theta) nu((v - V)/theta, w - W) from the change of variables; substitute v = V + theta v', w = W + w' in ∫ mu ln mu du (Jacobian theta) and integrate term by term with ∫ nu ln nu = H[nu], ∫ nu = 1.", [
+    { label: 'mu', rhs: mu },
+    { label: "theta mu ln mu after v = V + theta v', w = W + w'", rhs: pulled },
+    { label: 'H[mu]', rhs: Hmu },
   ]);
   const atTheta = new Map([['theta', div(num(1), sqrt(sym('eps')))]]);
-  d.claim({ id: 'entropy-scaling', expect: 'erratum', source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
-    { label: 'integrand after v = V + theta v\'', printed: scope.parse('exp(phi(v, w))*phi(v, w) - ln(theta)*exp(phi(v, w))', 'nu ln nu - ln(theta) nu'), derived: integrand, mustHold: true, options: LOG_METHODS },
-    { label: 'H[mu] with theta = 1/sqrt(eps)', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(sub(sym('H_nu'), ln(sym('theta'))), atTheta), options: LOG_METHODS },
-    { label: 'with theta = sqrt(eps) (the natural choice of §1.2.2) the printed relation holds', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(sub(sym('H_nu'), ln(sym('theta'))), new Map([['theta', sqrt(sym('eps'))]])), options: LOG_METHODS, mustHold: true },
+  d.claim({ id: 'entropy-scaling', expect: 'erratum', erratum: { location: 'formula', change: "theta^eps = 1/sqrt(eps) -> theta^eps = sqrt(eps) in the comment after Theorem 3.3 (with 1/sqrt(eps) the relation reads H[mu0] = H[nu0] + (1/2) ln(eps))", note: "the point of the comment stands: with theta = sqrt(eps), H[mu0] = H[nu0] - (1/2) ln(eps) blows up, so theta(0) must stay bounded below" }, source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
+    { label: "integrand after v = V + theta v': nu ln nu - ln(theta) nu", printed: scope.parse('exp(phi(vp, wp))*phi(vp, wp) - ln(theta)*exp(phi(vp, wp))', 'nu ln nu - ln(theta) nu'), derived: pulled, mustHold: true, options: LOG_METHODS },
+    { label: 'H[mu] with theta = 1/sqrt(eps)', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(Hmu, atTheta), options: LOG_METHODS },
+    { label: 'with theta = sqrt(eps) (the natural choice of §1.2.2) the printed relation holds', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(Hmu, new Map([['theta', sqrt(sym('eps'))]])), options: LOG_METHODS, mustHold: true },
   ]);
 
   // Independent route: quadrature of H[mu] - H[nu] for a Gaussian nu (the w-part cancels), theta = 1/sqrt(eps).

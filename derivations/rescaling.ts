@@ -141,7 +141,7 @@ export default derivation('Rescaling (1.6) and the concentration rate theta^eps'
     ];
   });
 
-  d.claim({ id: 'eq-1.7', source: '(1.7)', title: 'The centred drift b0 = (theta^-1 B0(theta v, w), A0(theta v, w)), B0 and A0' }, () => {
+  d.claim({ id: 'eq-1.7', selfConfirming: 'A0 is defined as A(u) - A(0): the terms of the definition include those of the printed A0, and the constants c cancel', source: '(1.7)', title: 'The centred drift b0 = (theta^-1 B0(theta v, w), A0(theta v, w)), B0 and A0' }, () => {
     const xy = scope.extend({ symbols: ['x', 'y'] });
     const b0v = scope.parse('b0v', 'b0_v');
     const stiffPart = expand(div(sub(model.drift[0], b0v), sym('v')));

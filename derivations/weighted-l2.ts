@@ -5,9 +5,10 @@
  * and of the marginal error, the Gaussian norms in the proof of Theorem 4.2, Lemma 4.9, and the
  * two min(...) bounds after I(t) in the proof of Proposition 4.10.
  */
-import { rescale16, rescaledEquation, derivedThetaRate, closedForm111 } from './rescaling.ts';
+import { rescale16, rescaledEquation, derivedThetaRate } from './rescaling.ts';
+import { equation110, momentsOverV, printedMarginal } from './moments.ts';
 import {
-  derivation, operatorOf, maxwellian, underIntegral, integrateGaussian, evaluateExpr, quadrature, grid, seededSamples,
+  derivation, operatorOf, maxwellian, underIntegral, integrateGaussian, evaluateExpr, quadrature, marginalOf, MomentSpace, substituteFunction,
   partial, partialN, expand, substitute, add, sub, mul, div, neg, pow, sqrt, exp, ln, sym, num, fn, Expr, Sample, DecaySpec, Derivation,
 } from '../src/index.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
@@ -23,8 +24,11 @@ const [v, w, rho, theta, b, a] = ['v', 'w', 'rho', 'theta', 'b', 'a'].map(sym);
 const nu = fn('nu', [v, w]);
 const b0 = [P('b0v'), P('b0w')];
 
-/** (4.1) as printed: m = 2 pi / (sqrt(rho) kappa) exp((rho v^2 + kappa w^2)/2). */
-const m41 = P('2*pi/(sqrt(rho)*kappa)*exp((rho*v^2 + kappa*w^2)/2)', '(4.1)');
+/** (4.1) as printed (extracted): m = 2 pi / (sqrt(rho) kappa) exp((rho v^2 + kappa w^2)/2). */
+export const m41Text = '2*pi/(sqrt(rho)*kappa)*exp((rho*v^2 + kappa*w^2)/2)';
+/** The weight in w of §4.1: mbar = sqrt(2 pi/kappa) exp(kappa w^2/2). */
+export const mbarText = 'sqrt(2*pi/kappa)*exp(kappa*w^2/2)';
+const m41 = P(m41Text, '(4.1)');
 /** F_rho[f] = d_v[rho v f + d_v f]. */
 const F = (f: Expr): Expr => partial(add(mul(rho, v, f), partial(f, 'v')), 'v');
 /** (4.12) as printed: A^eps[f] = div_u[b0 f] - theta^-2 F_rho[f]. */
@@ -60,8 +64,9 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
     { label: 'A^eps[nu]', rhs: A(nu) },
   ]);
 
-  d.claim({ id: 'weight-factorisation', expect: 'erratum', source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
-    { label: '(4.1) against M^-1 mbar', printed: m41, derived: mul(pow(M, -1), P('sqrt(2*pi/kappa)*exp(kappa*w^2/2)')), options: RADICAL_METHODS },
+  d.claim({ id: 'weight-factorisation', expect: 'erratum', erratum: { location: 'extraction', change: "(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)", note: "the weights m± of §4.2.2 carry (rho0 kappa)^(-1/2), so the square root most likely covers rho0^eps kappa; read so, m = M^-1 mbar exactly; read as extracted, Jensen's step of Proposition 4.10 and the norm identity of Theorem 4.1 fail for kappa > 1" }, source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
+    { label: '(4.1) against M^-1 mbar', printed: m41, derived: mul(pow(M, -1), P(mbarText)), options: RADICAL_METHODS },
+    { label: 'read with the square root over rho0^eps kappa, as (rho0 kappa)^(-1/2) in m± of §4.2.2: 2 pi/sqrt(rho kappa) e^{...} = M^-1 mbar', printed: P('2*pi/sqrt(rho*kappa)*exp((rho*v^2 + kappa*w^2)/2)', '(4.1), sqrt over rho kappa'), derived: mul(pow(M, -1), P(mbarText)), options: RADICAL_METHODS, mustHold: true },
   ]);
 
   d.claim({ id: 'lemma-4.3', source: 'Lemma 4.3', title: 'F_rho[nu] = d_v[m^-1 d_v(nu m)] and <F_rho[nu], nu>_L2(m) = -D_rho[nu]' }, () => [
@@ -82,34 +87,18 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
     }),
   ]);
 
-  d.inequality({ id: 'lemma-4.6', source: 'Lemma 4.6', title: '||nu|| <= kappa^-1/2 ||d_w nu|| and ||w nu|| <= (2/kappa) ||d_w nu|| in L2(m), from (1/2)∫(1 + kappa w^2)|nu|^2 m = -∫ w nu d_w nu m' }, () => {
-    const lemma46 = lemma46Norms();
-    return {
-    identities: [
-      underIntegral({
-        label: '(1/2)(1 + kappa w^2) nu^2 m = -w nu d_w nu m under ∫ du', lhs: mul(num(1, 2), add(num(1), mul(sym('kappa'), pow(w, 2))), pow(nu, 2), m41),
-        rhs: neg(mul(w, nu, dw(nu), m41)), variable: 'w', flux: mul(num(1, 2), w, m41, pow(nu, 2)), decay,
-      }),
-    ],
-    inequalities: [
-      { label: 'Poincaré', printed: '||nu||_L2(m) <= kappa^(-1/2) ||d_w nu||_L2(m)', lhs: sqrt(lemma46.nu), rhs: mul(pow(sym('kappa'), num(-1, 2)), sqrt(lemma46.dw)), samples: lemma46.samples },
-      { label: 'moment', printed: '||w nu||_L2(m) <= (2/kappa) ||d_w nu||_L2(m)', lhs: sqrt(lemma46.wnu), rhs: mul(num(2), pow(sym('kappa'), -1), sqrt(lemma46.dw)), samples: lemma46.samples },
-    ],
-    };
-  });
-
   d.claim({ id: 'eq-4.12', source: '(4.12)', title: '(1.10) reads d_t nu + A^eps[nu] = 0 with A^eps[nu] = div_u[b0 nu] - theta^-2 F_rho[nu]' }, () => [
     { label: 'd_t nu = -A^eps[nu]', printed: neg(A(nu)), derived: L },
   ]);
 
   const commutator = expand(sub(dw(A(nu)), A(dw(nu))));
   d.step('Commute d_w with A^eps', 'd_w b0 = (-1/theta, -b): d_w A^eps[f] = A^eps[d_w f] - theta^-1 d_v f - b d_w f.', [{ label: 'd_w A[nu] - A[d_w nu]', rhs: commutator }]);
-  d.claim({ id: 'eq-4.13', expect: 'erratum', source: '(4.13)', title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)' }, () => [
+  d.claim({ id: 'eq-4.13', expect: 'erratum', erratum: { location: 'formula', change: "(4.13): theta^-1 d_w nu -> theta^-1 d_v nu", note: "(4.16) and the term B of the proof of Proposition 4.7 use d_v nu" }, source: '(4.13)', title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)' }, () => [
     { label: 'commutator [d_w, A^eps]', printed: sub(neg(mul(pow(theta, -1), dv(nu))), mul(b, dw(nu))), derived: commutator, mustHold: true },
     { label: 'd_t h = -A[h] + theta^-1 d_w nu + b h', printed: add(neg(A(dw(nu))), mul(pow(theta, -1), dw(nu)), mul(b, dw(nu))), derived: dw(L) },
     { label: 'corrected: theta^-1 d_v nu in place of theta^-1 d_w nu (as in (4.16) and the term B of the proof of Proposition 4.7)', printed: add(neg(A(dw(nu))), mul(pow(theta, -1), dv(nu)), mul(b, dw(nu))), derived: dw(L), mustHold: true },
   ]);
-  d.claim({ id: 'eq-4.14', expect: 'erratum', source: '(4.14)', title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)' }, () => [
+  d.claim({ id: 'eq-4.14', expect: 'erratum', erratum: { location: 'formula', change: "(4.14): 2 theta^-1 d_w h -> 2 theta^-1 d_v h", note: "the same slip as (4.13)" }, source: '(4.14)', title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)' }, () => [
     { label: 'd_t g = -A[g] + 2 theta^-1 d_w h + 2 b g', printed: add(neg(A(dw(nu, 2))), mul(num(2), pow(theta, -1), dw(nu, 2)), mul(num(2), b, dw(nu, 2))), derived: dw(L, 2) },
     { label: 'corrected: 2 theta^-1 d_v h in place of 2 theta^-1 d_w h', printed: add(neg(A(dw(nu, 2))), mul(num(2), pow(theta, -1), dv(dw(nu))), mul(num(2), b, dw(nu, 2))), derived: dw(L, 2), mustHold: true },
   ]);
@@ -121,31 +110,26 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
   d.claim({ id: 'eq-4.16', source: '(4.16)', title: 'd_t h_perp + A^eps[h_perp] = S[h, Pi h] + b h_perp + theta^-1 d_v nu' }, () => [
     { label: 'equation of h_perp = d_w nu_perp', printed: add(S(dw(jnu), mul(M, dw(nubarE))), mul(b, dw(nuPerp)), mul(pow(theta, -1), dv(nu))), derived: add(dw(dtNuPerp), A(dw(nuPerp))) },
   ]);
-  d.claim({ id: 'eq-4.17', source: '(4.17)', title: 'd_t(nubar^eps - nubar) - b d_w[w(nubar^eps - nubar)] = -a theta d_w ∫ v nu dv, from (1.8) minus (1.9)' }, () => {
-    const lim = fn('nubarlim', [w]);
-    const rate19 = mul(b, dw(mul(w, lim)));
-    return [{ label: '(1.8) - (1.9)', printed: neg(mul(a, theta, dw(jnu))), derived: sub(sub(rate18, rate19), mul(b, dw(mul(w, sub(nubarE, lim))))) }];
+  // (4.17): d_t nubar^eps from the marginal of (1.10) (derived by the engine, as in eq-1.8), d_t nubar from (1.9) as
+  // printed; the printed (4.17) is read as an equation on e = nubar^eps - nubar, independently typed.
+  d.claim({ id: 'eq-4.17', source: '(4.17)', title: 'd_t(nubar^eps - nubar) - b d_w[w(nubar^eps - nubar)] = -a theta d_w ∫ v nu dv, from the marginal of (1.10) minus (1.9)' }, () => {
+    const { model: m110, scope: s110b } = equation110();
+    const space = momentsOverV('nu');
+    const dtNubarEps = marginalOf(m110, space);
+    const limSpace = new MomentSpace({ density: 'nulim', over: ['v'], remaining: ['w'], marginal: 'nubarlim' });
+    const dtNubar = printedMarginal(s110b, limSpace, 'd_t(nubarlim) - b*d_w(w*nubarlim) = 0', '(1.9)');
+    const eSpace = new MomentSpace({ density: 'nu', over: ['v'], remaining: ['w'], marginal: 'err' });
+    const printed417 = printedMarginal(s110b, eSpace, 'd_t(err) - b*d_w(w*err) = -a*theta*d_w(Int_v(v*nu))', '(4.17)');
+    const eIs = add(fn('nubar', [w]), neg(fn('nubarlim', [w])));
+    return [{ label: 'd_t err with err = nubar^eps - nubar: (4.17) as printed against marginal(1.10) - (1.9)', printed: expand(substituteFunction(printed417, 'err', ['w'], eIs)), derived: expand(sub(dtNubarEps, dtNubar)) }];
   });
   d.claim({ id: 'proj-source-zero', source: '§4.4.2', title: 'd_w ∫ v Pi nu dv = 0 (exact Gaussian integral)' }, () => [
     { label: '∫ v M_rho(v) nubar(w) dv', printed: num(0), derived: dw(integrateGaussian(mul(v, Pinu), 'v').value) },
   ]);
 
   gaussianNorms(d);
-  lemma49(d);
-  prop410(d);
 });
 
-/** The exact norms ||nu||^2, ||w nu||^2, ||d_w nu||^2 in L2(m) on the family nu = p(v, w) exp(-(a1 v^2 + c1 w^2)/2 + beta w), p of degree 2. */
-function lemma46Norms() {
-  const coeffs = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
-  const s = scope.extend({ parameters: coeffs });
-  const f = s.parse('(p0 + p1*v + p2*w + p3*v^2 + p4*v*w + p5*w^2)*exp(-(a1*v^2 + c1*w^2)/2 + beta*w)', 'family of nu');
-  const norm = (g: Expr) => integrateGaussian(integrateGaussian(mul(pow(g, 2), m41), 'v').value, 'w').value;
-  const raw = seededSamples({ rho: [0.6, 2], kappa: [0.3, 3], d1: [0.05, 1], d2: [0.01, 1], beta: [-1, 1], p0: [-1, 1], p1: [-1, 1], p2: [-1, 1], p3: [-1, 1], p4: [-1, 1], p5: [-1, 1] }, 40, 46);
-  // a1 > rho/2 and c1 > kappa/2 make nu^2 m integrable
-  const samples: Sample[] = raw.map(({ d1, d2, ...x }) => ({ ...x, a1: x.rho / 2 + d1, c1: x.kappa / 2 + d2 }));
-  return { nu: norm(f), wnu: norm(mul(w, f)), dw: norm(dw(f)), samples };
-}
 
 function gaussianNorms(d: Derivation) {
   const tauM = substitute(M, new Map([['v', add(v, sym('h'))]]));
@@ -155,9 +139,6 @@ function gaussianNorms(d: Derivation) {
   ]);
   d.crossCheck({ id: 'gauss-shift-norm', quantity: '|quadrature - (e^{rho h^2} - 1)| at rho = 1.3, h = 0.4', tolerance: 1e-9 }, () =>
     Math.abs(quadrature(shiftIntegrand, 'v', { rho: 1.3, h: 0.4 }) - (Math.exp(1.3 * 0.16) - 1)));
-  d.inequality({ id: 'gauss-shift-bound', source: 'proof of Theorem 4.2', title: 'e^{rho h^2} - 1 <= e^{rho h^2} rho h^2 (the bound that follows)' }, () => ({
-    inequalities: [{ label: 'e^x - 1 <= x e^x', printed: 'e^{rho h^2} - 1 <= e^{rho h^2} rho h^2', lhs: P('exp(rho*h^2) - 1'), rhs: P('exp(rho*h^2)*rho*h^2'), samples: grid({ rho: [0.6, 1, 3], h: [0, 1e-4, 0.01, 0.3, 1, 2] }) }],
-  }));
 
   const mismatch = div(pow(sub(maxwellian(sym('rhoe'), v), maxwellian(sym('rho0'), v)), 2), maxwellian(sym('rhoe'), v));
   const printed = P('(rho0 - rhoe)^2/(sqrt(rho0^2 - (rho0 - rhoe)^2)*(rho0 + sqrt(rho0^2 - (rho0 - rhoe)^2)))', 'printed ||M_rho0eps - M_rho0||^2');
@@ -173,54 +154,4 @@ function gaussianNorms(d: Derivation) {
     Math.abs(quadrature(mismatch, 'v', { rho0: 1.1, rhoe: 0.8 }) - evaluateExpr(printed, { rho0: 1.1, rhoe: 0.8 })));
 }
 
-function lemma49(d: Derivation) {
-  // nubar(t, w) = E nubar0(E w) with E = e^{bt} >= 1; the family nubar0(y) = p(y) exp(-c y^2/2 + beta y), c > kappa/2
-  const s = scope.extend({ parameters: ['q0', 'q1', 'q2', 'q3'], symbols: ['y'] });
-  const f0 = s.parse('(q0 + q1*y + q2*y^2 + q3*y^3)*exp(-c*y^2/2 + beta*y)', 'family of nubar0');
-  const mbar = P('sqrt(2*pi/kappa)*exp(kappa*w^2/2)');
-  const at = (g: Expr) => substitute(g, new Map([['y', mul(sym('E'), w)]]));
-  const norm = (g: Expr) => integrateGaussian(mul(pow(g, 2), mbar), 'w').value;
-  const norms = () => ({ n0: norm(mul(sym('E'), at(f0))), n1: norm(mul(pow(sym('E'), 2), at(partial(f0, 'y')))) });
-  const atOne = (e: Expr) => substitute(e, new Map([['E', num(1)]]));
-  const raw = seededSamples({ E: [1, 6], kappa: [0.3, 3], dc: [0.01, 1], beta: [-1, 1], q0: [-1, 1], q1: [-1, 1], q2: [-1, 1], q3: [-1, 1] }, 40, 49);
-  const samples = raw.map(({ dc, ...x }) => ({ ...x, c: x.kappa / 2 + dc }));
-  d.inequality({ id: 'lemma-4.9', source: 'Lemma 4.9', title: '||nubar(t)||_Hk(mbar) <= e^{(k + 1/2) b t} ||nubar0||_Hk(mbar), k = 0, 1, with nubar(t, w) = e^{bt} nubar0(e^{bt} w)' }, () => {
-    const { n0, n1 } = norms();
-    return {
-    identities: [{
-      label: 'e^{bt} nubar0(e^{bt} w) solves (1.9)', printed: num(0), mustHold: true,
-      derived: (() => { const nb = mul(exp(mul(b, sym('t'))), fn('nubar0', [mul(exp(mul(b, sym('t'))), w)])); return sub(partial(nb, 't'), mul(b, dw(mul(w, nb)))); })(),
-    }],
-    inequalities: [
-      { label: 'k = 0', printed: '||nubar(t)||_L2(mbar) <= e^{bt/2} ||nubar0||_L2(mbar)', lhs: sqrt(n0), rhs: mul(sqrt(sym('E')), sqrt(atOne(n0))), samples },
-      { label: 'k = 1', printed: '||nubar(t)||_H1(mbar) <= e^{3bt/2} ||nubar0||_H1(mbar)', lhs: sqrt(add(n0, n1)), rhs: mul(pow(sym('E'), num(3, 2)), sqrt(atOne(add(n0, n1)))), samples },
-    ],
-    };
-  });
-}
 
-function prop410(d: Derivation) {
-  const s = scope.extend({ parameters: ['alpha', 'C', 'eps'], symbols: ['s'] });
-  const theta2t = s.parse(closedForm111, '(1.11)');
-  const theta2s = substitute(theta2t, new Map([['t', sym('s')]]));
-  const X = (text: string) => s.parse(text, 'Proposition 4.10');
-  const pw = (base: Expr, e: string) => pow(base, X(e));
-  // e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho}
-  const lhsA = mul(X('exp(-2*alpha*t/eps)'), pw(theta2t, '-alpha/rho'));
-  const ratio = pw(div(theta2s, theta2t), 'alpha/rho'); // (theta(s)/theta(t))^{2 alpha/rho}
-  const base = grid({ eps: [0.5, 0.1, 1e-2, 1e-4, 1e-6, 1e-8], t: [0, 1e-3, 1e-2, 0.1, 1, 10], rho: [0.6, 1, 2], alpha: [0.1, 0.3, 0.5] });
-  const withS = base.flatMap((x) => [0, 0.25, 0.5, 0.9, 1].map((lam) => ({ ...x, s: lam * x.t })));
-  const withC = withS.map((x) => ({ ...x, C: 100 }));
-  d.inequality({ id: 'prop-4.10-bounds', expect: 'erratum', source: 'proof of Proposition 4.10', title: 'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t' }, () => ({
-    inequalities: [
-      { label: 'first bound, 1', printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= 1', lhs: lhsA, rhs: num(1), samples: base },
-      { label: 'first bound, second term', printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= e^{-2 alpha t/eps} eps^{-alpha/rho}', lhs: lhsA, rhs: X('exp(-2*alpha*t/eps)*eps^(-alpha/rho)'), samples: base },
-      // checked in logarithms (both sides positive): e^{2 alpha (t-s)/eps} overflows for t - s >> eps
-      { label: 'second bound, first term (in logs)', printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 2 e^{2 alpha (t-s)/eps}', lhs: mul(X('alpha/rho'), sub(ln(theta2s), ln(theta2t))), rhs: X('ln(2) + 2*alpha*(t - s)/eps'), samples: withS },
-      {
-        label: 'second bound, second term', printed: '(theta(s)/theta(t))^{2 alpha/rho} <= C (1 + e^{-2 alpha t/eps} eps^{-alpha/rho}), C independent of eps (tried C = 100)', lhs: ratio, rhs: X('C*(1 + exp(-2*alpha*t/eps)*eps^(-alpha/rho))'), samples: withC,
-        corrected: { printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 1 + e^{-2 alpha s/eps} eps^{-alpha/rho} (s in place of t; C = 1 when alpha <= rho)', rhs: X('1 + exp(-2*alpha*s/eps)*eps^(-alpha/rho)') },
-      },
-    ],
-  }));
-}

@@ -12,3 +12,4 @@ export * from './ansatz.ts';
 export * from './densityTransform.ts';
 export * from './integrals.ts';
 export * from './schemes.ts';
+export * from './compile.ts';

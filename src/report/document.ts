@@ -4,7 +4,8 @@
  */
 import { relative } from 'node:path';
 import { Expr, expand, sub, printExpr, describeAssumptions, shortAssumptions } from '../cas/index.ts';
-import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome } from '../verify/index.ts';
+import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome, ErratumNote } from '../verify/index.ts';
+import { describeOutcome } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
 import type { Notation } from './notation.ts';
 
@@ -58,6 +59,10 @@ export interface ClaimView {
   readonly expected?: string;
   /** Why the outcome needs attention (a failure, a dispute, an unexpected erratum). */
   readonly unexpected?: string;
+  /** Where a known erratum lies and the smallest change (erratum claims). */
+  readonly erratum?: ErratumNote;
+  /** The evidence for the correction: corrected forms verified, inequalities searched or proven (erratum claims). */
+  readonly evidence?: readonly string[];
 }
 
 /** A step: what was done, why, and the formulas it produced. */
@@ -110,13 +115,24 @@ function partView(p: PartOutcome, o: ToLatexOptions): PartView {
   };
 }
 
+/** The evidence of an erratum: what holds in its place (verified parts, the corrected inequalities) and the counterexamples. */
+export function erratumEvidence(c: ClaimRecord): string[] {
+  const methods = (p: PartOutcome) => p.checks.filter((k) => k.result === 'equal').map((k) => k.method).join(', ');
+  const verified = c.parts.filter((p) => p.holds && p.mustHold).map((p) => `verified (${methods(p)}): ${p.label}`);
+  const differs = c.parts.filter((p) => !p.holds && p.checks.length > 0).map((p) => `printed form differs (${p.checks.map((k) => `${k.method}: ${k.result}`).join(', ')}): ${p.label}`);
+  const inequalities = (c.inequalities ?? []).filter((o) => !o.holds || o.corrected).map((o) => `${o.label}: ${describeOutcome(o)}`);
+  return [...differs, ...verified, ...inequalities];
+}
+
 /** A claim view from a record (records without parts, like a failed load, have none). */
 function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
   const a = c.assumptions ?? {};
+  const errata = c.status === 'erratum' ? { erratum: c.erratum, evidence: erratumEvidence(c) } : {};
   return {
     id: c.id, source: c.source, title: c.title, status: c.status, message: c.message, checks: c.checks, ms: c.ms, file, parts: c.parts.map((p) => partView(p, o)),
     assumptions: describeAssumptions(a), assumptionsShort: shortAssumptions(a) || 'all real',
     ...(c.expected ? { expected: c.expected } : {}), ...(c.unexpected ? { unexpected: c.unexpected } : {}),
+    ...errata,
   };
 }
 

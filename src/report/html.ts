@@ -60,7 +60,7 @@ pre.plain{white-space:pre-wrap;font-size:.78em;color:#333;margin:.2em 0}
 export function renderHtml(doc: ReportDocument, eq: EquationCollector = new EquationCollector()): { html: string; equations: readonly string[]; renderMs: number } {
   const badge = (s: string) => `<span class="status status-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
   const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const mark = (r: string) => (r === 'equal' || r === 'holds' ? '✓' : r === 'different' ? '≠' : r === 'violated' ? '✗' : '!');
+  const mark = (r: string) => (r === 'equal' || r === 'holds' || r === 'proven' ? '✓' : r === 'different' ? '≠' : r === 'violated' ? '✗' : r === 'not-proven' ? '?' : '!');
   const evidence = (c: ClaimView) =>
     c.checks.length === 0
       ? ''
@@ -106,7 +106,7 @@ ${d.claims.length ? `<h3>Claims</h3>${d.claims.map(claimBlock).join('\n')}` : ''
     : '<p>No errata: every printed equation the engine replayed holds as printed.</p>';
 
   const body = `<h1>${escapeHtml(doc.title)}</h1>
-<p class="meta">${escapeHtml(countsLine(doc))}. A claim is <i>verified</i> when two independent methods (the engine's normal form, evaluation of the text at seeded points of the declared domain with error bounds, nerdamer when these two do not settle it) agree and none dissents, under the assumptions shown with it (every other symbol is real); an <i>erratum</i> is a printed equation that differs from what the engine derives; <i>disputed</i> means the methods disagree or cannot decide (both forms are shown).</p>
+<p class="meta">${escapeHtml(countsLine(doc))}. A claim is <i>verified</i> when two independent methods (the engine's normal form, evaluation of the text at seeded points of the declared domain with error bounds, nerdamer when these two do not settle it) agree and none dissents, under the assumptions shown with it (every other symbol is real); an inequality is <i>verified</i> when a certificate proves it (the rules are named) and <i>checked-numeric</i> when it holds on an adversarial search of the region the paper's hypotheses allow; an <i>erratum</i> is a printed equation that differs from what the engine derives; <i>disputed</i> means the methods disagree or cannot decide (both forms are shown).</p>
 <h2>Claims and verdicts</h2>${table}
 <h2>Errata</h2>${errata}
 ${doc.derivations.map(derivationBlock).join('\n')}`;

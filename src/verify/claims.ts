@@ -53,12 +53,28 @@ export interface ClaimRecord {
   readonly message?: string;
   /** Inequalities checked on samples (checked-numeric claims): worst margins and counterexamples. */
   readonly inequalities?: readonly InequalityOutcome[];
+  /** Where a known erratum lies and the smallest change that makes the printed text right (from the claim's meta). */
+  readonly erratum?: ErratumNote;
+  /** Why the derived side may legitimately share structure with the printed side (from the claim's meta). */
+  readonly selfConfirming?: string;
   /** The declarations the claim was decided under (symbols not listed are real). */
   readonly assumptions: Assumptions;
   /** The claim's file declared this outcome as known (an erratum of the paper already found). */
   readonly expected?: 'erratum';
   /** Set when the outcome calls for attention: a failure, a dispute, an erratum nobody expected, an expected erratum that is gone. */
   readonly unexpected?: string;
+}
+
+/** Where an erratum lies: in the formula, in a hypothesis, in a constant carried from elsewhere, in a reference or in the text extraction. */
+export type ErratumLocation = 'formula' | 'hypothesis' | 'constant' | 'reference' | 'extraction';
+
+/** The location of an erratum and the smallest change that makes the printed text right. */
+export interface ErratumNote {
+  readonly location: ErratumLocation;
+  /** The smallest change, in words (old -> new). */
+  readonly change: string;
+  /** What it affects downstream, or why the reading is ambiguous. */
+  readonly note?: string;
 }
 
 /** How a mismatch is read: a printed equation is an erratum, a derived fact must hold. */
@@ -70,6 +86,10 @@ export interface ClaimMeta {
   readonly source: string;
   readonly title: string;
   readonly kind?: ClaimKind;
+  /** A known erratum: where it lies and the smallest change (copied to the record, shown in out/errata.md). */
+  readonly erratum?: ErratumNote;
+  /** Why the derived side may share structure with the printed side (the self-confirmation test asks for it). */
+  readonly selfConfirming?: string;
   /** Declarations for this claim, added to the derivation's: { eps: 'positive', ... }. */
   readonly assume?: Assumptions;
   /** The printed form is known to be wrong: an erratum is the expected outcome (anything else is flagged). */
@@ -127,6 +147,8 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
     ms: performance.now() - t0,
     parts,
     message,
+    ...(meta.erratum ? { erratum: meta.erratum } : {}),
+    ...(meta.selfConfirming ? { selfConfirming: meta.selfConfirming } : {}),
     assumptions: used(),
     ...(meta.expect ? { expected: meta.expect } : {}),
     ...(unexpectedOutcome(status, meta.expect) ? { unexpected: unexpectedOutcome(status, meta.expect) } : {}),

@@ -3,3 +3,7 @@ export * from './equivalent.ts';
 export * from './claims.ts';
 export * from './derivation.ts';
 export * from './inequality.ts';
+export * from './region.ts';
+export * from './search.ts';
+export * from './prover.ts';
+export * from './independence.ts';

@@ -71,6 +71,18 @@ describe('web explorer in chromium', () => {
     await page.selectOption('#claim-status', '');
   });
 
+  it('lists every erratum with its location, smallest change and evidence', async () => {
+    const errata = page.locator('article.erratum');
+    const n = await errata.count();
+    expect(n).toBeGreaterThan(10);
+    expect(await page.locator('article.erratum dl.erratum-location').count()).toBe(n);
+    const first = await errata.first().locator('dl.erratum-location').innerText();
+    expect(first).toMatch(/Location\s+in the formula/);
+    expect(first).toMatch(/Smallest change\s+\S.*->/);
+    expect(await page.locator('article.erratum dd:has-text("not recorded")').count()).toBe(0);
+    expect(await page.locator('article.erratum dl.erratum-location ul li').count()).toBeGreaterThanOrEqual(n);
+  });
+
   it('moves the theta curve when the eps slider moves (by keyboard)', async () => {
     const curve = page.locator('#theta-plot path.curve').first();
     const before = await curve.getAttribute('d');

@@ -10,7 +10,11 @@ describe('section 2.2 replay', () => {
     expect(d.claims.map((c) => c.id)).toEqual(['maxwellian-equilibrium', 'lemma-2.1', 'entropy-scaling']);
     expect(byId.get('maxwellian-equilibrium')!.status).toBe('verified');
     expect(byId.get('lemma-2.1')!.status).toBe('checked-numeric');
-    expect(byId.get('lemma-2.1')!.inequalities!.map((o) => o.samples)).toEqual([120, 120, 120]);
+    const searched = byId.get('lemma-2.1')!.inequalities!;
+    expect(searched.map((o) => o.method)).toEqual(['search', 'search', 'search']);
+    // the 120 seeded pairs are evaluated besides the search over the mixtures
+    for (const o of searched) expect(o.samples).toBeGreaterThan(500);
+    expect(searched[0].region).toMatch(/0 < alpha < 1/);
   });
 
   it('finds the printed entropy relation with theta = 1/sqrt(eps) wrong by ln(eps), and right with theta = sqrt(eps)', () => {
@@ -45,5 +49,17 @@ describe('section 2.2 replay', () => {
     }));
     expect(rec.status).toBe('failed');
     expect(rec.inequalities![0].worstAt.alpha).toBe(0.05);
+  });
+});
+
+describe('the entropy under (1.6), derived through the density transform', () => {
+  it('finds H[mu] = H[nu] - ln(theta) by integrating the pulled-back integrand, not by typing it', () => {
+    const c = entropy.run().claims.find((x) => x.id === 'entropy-scaling')!;
+    const derived = c.parts.find((p) => p.label.startsWith('H[mu] with theta = 1/sqrt(eps)'))!.derived;
+    expect(derived).toMatch(/H_nu/);
+    expect(derived).toMatch(/ln\(eps/);
+    // the derived value differs from the printed one by ln(eps): H_nu + (1/2) ln(eps) against H_nu - (1/2) ln(eps)
+    expect(c.parts.find((p) => !p.holds)!.difference).toMatch(/ln\(eps\)/);
+    expect(c.erratum?.location).toBe('formula');
   });
 });

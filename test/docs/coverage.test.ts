@@ -31,18 +31,36 @@ function declaredClaimIds(): Set<string> {
   return ids;
 }
 
+/** Rows of the proofs table: result (e.g. "Lemma 2.2") -> the claim ids and the status text of each of its rows. */
+function proofRows(readme: string): Map<string, { ids: string[]; status: string }[]> {
+  const start = readme.indexOf('## Coverage of the proofs');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
+  const rows = new Map<string, { ids: string[]; status: string }[]>();
+  for (const line of section.split('\n')) {
+    const cell = '((?:[^|\\\\]|\\\\.)*)'; // a cell: no bare pipe (escaped pipes \\| allowed)
+    const m = new RegExp(`^\\| ((?:Lemma|Proposition|Theorem|Corollary) \\d\\.\\d+) \\| ${cell} \\| ${cell} \\| ${cell} \\|$`).exec(line);
+    if (m) rows.set(m[1], [...(rows.get(m[1]) ?? []), { ids: [...m[3].matchAll(/`([^`]+)`/g)].map((x) => x[1]), status: m[4] }]);
+  }
+  return rows;
+}
+
+/** The paper's text, or undefined when it is not next to the checkout. */
+function paperText(): string | undefined {
+  try {
+    const file = readdirSync(PAPER_DIR).find((f) => f.endsWith('.txt'));
+    return file && readFileSync(join(PAPER_DIR, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const rows = coverageRows(readme);
+const proofs = proofRows(readme);
 
 describe('README coverage table', () => {
   it('has a row for every numbered equation (1.1)-(4.17) of the paper', () => {
-    let paper: string | undefined;
-    try {
-      const file = readdirSync(PAPER_DIR).find((f) => f.endsWith('.txt'));
-      paper = file && readFileSync(join(PAPER_DIR, file), 'utf8');
-    } catch {
-      paper = undefined;
-    }
+    const paper = paperText();
     // Without the paper next to the checkout, fall back on the known numbering of its sections.
     const labels = paper
       ? [...new Set([...paper.matchAll(/\$\$\((\d\.\d+)\) \\quad/g)].map((m) => m[1]))]
@@ -64,5 +82,31 @@ describe('README coverage table', () => {
     const broken = coverageRows(readme.replace(/^\| \(3\.6\) .*$/m, ''));
     expect(broken.has('3.6')).toBe(false);
     expect(broken.has('3.7')).toBe(true);
+  });
+});
+
+describe('README coverage of the proofs', () => {
+  it('has a row for every lemma, proposition, theorem and corollary of the paper', () => {
+    const paper = paperText();
+    const results = paper
+      ? [...new Set([...paper.matchAll(/\*\*((?:Lemma|Proposition|Theorem|Corollary) \d\.\d+)\.\*\*/g)].map((m) => m[1]))]
+      : ['Lemma 2.1', 'Lemma 2.2', 'Theorem 3.2', 'Proposition 3.4', 'Lemma 4.4', 'Proposition 4.12'];
+    expect(results.length).toBeGreaterThan(5);
+    expect(results.filter((r) => !proofs.has(r))).toEqual([]);
+  });
+
+  it('names only declared claim ids, and says why a row without one is analytic', () => {
+    const ids = declaredClaimIds();
+    const all = [...proofs.values()].flat();
+    expect(all.length).toBeGreaterThan(15);
+    expect(all.flatMap((r) => r.ids).filter((id) => !ids.has(id))).toEqual([]);
+    for (const r of all.filter((x) => x.ids.length === 0)) expect(r.status).toMatch(/analytic: \S.{10,}/);
+  });
+
+  it('rejects a table that forgets a result or names an unknown claim (the checks can fail)', () => {
+    const broken = proofRows(readme.replace(/^\| Lemma 4\.9 .*$/m, '').replace('`lemma-4.6-constants`', '`no-such-claim`'));
+    expect(broken.has('Lemma 4.9')).toBe(false);
+    expect([...broken.values()].flat().flatMap((r) => r.ids)).toContain('no-such-claim');
+    expect(declaredClaimIds().has('no-such-claim')).toBe(false);
   });
 });

@@ -12,8 +12,9 @@ import { buildReport, writeReport, EquationCollector, escapeTex, BuiltReport, Re
 /** A derivation with one erratum (a wrong printed expansion), one verified claim and one step. */
 const withErratum = derivation('fixture', 'test', (d) => {
   d.step('Expand', 'Square the sum.', [{ label: '(a+b)^2', lhs: parseExpr('s'), rhs: parseExpr('(a + b)^2') }]);
-  d.claim({ id: 'square-printed', source: '(9.9)', title: 'the printed square' }, () => [
+  d.claim({ id: 'square-printed', source: '(9.9)', title: 'the printed square', erratum: { location: 'formula', change: 'a^2 + b^2 -> a^2 + 2ab + b^2', note: 'the cross term was dropped' } }, () => [
     { label: 'expansion', printed: parseExpr('a^2 + b^2'), derived: parseExpr('(a + b)^2') },
+    { label: 'corrected', printed: parseExpr('a^2 + 2*a*b + b^2'), derived: parseExpr('(a + b)^2'), mustHold: true },
   ]);
   d.claim({ id: 'cube-ok', source: '(9.10)', title: 'a true identity' }, () => [{ label: 'cube', printed: parseExpr('a^3 + 3*a^2*b + 3*a*b^2 + b^3'), derived: parseExpr('(a + b)^3') }]);
 });
@@ -49,9 +50,10 @@ describe('the report of the paper', () => {
       const at = built.html.indexOf(`href="#claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}"`);
       return at < 0 ? '' : built.html.slice(at, built.html.indexOf('</tr>', at));
     };
-    expect(row('lemma-2.1')).toContain('seeded ✓');
-    expect(row('lemma-2.1')).not.toContain('seeded !');
-    expect(row('prop-4.10-bounds')).toContain('seeded ✗');
+    expect(row('lemma-2.1')).toContain('adversarial ✓');
+    expect(row('lemma-2.1')).not.toContain('adversarial !');
+    expect(row('prop-4.10-bounds')).toContain('adversarial ✗');
+    expect(row('prop-4.10-bounds')).toContain('prover ✓');
     expect(built.tex.trimEnd().endsWith('\\end{document}')).toBe(true);
   });
 });
@@ -67,6 +69,9 @@ describe('errata and failures', () => {
     expect(md).toContain('2 a b');
     expect(md).toContain('2*a*b');
     expect(md).not.toContain('cube-ok');
+    expect(md).toContain('- **Location:** in the formula');
+    expect(md).toContain('- **Smallest change:** a^2 + b^2 -> a^2 + 2ab + b^2');
+    expect(md).toMatch(/- \*\*Evidence:\*\*\n {2}- printed form differs .*expansion\n {2}- verified \(engine-normal-form, .*\): corrected/);
     expect(r.html).toContain('derived − printed');
     expect(r.tex).toContain('Derived $-$ printed');
   });
@@ -74,6 +79,9 @@ describe('errata and failures', () => {
   it('says so when there is no erratum, and shows a file that did not load as failed', () => {
     const r = buildReport([{ file: 'fixture.ts', derivation: derivation('ok', 'test', (d) => d.claim({ id: 'one', source: 'x', title: 't' }, () => [{ label: 'l', printed: parseExpr('1'), derived: parseExpr('1') }])).run(), ms: 1 }, fixtureRuns()[1]]);
     expect(r.errata).toContain('No errata');
+    // an erratum without a recorded location says so
+    const bare = buildReport([{ file: 'f.ts', derivation: derivation('d', 't', (d) => d.claim({ id: 'x', source: 'x', title: 't' }, () => [{ label: 'l', printed: parseExpr('1'), derived: parseExpr('2') }])).run(), ms: 1 }]);
+    expect(bare.errata).toContain('- **Location:** not recorded for this claim');
     expect(r.document.claims.find((c) => c.id === 'load:broken.ts')?.status).toBe('failed');
     expect(r.html).toContain('SyntaxError: boom');
   });

@@ -25,13 +25,24 @@ export function derivationsView(paper: Paper): HTMLElement {
     )));
 }
 
-/** Errata: for each part that does not hold, the printed and the derived forms side by side, and their difference. */
+/** Where an erratum lies, in words. */
+const LOCATION: Record<string, string> = {
+  formula: 'in the formula', hypothesis: 'in a hypothesis', constant: 'in a constant carried from elsewhere', reference: 'in a reference',
+  extraction: 'possibly in the text extraction (the extracted formula is ambiguous)',
+};
+
+/** Errata: where each lies, the smallest change and its evidence; for each part that does not hold, the printed and the derived forms side by side, and their difference. */
 export function errataView(paper: Paper): HTMLElement {
   if (paper.errata.length === 0) return el('p', {}, 'The engine found no erratum.');
   return el('div', {}, ...paper.errata.map((c) =>
     el('article', { class: 'erratum' },
       el('h3', {}, `${c.id} — ${c.source}`),
       el('p', {}, c.title),
+      el('dl', { class: 'erratum-location' },
+        el('dt', {}, 'Location'), el('dd', {}, c.erratum ? LOCATION[c.erratum.location] : 'not recorded'),
+        el('dt', {}, 'Smallest change'), el('dd', {}, c.erratum?.change ?? '—'),
+        ...(c.erratum?.note ? [el('dt', {}, 'Note'), el('dd', {}, c.erratum.note)] : []),
+        el('dt', {}, 'Evidence'), el('dd', {}, el('ul', {}, ...(c.evidence ?? []).map((e) => el('li', {}, e))))),
       ...c.parts.filter((p) => !p.holds).map((p) =>
         el('div', { class: 'part' },
           el('h4', {}, p.label),

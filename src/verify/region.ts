@@ -1,0 +1,113 @@
+/**
+ * Search regions: the set of parameter values a result's hypotheses allow, as an ordered list of
+ * dimensions whose bounds may depend on the dimensions before them (rho in [m*, 1/m*], kappa in
+ * (1/(2b), oo), s in [0, t], ...). A point of the unit cube maps to a point of the region, so
+ * an optimiser can roam the whole region; unbounded or open ranges are truncated for the search
+ * and the truncation is written down, so a report can say exactly what was searched.
+ */
+
+/** One point of the parameters. */
+export type Sample = Readonly<Record<string, number>>;
+
+/** A bound: a number, or a function of the values of the dimensions listed before. */
+export type Bound = number | ((s: Sample) => number);
+
+/** One dimension of a region. */
+export interface Dimension {
+  readonly name: string;
+  readonly lo: Bound;
+  readonly hi: Bound;
+  /** 'log': log-uniform between the bounds (a lower bound of 0 is reached exactly at the bottom of the cube, then log-uniform from `floor`). */
+  readonly scale?: 'linear' | 'log';
+  /** Smallest positive value of a log-scaled dimension whose lower bound is 0 (default 1e-12 times its upper bound). */
+  readonly floor?: number;
+  /** Open ends: the endpoint itself is excluded (the search stops a relative 1e-9 inside it). */
+  readonly open?: readonly ('lo' | 'hi')[];
+  /** The hypothesis as the paper states it, e.g. "0 < eps < 1 (Theorem 3.2)". */
+  readonly hypothesis: string;
+  /** How the range was made searchable, e.g. "t >= 0 searched on [0, 1e4]". */
+  readonly truncation?: string;
+}
+
+/** A named region: the hypotheses of a result. */
+export interface Region {
+  readonly name: string;
+  readonly dims: readonly Dimension[];
+}
+
+/** A region or an error naming the dimension whose bounds are malformed. */
+export class RegionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegionError';
+  }
+}
+
+/** A region from its dimensions (names must be distinct). */
+export function region(name: string, dims: readonly Dimension[]): Region {
+  const seen = new Set<string>();
+  for (const d of dims) {
+    if (seen.has(d.name)) throw new RegionError(`region ${name}: the dimension ${d.name} is listed twice`);
+    seen.add(d.name);
+  }
+  return { name, dims };
+}
+
+/** The sub-region of the named dimensions (in the region's order), extra fixed values appended by `fix`. */
+export function restrict(r: Region, names: readonly string[], rename?: string): Region {
+  const missing = names.filter((n) => !r.dims.some((d) => d.name === n));
+  if (missing.length) throw new RegionError(`region ${r.name} has no dimension ${missing.join(', ')}`);
+  return { name: rename ?? `${r.name} (${names.join(', ')})`, dims: r.dims.filter((d) => names.includes(d.name)) };
+}
+
+/** The region with more dimensions after the given ones. */
+export const extend = (r: Region, dims: readonly Dimension[], rename?: string): Region => region(rename ?? r.name, [...r.dims, ...dims]);
+
+const boundAt = (b: Bound, s: Sample): number => (typeof b === 'number' ? b : b(s));
+const INSIDE = 1e-9;
+
+/** The bounds of a dimension at the values of the dimensions before it, open ends pulled inside. */
+export function boundsOf(d: Dimension, s: Sample): [number, number] {
+  let lo = boundAt(d.lo, s);
+  let hi = boundAt(d.hi, s);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo <= hi))
+    throw new RegionError(`dimension ${d.name}: bounds [${lo}, ${hi}] at ${JSON.stringify(s)} are not a finite interval`);
+  const width = hi - lo;
+  const open = d.open ?? [];
+  if (open.includes('lo')) lo += Math.max(width, Math.abs(lo)) * INSIDE;
+  if (open.includes('hi')) hi -= Math.max(width, Math.abs(hi)) * INSIDE;
+  return [lo, Math.max(lo, hi)];
+}
+
+/** Fraction of the unit interval that maps to the exact lower bound 0 of a log dimension. */
+const ZERO_SHARE = 0.02;
+
+/** The value of one dimension at u in [0, 1]. */
+function valueAt(d: Dimension, u: number, s: Sample): number {
+  const [lo, hi] = boundsOf(d, s);
+  if ((d.scale ?? 'linear') === 'linear' || hi <= 0) return lo + (hi - lo) * u;
+  const rawLo = boundAt(d.lo, s);
+  if (rawLo > 0) return lo * (hi / lo) ** u;
+  if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
+  const floor = Math.min(d.floor ?? hi * 1e-12, hi);
+  if ((d.open ?? []).includes('lo')) return floor * (hi / floor) ** u;
+  if (u <= ZERO_SHARE) return 0;
+  return floor * (hi / floor) ** ((u - ZERO_SHARE) / (1 - ZERO_SHARE));
+}
+
+/** The point of the region at a point u of the unit cube (coordinates clamped to [0, 1]). */
+export function pointAt(r: Region, u: readonly number[]): Sample {
+  if (u.length !== r.dims.length) throw new RegionError(`region ${r.name}: a point needs ${r.dims.length} coordinates, got ${u.length}`);
+  const s: Record<string, number> = {};
+  r.dims.forEach((d, i) => {
+    const x = Number.isFinite(u[i]) ? Math.min(1, Math.max(0, u[i])) : 0.5;
+    s[d.name] = valueAt(d, x, s);
+  });
+  return s;
+}
+
+/** The hypotheses in one line, with what was searched where it differs from the hypothesis. */
+export function describeRegion(r: Region): string {
+  const dims = r.dims.map((d) => `${d.hypothesis}${d.truncation ? ` [searched: ${d.truncation}]` : ''}`);
+  return `${r.name}: ${dims.join('; ')}`;
+}

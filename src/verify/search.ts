@@ -1,0 +1,133 @@
+/**
+ * Adversarial search: the smallest value of an objective over a region (the margin of an
+ * inequality, the ratio of a derived bound to a printed one), by multi-start Nelder–Mead in the
+ * unit cube the region is mapped from. Starts: the corners of the cube (where the extremes of a
+ * hypothesis sit: eps -> 0, t -> oo, kappa -> 1/(2b)), its centre and seeded quasi-random points;
+ * the best starts are refined. Deterministic for a given seed.
+ *
+ * Our own Nelder–Mead rather than a package: the one on npm (fmin 0.0.4) is unconstrained and
+ * unmaintained; the cube needs clamping, and the method is forty lines.
+ */
+import { Region, Sample, pointAt, describeRegion } from './region.ts';
+import { seededRandom } from '../cas/index.ts';
+
+/** Search effort and seed. */
+export interface SearchOptions {
+  /** Quasi-random starting points besides the corners and the centre (default 24). */
+  readonly starts?: number;
+  /** How many of the best starts are refined by Nelder–Mead (default 4). */
+  readonly refine?: number;
+  /** Nelder–Mead iterations per refinement (default 80). */
+  readonly iterations?: number;
+  readonly seed?: number;
+  /** At most this many corners of the cube (all of them up to 8 dimensions by default, else 256 seeded ones). */
+  readonly corners?: number;
+  /** Extra points of the region to evaluate (known extremal cases). */
+  readonly extra?: readonly Sample[];
+}
+
+/** The worst point found and what it cost. */
+export interface SearchOutcome {
+  readonly worstAt: Sample;
+  readonly worstValue: number;
+  readonly evaluations: number;
+  /** The region searched, in words (hypotheses and truncations). */
+  readonly region: string;
+}
+
+/** The objective was not finite at a point of the region. */
+export class SearchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SearchError';
+  }
+}
+
+const MAX_CORNER_DIMS = 8;
+const MAX_EVALUATIONS = 200_000;
+
+/** The corners of the unit cube: all of them when there are at most `max`, else `max` seeded ones. */
+function corners(n: number, rand: () => number, max = 2 ** MAX_CORNER_DIMS): number[][] {
+  if (2 ** n <= max) return Array.from({ length: 2 ** n }, (_, k) => Array.from({ length: n }, (_, i) => (k >> i) & 1));
+  return Array.from({ length: max }, () => Array.from({ length: n }, () => (rand() < 0.5 ? 0 : 1)));
+}
+
+/** Halton points (bases: the first primes) shifted by a seeded offset: evenly spread, deterministic. */
+function halton(count: number, n: number, rand: () => number): number[][] {
+  const primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71];
+  const shift = Array.from({ length: n }, () => rand());
+  const radical = (k: number, b: number) => {
+    let f = 1;
+    let r = 0;
+    for (let i = k; i > 0; i = Math.floor(i / b)) {
+      f /= b;
+      r += f * (i % b);
+    }
+    return r;
+  };
+  return Array.from({ length: count }, (_, k) => Array.from({ length: n }, (_, i) => (radical(k + 1, primes[i % primes.length]) + shift[i]) % 1));
+}
+
+const clamp = (u: readonly number[]) => u.map((x) => Math.min(1, Math.max(0, x)));
+
+/** Nelder–Mead on the unit cube (clamped), from x0 with an initial step; returns the best point. */
+function nelderMead(f: (u: readonly number[]) => number, x0: readonly number[], iterations: number, step = 0.1): { x: number[]; fx: number } {
+  const n = x0.length;
+  let simplex = [clamp(x0), ...Array.from({ length: n }, (_, i) => clamp(x0.map((x, j) => (j === i ? (x + step > 1 ? x - step : x + step) : x))))];
+  let values = simplex.map(f);
+  for (let it = 0; it < iterations; it++) {
+    const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b]);
+    simplex = order.map((i) => simplex[i]);
+    values = order.map((i) => values[i]);
+    const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p[j], 0) / n);
+    const along = (t: number) => clamp(centroid.map((c, j) => c + t * (simplex[n][j] - c)));
+    const xr = along(-1);
+    const fr = f(xr);
+    if (fr < values[0]) {
+      const xe = along(-2);
+      const fe = f(xe);
+      [simplex[n], values[n]] = fe < fr ? [xe, fe] : [xr, fr];
+    } else if (fr < values[n - 1]) {
+      [simplex[n], values[n]] = [xr, fr];
+    } else {
+      const xc = along(fr < values[n] ? -0.5 : 0.5);
+      const fc = f(xc);
+      if (fc < Math.min(fr, values[n])) [simplex[n], values[n]] = [xc, fc];
+      else {
+        simplex = simplex.map((p, i) => (i === 0 ? p : clamp(p.map((x, j) => simplex[0][j] + 0.5 * (x - simplex[0][j])))));
+        values = simplex.map((p, i) => (i === 0 ? values[0] : f(p)));
+      }
+    }
+  }
+  const best = values.indexOf(Math.min(...values));
+  return { x: simplex[best], fx: values[best] };
+}
+
+/**
+ * The minimum of `objective` over the region found by multi-start Nelder–Mead. A non-finite
+ * objective at a point of the region is an error naming the point (never skipped).
+ */
+export function minimise(objective: (s: Sample) => number, r: Region, opts: SearchOptions = {}): SearchOutcome {
+  const n = r.dims.length;
+  const rand = seededRandom(opts.seed ?? 2022);
+  let evaluations = 0;
+  let best: { at: Sample; value: number } | undefined;
+  const evalSample = (s: Sample): number => {
+    if (++evaluations > MAX_EVALUATIONS) throw new SearchError(`search over ${r.name}: more than ${MAX_EVALUATIONS} evaluations`);
+    const v = objective(s);
+    if (!Number.isFinite(v)) throw new SearchError(`search over ${r.name}: the objective is ${v} at ${JSON.stringify(s)}`);
+    if (!best || v < best.value) best = { at: s, value: v };
+    return v;
+  };
+  const f = (u: readonly number[]) => evalSample(pointAt(r, u));
+  for (const s of opts.extra ?? []) evalSample(s);
+  if (n === 0) {
+    if (!best) evalSample({});
+  } else {
+    const starts = [...corners(n, rand, opts.corners), Array(n).fill(0.5), ...halton(opts.starts ?? 24, n, rand)];
+    const scored = starts.map((u) => ({ u, v: f(u) })).sort((a, b) => a.v - b.v);
+    for (const { u } of scored.slice(0, opts.refine ?? 4)) nelderMead(f, u, opts.iterations ?? 80);
+  }
+  const b = best!;
+  return { worstAt: b.at, worstValue: b.value, evaluations, region: describeRegion(r) };
+}
