@@ -11,79 +11,11 @@ import {
   Expr, Term, add, mul, num, pow, sqrt, exp, sym, zero, expand, partial, partialN, substitute, substituteFunction,
   toPoly, toExpr, symbolsOf, printExpr, isZero, qToNumber, qIsInt, qSign, constantOf, doubleFactorial,
 } from '../cas/index.ts';
+import { IntegralError, Values, evaluateExpr } from './compile.ts';
 
-/** An integral the engine cannot evaluate or an identity whose flux does not decay. */
-export class IntegralError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IntegralError';
-  }
-}
+export { IntegralError, evaluateExpr };
+export type { Values };
 
-/** Parameter values (symbol name -> number). */
-export type Values = Readonly<Record<string, number>>;
-
-type Compiled = (values: Values) => number;
-const compiled = new WeakMap<Expr, Compiled>();
-
-/** e as a closure over symbol values, built once per expression (quadratures evaluate it thousands of times). */
-function compileNumber(e: Expr): Compiled {
-  const hit = compiled.get(e);
-  if (hit) return hit;
-  let f: Compiled;
-  switch (e.kind) {
-    case 'num': {
-      const c = qToNumber(e.value);
-      f = () => c;
-      break;
-    }
-    case 'sym': {
-      const name = e.name;
-      f = (v) => {
-        const x = v[name];
-        if (x !== undefined) return x;
-        if (name === 'pi') return Math.PI;
-        throw new IntegralError(`evaluateExpr: no value for the symbol ${name}`);
-      };
-      break;
-    }
-    case 'add':
-    case 'mul': {
-      const parts = (e.kind === 'add' ? e.terms : e.factors).map(compileNumber);
-      const isSum = e.kind === 'add';
-      f = (v) => {
-        let acc = isSum ? 0 : 1;
-        for (const p of parts) acc = isSum ? acc + p(v) : acc * p(v);
-        return acc;
-      };
-      break;
-    }
-    case 'pow': {
-      const b = compileNumber(e.base);
-      const x = compileNumber(e.exponent);
-      f = (v) => b(v) ** x(v);
-      break;
-    }
-    case 'fn': {
-      const text = printExpr(e);
-      if (e.derivs) throw new IntegralError(`evaluateExpr: ${text} is an opaque derivative; substitute a formula first`);
-      const op = ({ exp: Math.exp, ln: Math.log, sin: Math.sin, cos: Math.cos } as Record<string, (t: number) => number>)[e.name];
-      if (!op) throw new IntegralError(`evaluateExpr: ${e.name} is an opaque function; substitute a formula first`);
-      const a = compileNumber(e.args[0]);
-      f = (v) => op(a(v));
-      break;
-    }
-  }
-  compiled.set(e, f);
-  return f;
-}
-
-/** The numeric value of e at the given symbol values ('pi' is pi); throws naming a missing symbol or a non-finite result. */
-export function evaluateExpr(e: Expr, values: Values): number {
-  const r = compileNumber(e)(values);
-  if (!Number.isFinite(r)) throw new IntegralError(`evaluateExpr: ${printExpr(e)} is not finite (${r}) at ${JSON.stringify(values)}`);
-  return r;
-}
 
 /** A representative of a function space: an opaque function replaced by a formula in its parameters. */
 export interface Representative {
