@@ -59,7 +59,30 @@ export type Kernel = ScalarKernel | LoopKernel | ReductionKernel;
 /** A short hash of an expression's text, for provenance headers and staleness checks. */
 export const expressionHash = (e: Expr): string => createHash('sha256').update(printExpr(e)).digest('hex').slice(0, 16);
 
+/** Names a kernel declares itself: its count, loop index and reduction output. */
+const RESERVED = new Set(['n', 'i', 'Math', 'pi']);
+
+/**
+ * Local names of a kernel that cannot collide with its arguments: prefixes for temporaries
+ * (c, t, g, s, with underscores added while an argument looks like one), and the suffix of
+ * array reads.
+ */
+function localNames(args: readonly string[]) {
+  const prefix = (base: string) => {
+    let p = base;
+    while (args.some((a) => a.startsWith(p) && /^\d+h?$/.test(a.slice(p.length)))) p += '_';
+    return p;
+  };
+  let read = '_i';
+  while (args.some((a) => args.includes(`${a}${read}`))) read += '_';
+  let next = 'next_';
+  while (args.some((a) => a.startsWith(next))) next += '_';
+  return { c: prefix('c'), t: prefix('t'), g: prefix('g'), s: prefix('s'), read, next };
+}
+
 function checkSymbols(name: string, exprs: readonly Expr[], allowed: readonly string[]): void {
+  const clash = allowed.find((a) => RESERVED.has(a));
+  if (clash) throw new Error(`kernel ${name}: the argument name ${clash} is reserved in generated kernels (${[...RESERVED].join(', ')}); rename it`);
   const ok = new Set([...allowed, 'pi']);
   for (const e of exprs)
     for (const s of symbolsOf(e))
@@ -138,7 +161,7 @@ const GUARD_TEST: Record<KernelGuard['test'], [string, string, (x: number) => bo
  * The checks before the loop: n within the arrays (not in C: pointers carry no length), every
  * uniform finite, then the guards (a constant guard is decided here, once, and not printed).
  */
-function guardLines(name: string, arrays: readonly string[], uniforms: readonly string[], guards: readonly KernelGuard[], target: Target): string[] {
+function guardLines(name: string, arrays: readonly string[], uniforms: readonly string[], guards: readonly KernelGuard[], target: Target, gPrefix = 'g'): string[] {
   const lines: string[] = [];
   if (target.name !== 'c' && arrays.length)
     lines.push(target.refuse(`n >= 0 && ${arrays.map((a) => `n <= ${a}.length`).join(' && ')}`, `${name}: n must be a count within the arrays' lengths, got n = `, 'n'));
@@ -150,8 +173,8 @@ function guardLines(name: string, arrays: readonly string[], uniforms: readonly 
       if (!holds(qToNumber(g.expr.value))) throw new Error(`kernel ${name}: ${label} ${says}`);
       return;
     }
-    let value = g.expr.kind === 'sym' ? g.expr.name : `g${k}`;
-    if (g.expr.kind !== 'sym') lines.push(target.constant(value, stripParens(new Emitter(new Set(), (s) => s, 'g', '  ', target).expr(g.expr))));
+    const value = g.expr.kind === 'sym' ? g.expr.name : `${gPrefix}${k}`;
+    if (g.expr.kind !== 'sym') lines.push(target.constant(value, stripParens(new Emitter(new Set(), (s) => s, `${gPrefix}_`, '  ', target).expr(g.expr))));
     lines.push(target.refuse(`${value} ${target.name === 'c' && op === '!== 0' ? '!= 0' : op}`, `${name}: ${label} ${says}, got `, value));
   });
   return lines.map((l) => `  ${l}`);
@@ -161,35 +184,38 @@ function guardLines(name: string, arrays: readonly string[], uniforms: readonly 
 function loopBody(k: LoopKernel | ReductionKernel, exprs: readonly Expr[], target: Target) {
   const uniforms = new Set(k.uniforms);
   const grouped = exprs.map((e) => groupUniforms(e, uniforms));
-  checkSymbols(k.name, grouped, [...k.arrays, ...k.uniforms]);
-  const pre = new Emitter(sharedKeys(grouped), (s) => s, 'c', '  ', target);
+  const args = [...k.arrays, ...k.uniforms, ...(k.kind === 'loop' ? Object.keys(k.outputs) : [])];
+  if (k.kind === 'reduction' && args.includes('out')) throw new Error(`kernel ${k.name}: the argument name out is reserved in reduction kernels; rename it`);
+  checkSymbols(k.name, grouped, args);
+  const local = localNames(args);
+  const pre = new Emitter(sharedKeys(grouped), (s) => s, local.c, '  ', target);
   // each array element is read once per iteration into a local (fewer loads; no aliasing with in-place stores)
-  const inner = new Emitter(sharedKeys(grouped), (s) => (uniforms.has(s) ? s : `${s}_i`), 't', '    ', target);
+  const inner = new Emitter(sharedKeys(grouped), (s) => (uniforms.has(s) ? s : `${s}${local.read}`), local.t, '    ', target);
   for (const h of hoistable(grouped, uniforms)) {
     const name = stripParens(pre.expr(h));
-    if (/^c\d+$/.test(name)) inner.bind(keyOf(h), name);
+    if (name.startsWith(local.c) && /^\d+$/.test(name.slice(local.c.length))) inner.bind(keyOf(h), name);
     else {
-      const c = `c${pre.lines.length}h`;
+      const c = `${local.c}${pre.lines.length}h`;
       pre.lines.push(`  ${target.constant(c, name)}`);
       inner.bind(keyOf(h), c);
     }
   }
   const values = grouped.map((e) => stripParens(inner.expr(e)));
-  const reads = k.arrays.filter((a) => grouped.some((e) => symbolsOf(e).has(a))).map((a) => `    ${target.constant(`${a}_i`, `${a}[i]`)}`);
-  const checks = guardLines(k.name, k.arrays, k.uniforms, k.kind === 'loop' ? k.guards ?? [] : [], target);
-  return { checks, pre: pre.lines, reads, inner: inner.lines, values };
+  const reads = k.arrays.filter((a) => grouped.some((e) => symbolsOf(e).has(a))).map((a) => `    ${target.constant(`${a}${local.read}`, `${a}[i]`)}`);
+  const checks = guardLines(k.name, k.arrays, k.uniforms, k.kind === 'loop' ? k.guards ?? [] : [], target, local.g);
+  return { checks, pre: pre.lines, reads, inner: inner.lines, values, local };
 }
 
 /** Source of a loop kernel: (n, outputs..., arrays..., uniforms...); an output named like an array updates it in place. */
 export function emitLoop(k: LoopKernel, target: Target = TYPESCRIPT): string {
   const outputs = Object.entries(k.outputs);
-  const { checks, pre, reads, inner, values } = loopBody(k, outputs.map(([, e]) => e), target);
+  const { checks, pre, reads, inner, values, local } = loopBody(k, outputs.map(([, e]) => e), target);
   // an output that is also an input array is updated in place: every new value is computed first
   const inPlace = (o: string) => k.arrays.includes(o);
   const named = outputs.map(([o], j) => [o, values[j]] as const);
   const body = [
-    ...named.filter(([o]) => inPlace(o)).map(([o, v]) => `    ${target.constant(`next_${o}`, v)}`),
-    ...named.map(([o, v]) => `    ${o}[i] = ${inPlace(o) ? `next_${o}` : v};`),
+    ...named.filter(([o]) => inPlace(o)).map(([o, v]) => `    ${target.constant(`${local.next}${o}`, v)}`),
+    ...named.map(([o, v]) => `    ${o}[i] = ${inPlace(o) ? `${local.next}${o}` : v};`),
   ];
   const written = new Set(outputs.map(([o]) => o));
   const params: Param[] = [
@@ -217,7 +243,7 @@ export function emitLoop(k: LoopKernel, target: Target = TYPESCRIPT): string {
 
 /** Source of a reduction kernel: (n, out, arrays..., uniforms...) with out[k] = the k-th sum. */
 export function emitReduction(k: ReductionKernel, target: Target = TYPESCRIPT): string {
-  const { checks, pre, reads, inner, values } = loopBody(k, k.sums, target);
+  const { checks, pre, reads, inner, values, local } = loopBody(k, k.sums, target);
   const params: Param[] = [
     { name: 'n', kind: 'count' },
     { name: 'out', kind: 'output' },
@@ -231,13 +257,13 @@ export function emitReduction(k: ReductionKernel, target: Target = TYPESCRIPT): 
     target.signature(k.name, params, 'void'),
     ...checks,
     ...pre,
-    ...k.sums.map((_, j) => `  ${target.variable(`s${j}`, target.literal(0))}`),
+    ...k.sums.map((_, j) => `  ${target.variable(`${local.s}${j}`, target.literal(0))}`),
     `  ${target.loop}`,
     ...reads,
     ...inner,
-    ...values.map((v, j) => `    s${j} += ${v};`),
+    ...values.map((v, j) => `    ${local.s}${j} += ${v};`),
     '  }',
-    ...k.sums.map((_, j) => `  out[${j}] = s${j};`),
+    ...k.sums.map((_, j) => `  out[${j}] = ${local.s}${j};`),
     ...(target.success ? [`  ${target.success}`] : []),
     '}',
   ].join('\n');
