@@ -12,9 +12,9 @@ const USAGE = `usage:
   fhn-derive run FILE.ts [--out DIR] run one derivation file written against the public API
   fhn-derive generate [--check]      regenerate src/generated/ from the derivations' kernels (--check: only compare)
   fhn-derive rates [--quick] [--out DIR]  measure the convergence rates as eps -> 0 (worker threads), write DIR/rates.{json,md,svg}
-  fhn-derive simulate [--model particles|grid] [--eps 0.05] [--cells 4] [--neurons 1e5] [--dt 1e-3] [--t 1]
-                      [--scheme ou-split|euler-maruyama] [--seed 1] [--nv 96] [--nw 120]
-                                     run the default network of (1.2) (particles) or (1.10) (grid), print V, W, Var v per point of K`;
+  fhn-derive simulate [FILE.ts] [options] [--out DIR]
+                                     run a simulation spec (or the paper's default network) with its own error estimates;
+                                     \`fhn-derive simulate --help\` lists the options`;
 
 /** Parse argv and run; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -35,15 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const f of files) console.log(`${changed.includes(f.path) ? (check ? 'STALE' : 'wrote') : 'up to date'}  ${f.path}`);
     return check && changed.length > 0 ? 1 : 0;
   }
-  if (command === 'simulate') {
-    const { parseSimulationFlags, simulate } = (await import(join(ROOT, 'derivations', 'lib', 'simulate.ts'))) as typeof import('../../derivations/lib/simulate.ts');
-    const { progressBar } = await import('../numerics/index.ts');
-    const options = parseSimulationFlags(args.slice(1));
-    const rows = simulate(options, progressBar(`simulate ${options.model}, eps = ${options.eps}`));
-    console.log(['x', 'rho0', 'V', 'W', 'Var v'].map((h) => h.padStart(10)).join(''));
-    for (const r of rows) console.log([r.x, r.rho0, r.V, r.W, r.varianceV].map((v) => v.toPrecision(5).padStart(10)).join(''));
-    return 0;
-  }
+  if (command === 'simulate') return (await import('./simulate.ts')).runSimulateCommand(argv.slice(argv.indexOf('simulate') + 1));
   if (command === 'rates') {
     const { runRateStudy } = (await import(join(ROOT, 'derivations', 'lib', 'rates.ts'))) as typeof import('../../derivations/lib/rates.ts');
     const { progressBar } = await import('../numerics/index.ts');

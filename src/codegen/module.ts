@@ -32,11 +32,16 @@ function header(title: string, origin: ModuleOrigin | undefined, body: string): 
   return [`// ${title}`, ...made, `// content sha256 ${contentHash(body)} (of the text below this header)`].join('\n');
 }
 
+/** A generated file from its body text: the provenance header (with the body's hash), then the body. */
+export function emitSource(title: string, body: string, origin?: ModuleOrigin): string {
+  const text = `\n${body.replace(/^\n+|\n+$/g, '')}\n`;
+  return `${header(title, origin, text)}\n${text}`;
+}
+
 /** The text of a generated file: header, then each kernel (C: with the headers the kernels need). */
 export function emitModule(title: string, kernels: readonly Kernel[], origin?: ModuleOrigin, target: Target = TYPESCRIPT): string {
   const preamble = target === C99 ? ['#include <math.h>\n#include <stddef.h>'] : [];
-  const body = `\n${[...preamble, ...kernels.map((k) => emitKernel(k, target))].join('\n\n')}\n`;
-  return `${header(title, origin, body)}\n${body}`;
+  return emitSource(title, [...preamble, ...kernels.map((k) => emitKernel(k, target))].join('\n\n'), origin);
 }
 
 /** True when a generated file's recorded content hash matches the text below its header (no edit by hand). */

@@ -107,7 +107,7 @@ export const C99: Target = {
     return `${returns === 'number' ? 'double' : 'const char *'}${returns === 'number' ? ' ' : ''}${name}(${params.map(decl).join(', ')}) {`;
   },
   success: 'return 0;',
-  refuse: (cond, message) => `if (${negate(cond)}) return ${JSON.stringify(message)};`,
+  refuse: (cond, message) => `if (${negate(cond)}) return ${JSON.stringify(message.replace(/,? got (n = )?$/, ''))};`,
   finite: (x) => `isfinite(${x})`,
 };
 

@@ -6,3 +6,5 @@ export * from './particles.ts';
 export * from './grid.ts';
 export * from './population.ts';
 export * from './simulate.ts';
+export * from './files.ts';
+export * from './driver.ts';

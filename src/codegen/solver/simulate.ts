@@ -41,6 +41,8 @@ export interface SimulationResult {
   readonly seed: number;
   readonly points: readonly PopulationPoint[];
   readonly observables: Record<string, ObservableSeries>;
+  /** The names among the observables that are histogram bins (the rest are scalar observables). */
+  readonly histogramBins: readonly string[];
   readonly errors: ErrorSummary;
   readonly tolerance: Tolerance;
   /** Observables beyond the tolerance (or without a statistical error). */
@@ -118,8 +120,9 @@ export function simulate(spec: SimulationSpec, options: SimulateOptions = {}): S
     : runGridMethod(spec, graph, method, field, plan, { points, coupling, seed, name }, options.onProgress ?? noProgress);
   const names = observableNames(run.problem.program, points.length);
   const { observables, errors, flagged } = estimateErrors(names, plan, run.samples, tolerance);
+  const histogramBins = names.slice(run.problem.program.observables.length * points.length);
   return {
-    name: spec.name ?? spec.model.name, method: run.report, seed, points, observables, errors, tolerance, flagged,
+    name: spec.name ?? spec.model.name, method: run.report, seed, points, observables, histogramBins, errors, tolerance, flagged,
     withinTolerance: flagged.length === 0, diagnostics: run.diagnostics, seconds: (performance.now() - started) / 1000,
   };
 }
@@ -175,7 +178,8 @@ function runGridMethod(spec: SimulationSpec, graph: QuantityGraph, method: GridM
   const { program, slots } = compileProgram(graph, gridDynamics(graph), true);
   const problem = problemOf(spec, graph, c, program, plan.sampleSteps.length);
   checkPositiveAtPoints(spec, problem);
-  const gridRun: GridRun = { problem, ops: gridOperators(graph, spec, method, slots, field), plan, cfl, ...ops0, maxWork: spec.limits?.maxWork, memoryFraction: spec.limits?.memoryFraction };
+  const parameters = Object.entries(spec.parameters ?? {}).map(([p, v]) => `${L(`parameters.${p}`)} = ${v}`).join(', ');
+  const gridRun: GridRun = { problem, ops: gridOperators(graph, spec, method, slots, field), plan, cfl, ...ops0, parameters, maxWork: spec.limits?.maxWork, memoryFraction: spec.limits?.memoryFraction };
   checkGridSizes(gridRun, method.refine ? cells.map((n) => 2 * n) : cells);
   const mesh = createGridMesh(method.box, cells, axisNames);
   const work = { value: 0 };

@@ -26,6 +26,8 @@ export interface GridRun {
   readonly cfl: number;
   /** Option names for messages. */
   readonly names: { readonly cells: string; readonly points: string; readonly dt: string };
+  /** The parameters as `name = value` (by the options that set them), for the message of a refused run. */
+  readonly parameters?: string;
   readonly maxWork?: number;
   readonly memoryFraction?: number;
 }
@@ -88,7 +90,7 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
       if (!(projected <= maxWork))
         throw new NumericInputError(
           `at t = ${t.toPrecision(4)} the explicit transport of point ${k} needs substeps of ${(run.cfl * bound).toExponential(2)} (CFL bound of the drift on this grid), ` +
-            `so the run would take ${projected.toExponential(2)} cell-updates, above the limit ${maxWork.toExponential(0)}: the drift is too large for ${run.names.cells} and ${run.names.dt} (check the parameters)`,
+            `so the run would take ${projected.toExponential(2)} cell-updates, above the limit ${maxWork.toExponential(0)}: the drift is too large for ${run.names.cells} and ${run.names.dt}${run.parameters ? ` (parameters: ${run.parameters})` : ''}`,
         );
       if (Number.isFinite(bound)) for (let j = 0; j < count; j++) massLost += explicitStep(m, f[k], coeffs, dt / count, work);
       workSoFar.value += count * m.size;
