@@ -49,10 +49,16 @@ function numberOption(name: string, raw: string | undefined): number | undefined
   return x;
 }
 
-/** Parse argv with a table of options, refusing unknown ones by name. */
+/** Parse argv with a table of options, refusing unknown ones by name (a negative number after an option is its value). */
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], options: T) {
+  const joined: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const name = args[k].startsWith('--') ? args[k].slice(2) : '';
+    if (options[name]?.type === 'string' && /^-\d|^-\.\d|^-Infinity$/.test(args[k + 1] ?? '')) joined.push(`${args[k]}=${args[++k]}`);
+    else joined.push(args[k]);
+  }
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new NumericInputError(`${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (known: ${Object.keys(options).map((o) => `--${o}`).join(', ')})`);
   }

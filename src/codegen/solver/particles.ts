@@ -38,7 +38,7 @@ export function particleRule(g: QuantityGraph, method: ParticleMethodSpec, field
 }
 
 /** The step kernel of a rule, its uniforms being the slots it reads. */
-export function particleKernel(rule: UpdateRule, name = 'step'): LoopKernel {
+export function particleKernel(rule: UpdateRule, name = 'particleStep'): LoopKernel {
   const exclude = new Set([...rule.state, ...rule.noise, rule.step, 'pi']);
   const uniforms = [...new Set(Object.values(rule.update).flatMap((e) => [...symbolsOf(e)]))].filter((s) => !exclude.has(s)).sort();
   return stepKernel(rule, { name, doc: `One step of every particle of ${rule.model}, in place.`, uniforms, provenance: { derivation: 'simulation spec' } });
@@ -47,7 +47,7 @@ export function particleKernel(rule: UpdateRule, name = 'step'): LoopKernel {
 /** The stepper: the generated kernel compiled in process, called with the slots of a point. */
 export function particleStepper(rule: UpdateRule, slots: Slots): ParticleStepper {
   const kernel = particleKernel(rule);
-  const fn = compileKernels([kernel]).step as (...a: unknown[]) => void;
+  const fn = compileKernels([kernel]).particleStep as (...a: unknown[]) => void;
   const at = kernel.uniforms.filter((u) => u !== rule.step).map((u) => {
     const k = slots.get(u);
     if (k === undefined) throw new NumericInputError(`the scheme uses ${u}, which has no value`);
