@@ -87,7 +87,9 @@ describe('C kernels against TypeScript kernels (cc -O2, same inputs and normals)
     const bad = spawnSync(split, ['replay'], { input: input(-1, 1e-3) });
     expect(bad.status).toBe(1);
     expect(bad.stderr.toString()).toMatch(/ouSplitStep: the relaxation rate of the stiff part of v, eps\^\(-1\)\*rho, must be > 0/);
-    expect(() => compileKernels([paper('ouSplitStep')]).ouSplitStep(2, new Float64Array(2), new Float64Array(2), new Float64Array(2), ...([1e-3, ...names.map((u) => (u === 'eps' ? -1 : 1))] as never[]))).toThrow(/must be > 0, got -1\.2|must be > 0, got -1/);
+    const ts = compileKernels([paper('ouSplitStep')]).ouSplitStep as (...a: unknown[]) => void;
+    const args = paper('ouSplitStep').uniforms.map((u) => (u === 'eps' ? -1 : u === 'dt' ? 1e-3 : fhnUniforms[u as keyof typeof fhnUniforms]));
+    expect(() => ts(2, new Float64Array(2), new Float64Array(2), new Float64Array(2), ...args)).toThrow(/ouSplitStep: the relaxation rate of the stiff part of v, eps\^\(-1\)\*rho, must be > 0, got -1\.2/);
     const em = buildDriver('em-refuse', paper('eulerMaruyamaStep'), ['v', 'w'], ['xi_v']);
     const beyond = spawnSync(em, ['replay'], { input: input(0.05, 0.1) });
     expect(beyond.status).toBe(1);
