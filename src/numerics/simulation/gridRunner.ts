@@ -81,7 +81,11 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
     evaluateSteps(problem.program, problem.program.steps, t, U, views, problem.coupling, 'grid');
     const rates = problem.program.odes.length ? odeRates(problem.program, t, U) : null;
     for (let k = 0; k < K; k++) {
-      ops.velocity.forEach((fill, a) => fill(velocity[a].length, velocity[a], m.faces[a], U[k]));
+      ops.velocity.forEach((fill, a) => {
+        fill(velocity[a].length, velocity[a], m.faces[a], U[k]);
+        const bad = velocity[a].findIndex((x) => !Number.isFinite(x));
+        if (bad >= 0) throw new NonFiniteError(`the drift of ${problem.variables[a]} at a face (${m.faces[a].map((c, b) => `${problem.variables[b]} = ${c[bad].toPrecision(4)}`).join(', ')}) = ${velocity[a][bad]}`, t, { point: k });
+      });
       if (cross && ops.cross) fillField(ops.cross, m, U[k], cross);
       const coeffs: ExplicitCoefficients = { velocity, cross };
       const bound = explicitStepBound(m, coeffs) / 2;
