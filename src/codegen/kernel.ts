@@ -131,6 +131,55 @@ function groupUniforms(e: Expr, uniforms: ReadonlySet<string>): Expr {
   return rec(e);
 }
 
+/**
+ * Sums that repeat, reused inside larger sums: when a sum's terms include every term of a sum that
+ * occurs elsewhere as a whole (x = a + b + c in x^3 and in PsiRho x), those terms become that sum
+ * (a + b + c + d becomes x + d), so the shared value is computed once. Substituting a sum into a
+ * formula flattens it into the terms around it; this undoes that for the printer. Nodes are built
+ * by hand: the constructors would flatten them again.
+ */
+export function reuseSums(exprs: readonly Expr[]): Expr[] {
+  const repeated = new Set([...countSubtrees(exprs)].filter(([key, count]) => count > 1 && key.startsWith('+(')).map(([key]) => key));
+  const candidates = new Map<string, Expr & { kind: 'add' }>();
+  const collect = (e: Expr) => {
+    if (e.kind === 'add' && repeated.has(keyOf(e))) candidates.set(keyOf(e), e);
+    children(e).forEach(collect);
+  };
+  exprs.forEach(collect);
+  const sums = [...candidates.values()].sort((a, b) => b.terms.length - a.terms.length);
+  const rewrite = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'add': {
+        let rest = [...e.terms];
+        const used: (Expr & { kind: 'add' })[] = [];
+        for (const c of sums) {
+          if (c === e || keyOf(c) === keyOf(e) || c.terms.length >= rest.length) continue;
+          const keys = rest.map(keyOf);
+          const picks: number[] = [];
+          for (const t of c.terms) {
+            const at = keys.findIndex((k, j) => k === keyOf(t) && !picks.includes(j));
+            if (at < 0) break;
+            picks.push(at);
+          }
+          if (picks.length !== c.terms.length) continue;
+          used.push(c);
+          rest = rest.filter((_, j) => !picks.includes(j));
+        }
+        return { kind: 'add', terms: [...used.map((c) => ({ kind: 'add', terms: c.terms.map(rewrite) }) as Expr), ...rest.map(rewrite)] };
+      }
+      case 'mul':
+        return { kind: 'mul', factors: e.factors.map(rewrite) };
+      case 'pow':
+        return { kind: 'pow', base: rewrite(e.base), exponent: rewrite(e.exponent) };
+      case 'fn':
+        return { ...e, args: e.args.map(rewrite) };
+      default:
+        return e;
+    }
+  };
+  return exprs.map(rewrite);
+}
+
 /** Subtrees that only involve uniforms (worth computing once, before the loop). */
 function hoistable(exprs: readonly Expr[], uniforms: ReadonlySet<string>): Expr[] {
   const out = new Map<string, Expr>();
@@ -183,7 +232,7 @@ function guardLines(name: string, arrays: readonly string[], uniforms: readonly 
 /** The shared body of loop and reduction kernels: checks, hoisted uniform subexpressions, array reads, then the per-element values. */
 function loopBody(k: LoopKernel | ReductionKernel, exprs: readonly Expr[], target: Target) {
   const uniforms = new Set(k.uniforms);
-  const grouped = exprs.map((e) => groupUniforms(e, uniforms));
+  const grouped = reuseSums(exprs).map((e) => groupUniforms(e, uniforms));
   const args = [...k.arrays, ...k.uniforms, ...(k.kind === 'loop' ? Object.keys(k.outputs) : [])];
   if (k.kind === 'reduction' && args.includes('out')) throw new Error(`kernel ${k.name}: the argument name out is reserved in reduction kernels; rename it`);
   checkSymbols(k.name, grouped, args);
