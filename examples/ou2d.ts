@@ -40,7 +40,7 @@ export default defineSimulation({
   seed: 7,
   methods: {
     particles: { kind: 'particles', scheme: 'auto', particles: 20_000, replicas: 8, dt: 0.02 },
-    grid: { kind: 'grid', box: [[-3, 5], [-4, 4]], cells: [64, 64], dt: 0.01, refine: true },
+    grid: { kind: 'grid', box: [[-2.5, 5], [-3, 3.5]], cells: [80, 80], dt: 0.005, refine: true },
   },
 });
 
