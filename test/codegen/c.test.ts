@@ -19,13 +19,19 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'fhn-c-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Compile kernels.c + driver.c for a step kernel; returns the driver's path. */
+const built = new Map<string, string>();
+
+/** Compile kernels.c + driver.c for a step kernel (once per kernel); returns the driver's path. */
 function buildDriver(name: string, kernel: LoopKernel, state: string[], noise: string[]): string {
+  const source = emitModule('test', [kernel], undefined, C99);
+  const hit = built.get(source);
+  if (hit) return hit;
   const sub = join(dir, name);
   execFileSync('mkdir', ['-p', sub]);
-  writeFileSync(join(sub, 'kernels.c'), emitModule('test', [kernel], undefined, C99));
+  writeFileSync(join(sub, 'kernels.c'), source);
   writeFileSync(join(sub, 'driver.c'), cDriver(kernel, state, noise, 'dt'));
   execFileSync('cc', ['-std=c99', '-O2', '-Wall', '-Wextra', '-Werror', '-o', join(sub, 'driver'), join(sub, 'driver.c'), '-lm'], { cwd: sub });
+  built.set(source, join(sub, 'driver'));
   return join(sub, 'driver');
 }
 
