@@ -192,3 +192,25 @@ describe('results carry their method and errors', () => {
     expect(Object.keys(r.observables)).toEqual(['mean x', 'mean y', 'var x', 'var y', 'cov xy']);
   });
 });
+
+describe('a stiff linear part found without a mark', () => {
+  const stiff = defineModel({ name: 'stiff OU', state: ['x'], density: 'p', parameters: ['lam'], drift: ['-lam*(x - 1)'], diffusion: ['1/2'] });
+  const spec = (scheme: 'auto' | 'euler-maruyama'): SimulationSpec => ({
+    model: stiff, parameters: { lam: 200 }, initial: { gaussian: { mean: [3], covariance: [[0.01]] } },
+    observables: { mean: 'mean(x)', variance: 'var(x)' }, t: 1, samples: 2,
+    methods: { p: { kind: 'particles', scheme, particles: 4000, replicas: 4, dt: 0.05 } },
+  });
+
+  it('auto splits off -lam x exactly (lam dt = 10) and lands on the stationary law N(1, D / lam) within the errors', () => {
+    const r = simulate(spec('auto'));
+    expect(r.method.scheme).toBe('ou-split');
+    expect(r.method.explanation).toMatch(/exact OU flow of -lam\*x in x/);
+    expect(missesExact(r.observables, () => ({ mean: 1, variance: 0.5 / 200 }))).toEqual([]);
+  });
+
+  it('Euler–Maruyama at that step, asked for explicitly, grows like 9^n: every observable is flagged, none within its errors', () => {
+    const r = simulate(spec('euler-maruyama'));
+    expect(r.flagged).toEqual(['mean', 'variance']);
+    expect(r.errors.timeStep).toBeGreaterThan(1e6);
+  });
+});

@@ -26,7 +26,7 @@ export function solverKernels(spec: SimulationSpec, methodName?: string): { kern
   const g = quantityGraph(spec);
   const provenance = { derivation: spec.name ?? spec.model.name };
   if (method.kind === 'particles') {
-    const rule = particleRule(g, method, `methods.${name}`);
+    const rule = particleRule(g, method, `methods.${name}`, spec);
     const kernel = { ...particleKernel(rule, 'particleStep'), provenance };
     return { kernels: [kernel], driver: cDriver(kernel, rule.state, rule.noise, rule.step) };
   }

@@ -4,23 +4,41 @@
  * the initial law (the user's, a Gaussian through its Cholesky factor, or a density tabulated on
  * the grid box).
  */
-import { expand, mul, num, symbolsOf } from '../../cas/index.ts';
-import { UpdateRule, eulerMaruyama, stochasticHeun, milstein, ouSplit, noiseFactor } from '../../calculus/index.ts';
+import { Expr, expand, mul, num, sym, symbolsOf, substitute, printExpr } from '../../cas/index.ts';
+import { UpdateRule, eulerMaruyama, stochasticHeun, milstein, ouSplit, noiseFactor, linearRates } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
 import type { Rng } from '../../numerics/random.ts';
-import type { ParticleMethodSpec, ParticleStepper, PopulationPoint, QuantityProgram, SimulationSpec } from '../../numerics/simulation/index.ts';
+import type { ParticleMethodSpec, ParticleStepper, PopulationPoint, QuantityProgram, SimulationSpec, StiffSpec } from '../../numerics/simulation/index.ts';
 import { LoopKernel } from '../kernel.ts';
 import { stepKernel } from '../scheme.ts';
 import { compileKernels } from '../runtime.ts';
-import { QuantityGraph } from './quantities.ts';
+import { QuantityGraph, numberExpr } from './quantities.ts';
 import { Slots, compileFormula } from './program.ts';
 import { stiffChoice } from './stiff.ts';
 
-/** The update rule a particle method asks for; `auto` picks by the noise: heun (additive), milstein (diagonal), euler-maruyama (full). */
-export function particleRule(g: QuantityGraph, method: ParticleMethodSpec, field: string): UpdateRule {
-  const stiff = stiffChoice(g, method.stiff, `${field}.stiff`);
-  const noise = noiseFactor(g.model);
+/**
+ * A stiff linear part found without a mark: among the terms c_i x_i of each drift (c_i free of the
+ * state, numeric at the spec's constant parameters), the most negative c_i with -c_i dt >= 1 (an
+ * explicit step would then be inaccurate or unstable); its exact flow is split off.
+ */
+export function detectedStiffPart(g: QuantityGraph, spec: SimulationSpec, dt: number): StiffSpec | undefined {
+  const values = new Map(Object.entries(spec.parameters ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number').map(([k, v]) => [k, numberExpr(v)]));
+  let best: { variable: string; rate: number; coefficient: Expr } | undefined;
+  for (const { variable, coefficient } of linearRates(g.model)) {
+    const c = substitute(coefficient, values);
+    if (c.kind !== 'num' && [...symbolsOf(c)].some((s) => s !== 'pi')) continue;
+    const rate = -(compileKernels([{ kind: 'scalar', name: 'rate', doc: '', args: [], expr: c, provenance: { derivation: 'stiffness' } }]).rate as () => number)();
+    if (rate * dt >= 1 && (!best || rate > best.rate)) best = { variable, rate, coefficient };
+  }
+  return best && { variable: best.variable, part: printExpr(mul(best.coefficient, sym(best.variable))) };
+}
+
+/** The update rule a particle method asks for; `auto` picks by the noise: heun (additive), milstein (diagonal), euler-maruyama (full), and ou-split for a stiff part (marked, or detected). */
+export function particleRule(g: QuantityGraph, method: ParticleMethodSpec, field: string, spec?: SimulationSpec): UpdateRule {
   const scheme = method.scheme ?? 'auto';
+  const detected = scheme === 'auto' && !method.stiff && spec ? detectedStiffPart(g, spec, method.dt) : undefined;
+  const stiff = stiffChoice(g, method.stiff ?? detected, `${field}.stiff`);
+  const noise = noiseFactor(g.model);
   const chosen = scheme === 'auto' ? (stiff ? 'ou-split' : noise.additive ? 'heun' : noise.diagonal ? 'milstein' : 'euler-maruyama') : scheme;
   switch (chosen) {
     case 'ou-split':

@@ -146,7 +146,7 @@ function runParticleMethod(spec: SimulationSpec, graph: QuantityGraph, method: P
   const L = (f: string) => labelOf(spec.labels, f);
   const particles = requireCount(L(`${field}.particles`), method.particles, 2);
   const replicas = requireCount(L(`${field}.replicas`), method.replicas ?? 8, 1, 10_000);
-  const rule = particleRule(graph, method, field);
+  const rule = particleRule(graph, method, field, spec);
   const { program, slots } = compileProgram(graph, gridDynamics(graph), false);
   const problem = problemOf(spec, graph, c, program, plan.sampleSteps.length);
   checkPositiveAtPoints(spec, problem);
