@@ -18,6 +18,7 @@ export const coefficients = {
   S0: [[0.2, 0.05], [0.05, 0.1]],
 } as const;
 
+/** The model: dX = A (X - c) dt + sigma dB with the full D above. */
 export const ou2d = defineModel({
   name: '2-D Ornstein–Uhlenbeck, full diffusion',
   state: ['x', 'y'],

@@ -54,6 +54,7 @@ export interface ReductionKernel {
   readonly provenance: Provenance;
 }
 
+/** Any kernel a printer emits. */
 export type Kernel = ScalarKernel | LoopKernel | ReductionKernel;
 
 /** A short hash of an expression's text, for provenance headers and staleness checks. */

@@ -21,9 +21,11 @@ export interface GridMesh {
   readonly faces: readonly (readonly Float64Array[])[];
 }
 
-/** Lines along axis a and the cell index of position i on line L. */
+/** The number of lines along axis a. */
 export const linesOf = (m: GridMesh, a: number): number => m.size / m.n[a];
+/** The index distance between neighbours along axis a. */
 export const strideOf = (m: GridMesh, a: number): number => (a === 0 ? 1 : m.n[0]);
+/** The index of the first cell of a line along axis a. */
 export const baseOf = (m: GridMesh, a: number, line: number): number => (a === 0 ? line * m.n[0] : line);
 
 /** Build the mesh of a box ([lo, hi] per axis) with n cells per axis (integers >= 3, each named by names[a] in refusals). */

@@ -73,6 +73,7 @@ export interface GridMethodSpec {
   readonly cfl?: number;
 }
 
+/** A method: particles or a grid. */
 export type MethodSpec = ParticleMethodSpec | GridMethodSpec;
 
 /** A histogram of one state variable: `bins` equal bins on `range`; each bin is an observable NAME[j] (a density). */
