@@ -128,3 +128,13 @@ describe('the spec refused by field', () => {
     expectRefused({ ...ok, model: m3, parameters: {}, initial: { density: 'exp(-x^2-y^2-z^2)' }, methods: { g: { kind: 'grid', box: [[-3, 3], [-3, 3], [-3, 3]], cells: 8, dt: 0.05 } } }, /the grid solves models of 1 or 2 state variables; m3 has 3 \(use particles\)/);
   });
 });
+
+describe('coefficients that blow up', () => {
+  it('an ODE coefficient that overflows stops the run, naming it', () => {
+    const m = defineModel({ name: 'driven', state: ['x'], density: 'p', parameters: [], coefficients: { a: null }, drift: ['-x + a'], diffusion: ['1/10'] });
+    expect(() => simulate({
+      model: m, coefficients: { a: { ode: 'a^4', initial: 2 } }, initial: { gaussian: { mean: [0], covariance: [[1]] } }, observables: { m: 'mean(x)' }, t: 2,
+      methods: { p: { kind: 'particles', particles: 10, replicas: 2, dt: 0.1 } },
+    })).toThrow(/the run stopped at t = .*: the (coefficient a|rate of a) = .* is not finite \(point 0 of the population\)|the rate of a is not finite/);
+  });
+});

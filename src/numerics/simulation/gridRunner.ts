@@ -101,7 +101,7 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
       substeps += count;
       for (let a = 0; a < m.dims; a++) implicitSolve(ops, m, a, U[k], f[k], dt, field, buffer);
     }
-    if (rates) advanceOdes(problem.program, U, rates, dt);
+    if (rates) advanceOdes(problem.program, U, rates, dt, t);
     checkFinite(m, f, problem.variables, s * dt);
     const sample = sampleAt.get(s);
     if (sample !== undefined) values[sample] = readObservables(problem.program, run.plan.times[sample], U, views, problem.coupling, 'grid');

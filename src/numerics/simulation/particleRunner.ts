@@ -71,7 +71,7 @@ function stepAll(run: ParticleRun, U: Float64Array[], state: Float64Array[][], v
     if (rng) for (const xi of normals[k]) rng.fillNormal(xi, run.particles);
     run.stepper.step(run.particles, state[k], normals[k], U[k], dt);
   }
-  if (rates) advanceOdes(problem.program, U, rates, dt);
+  if (rates) advanceOdes(problem.program, U, rates, dt, t);
 }
 
 /** One replica: the fine and coarse runs in lockstep from the same initial particles and Brownian increments. */

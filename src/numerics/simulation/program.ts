@@ -68,7 +68,12 @@ export function odeRates(program: QuantityProgram, t: number, U: readonly Float6
   );
 }
 
-/** The explicit (Euler) update of the ODE coefficients over a step, from the rates at its start. */
-export function advanceOdes(program: QuantityProgram, U: readonly Float64Array[], rates: readonly Float64Array[], dt: number): void {
-  U.forEach((u, k) => program.odes.forEach((ode, j) => (u[ode.slot] += dt * rates[k][j])));
+/** The explicit (Euler) update of the ODE coefficients over a step, from the rates at its start; a value that overflows stops the run. */
+export function advanceOdes(program: QuantityProgram, U: readonly Float64Array[], rates: readonly Float64Array[], dt: number, t = Number.NaN): void {
+  U.forEach((u, k) =>
+    program.odes.forEach((ode, j) => {
+      u[ode.slot] += dt * rates[k][j];
+      if (!Number.isFinite(u[ode.slot])) throw new NonFiniteError(`the coefficient ${ode.name} = ${u[ode.slot]}`, t + dt, { point: k });
+    }),
+  );
 }
