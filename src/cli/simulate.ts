@@ -8,76 +8,37 @@
  * tolerance, 2 on a refusal.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve, dirname, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join, resolve, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { simulate, solverFiles, SimulationResult } from '../codegen/index.ts';
 import { progressBar, NumericInputError, SimulationSpec, MethodSpec } from '../numerics/index.ts';
 import { seriesSvg } from '../report/series.ts';
+import { importCheckoutModule } from './repository.ts';
 import { simulationCsv, simulationJson, simulationTable } from './simulationOutput.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The parsed options of the command (numbers converted and checked by the option table). */
+export type SimulateValues = Readonly<Record<string, string | number | boolean | undefined>>;
 
-/** Options of a user's spec file: each overrides the spec's own value. */
-const FILE_OPTIONS = {
-  out: { type: 'string' }, method: { type: 'string' }, dt: { type: 'string' }, t: { type: 'string' }, particles: { type: 'string' },
-  replicas: { type: 'string' }, cells: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' }, tol: { type: 'string' },
-  atol: { type: 'string' }, refine: { type: 'boolean' },
-} as const;
-
-/** Options of the paper's default network (no file). */
-const PAPER_OPTIONS = {
-  out: { type: 'string' }, model: { type: 'string' }, eps: { type: 'string' }, cells: { type: 'string' }, neurons: { type: 'string' },
-  replicas: { type: 'string' }, dt: { type: 'string' }, t: { type: 'string' }, scheme: { type: 'string' }, seed: { type: 'string' },
-  nv: { type: 'string' }, nw: { type: 'string' }, samples: { type: 'string' }, tol: { type: 'string' }, atol: { type: 'string' }, refine: { type: 'boolean' },
-} as const;
-
-/** The usage lines of the command. */
-export const SIMULATE_USAGE = `  fhn-derive simulate FILE.ts [--method NAME] [--dt X] [--t X] [--particles N] [--replicas N] [--cells N]
-                      [--seed N] [--samples N] [--tol X] [--atol X] [--refine] [--out DIR]
-                                     run the simulation spec FILE default-exports (see README), write DIR/simulation.{json,csv,svg}
-                                     and the generated kernels; exit 1 when an error estimate exceeds the tolerance
-  fhn-derive simulate [--model particles|grid] [--eps 0.05] [--cells 4] [--neurons 1e5] [--replicas 4] [--dt 1e-3] [--t 1]
-                      [--scheme ou-split|euler-maruyama] [--seed 1] [--nv 96] [--nw 120] [--tol 0.05] [--atol 1e-3] [--refine] [--out DIR]
-                                     the paper's default network: (1.2) as particles or (1.10) on the grid`;
-
-/** A numeric option's value, refused by name when it is not a number. */
-function numberOption(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const x = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(x)) throw new NumericInputError(`option --${name}: "${raw}" is not a number`);
-  return x;
-}
-
-/** Parse argv with a table of options, refusing unknown ones by name (a negative number after an option is its value). */
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], options: T) {
-  const joined: string[] = [];
-  for (let k = 0; k < args.length; k++) {
-    const name = args[k].startsWith('--') ? args[k].slice(2) : '';
-    if (options[name]?.type === 'string' && /^-\d|^-\.\d|^-Infinity$/.test(args[k + 1] ?? '')) joined.push(`${args[k]}=${args[++k]}`);
-    else joined.push(args[k]);
-  }
-  try {
-    return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new NumericInputError(`${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (known: ${Object.keys(options).map((o) => `--${o}`).join(', ')})`);
-  }
+/** What the paper's spec module offers (derivations/lib/simulate.ts). */
+interface PaperModule {
+  readonly PAPER_DEFAULTS: Readonly<Record<string, string | number>>;
+  paperSimulation(options: Record<string, string | number>): SimulationSpec;
 }
 
 /** The spec of a user's file with the command-line overrides applied to the chosen method. */
-async function fileSpec(file: string, values: Record<string, string | boolean | undefined>): Promise<{ spec: SimulationSpec; method?: string }> {
+async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: SimulationSpec; method?: string }> {
   if (!existsSync(file)) throw new NumericInputError(`no such simulation file: ${file}`);
   const mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: SimulationSpec };
   const spec = mod.default;
   if (!spec || typeof spec !== 'object' || !('model' in spec) || !('methods' in spec))
     throw new NumericInputError(`${file}: the default export must be a simulation spec (use \`export default defineSimulation({ model, initial, observables, methods, t })\`)`);
-  const n = (k: string) => numberOption(k, values[k] as string | undefined);
+  const n = (k: string) => values[k] as number | undefined;
   const method = values.method as string | undefined;
   const name = method ?? Object.keys(spec.methods)[0];
   const m = spec.methods[name] as MethodSpec | undefined;
   const overrides: Record<string, unknown> = {};
   if (m?.kind === 'particles') Object.assign(overrides, { particles: n('particles') ?? m.particles, replicas: n('replicas') ?? m.replicas });
-  if (m?.kind === 'grid') Object.assign(overrides, { cells: n('cells') ?? m.cells, refine: values.refine ?? m.refine });
+  if (m?.kind === 'grid') Object.assign(overrides, { cells: n('cells') ?? m.cells, refine: values.refine === true || m.refine });
   const labels = Object.fromEntries(
     [['t', '--t'], ['seed', '--seed'], ['samples', '--samples'], [`methods.${name}.dt`, '--dt'], [`methods.${name}.particles`, '--particles'], [`methods.${name}.replicas`, '--replicas'], [`methods.${name}.cells`, '--cells'], ['tolerance.relative', '--tol'], ['tolerance.absolute', '--atol']]
       .filter(([, flag]) => values[flag.slice(2)] !== undefined),
@@ -94,17 +55,13 @@ async function fileSpec(file: string, values: Record<string, string | boolean | 
   };
 }
 
-/** The paper's spec from its options. */
-async function paperSpec(values: Record<string, string | boolean | undefined>): Promise<SimulationSpec> {
-  const lib = (await import(join(ROOT, 'derivations', 'lib', 'simulate.ts'))) as typeof import('../../derivations/lib/simulate.ts');
-  const o: Record<string, unknown> = { ...lib.PAPER_DEFAULTS };
-  for (const k of ['eps', 'cells', 'neurons', 'replicas', 'dt', 't', 'seed', 'nv', 'nw', 'samples']) if (values[k] !== undefined) o[k] = numberOption(k, values[k] as string);
-  if (values.model !== undefined) o.model = values.model;
-  if (values.scheme !== undefined) o.scheme = values.scheme;
-  if (o.model !== 'particles' && o.model !== 'grid') throw new NumericInputError(`option --model: "${o.model}" is neither particles nor grid`);
-  if (o.scheme !== 'ou-split' && o.scheme !== 'euler-maruyama') throw new NumericInputError(`option --scheme: "${o.scheme}" is neither ou-split nor euler-maruyama`);
-  const spec = lib.paperSimulation(o as unknown as Parameters<typeof lib.paperSimulation>[0]);
-  const tolerance = { ...(values.tol !== undefined ? { relative: numberOption('tol', values.tol as string) } : {}), ...(values.atol !== undefined ? { absolute: numberOption('atol', values.atol as string) } : {}) };
+/** The paper's spec from its options (the command's defaults, then the paper's for the shared options). */
+async function paperSpec(values: SimulateValues): Promise<SimulationSpec> {
+  const lib = await importCheckoutModule<PaperModule>('simulate', 'derivations', 'lib', 'simulate.ts');
+  const o: Record<string, string | number> = { ...lib.PAPER_DEFAULTS };
+  for (const k of Object.keys(lib.PAPER_DEFAULTS)) if (values[k] !== undefined && typeof values[k] !== 'boolean') o[k] = values[k] as string | number;
+  const spec = lib.paperSimulation(o);
+  const tolerance = { ...(values.tol !== undefined ? { relative: values.tol as number } : {}), ...(values.atol !== undefined ? { absolute: values.atol as number } : {}) };
   const grid = spec.methods.grid;
   return { ...spec, tolerance, methods: grid && values.refine ? { grid: { ...grid, refine: true } as MethodSpec } : spec.methods };
 }
@@ -135,19 +92,21 @@ export function simulationSvg(result: SimulationResult): string {
   return seriesSvg(`${result.name} (${result.method.kind}, ${result.method.scheme.split(':')[0]})`, panels, { note: 'shaded: value +- (time-step + grid + 2 standard errors)' });
 }
 
-/** Run the command with argv after `simulate`; resolves to the exit code. */
-export async function runSimulateCommand(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help')) {
-    console.log(`usage:\n${SIMULATE_USAGE}`);
-    return 0;
-  }
-  const file = argv[0] && !argv[0].startsWith('--') ? argv[0] : undefined;
-  const { values } = parse(file ? argv.slice(1) : argv, file ? FILE_OPTIONS : PAPER_OPTIONS) as { values: Record<string, string | boolean | undefined> };
+/** What the command was given: the file (none: the paper), the options, the command line as typed (for the files' headers). */
+export interface SimulateInput {
+  readonly file?: string;
+  readonly values: SimulateValues;
+  readonly command: readonly string[];
+}
+
+/** Run the command: the spec, the run with a progress bar, the table, the files; resolves to the exit code (1 when flagged). */
+export async function runSimulation(input: SimulateInput): Promise<number> {
+  const { file, values } = input;
   const { spec, method } = file ? await fileSpec(file, values) : { spec: await paperSpec(values), method: undefined };
   const label = file ? `simulate ${file}` : `simulate the paper's network (${spec.methods.grid ? 'grid' : 'particles'})`;
   const result = simulate(spec, { method, onProgress: progressBar(label) });
-  const command = `npx fhn-derive simulate ${argv.join(' ')}`.trim();
-  const source = file ? relative(process.cwd(), resolve(file)) : 'derivations/lib/simulate.ts (the paper\'s default network)';
+  const command = `npx fhn-derive ${input.command.join(' ')}`.trim();
+  const source = file ? relative(process.cwd(), resolve(file)) : "derivations/lib/simulate.ts (the paper's default network)";
   console.log(simulationTable(result));
   const written = writeSimulation(result, spec, (values.out as string | undefined) ?? 'out', { command, source }, method);
   console.log(`\nwrote ${written.join(', ')}`);

@@ -8,7 +8,7 @@ import { describe, it, expect, vi, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSimulateCommand } from '../../src/cli/simulate.ts';
+import { main } from '../../src/cli/main.ts';
 import { simulate, runNetwork, runGrid, moments, contentHashHolds } from '../../src/index.ts';
 import { paperSimulation, paperRows, PAPER_DEFAULTS } from '../../derivations/lib/simulate.ts';
 import { defaultNetwork, fhnStepper } from '../../derivations/lib/network.ts';
@@ -24,7 +24,7 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-const run = (...args: string[]) => runSimulateCommand([...args, '--out', out]);
+const run = (...args: string[]) => main(['simulate', ...args, '--out', out]);
 const json = () => JSON.parse(readFileSync(join(out, 'simulation.json'), 'utf8'));
 
 describe('the paper default on the generic layer', () => {
@@ -115,18 +115,23 @@ describe('the inputs listed in issue 13: refused by name with the bound, or flag
   });
 
   it('--cells 1.5 and other fractional counts: refused as not whole', async () => {
-    await expect(run('--cells', '1.5')).rejects.toThrow(/--cells must be a whole number, got 1\.5/);
-    await expect(run('--neurons', '100.5', '--t', '0.01')).rejects.toThrow(/--neurons must be a whole number, got 100\.5/);
-    await expect(run('--model', 'grid', '--nv', '12.5')).rejects.toThrow(/--nv must be a whole number, got 12\.5/);
+    await expect(run('--cells', '1.5')).rejects.toThrow(/option --cells: "1\.5" is not an integer/);
+    await expect(run('--neurons', '100.5', '--t', '0.01')).rejects.toThrow(/option --neurons: "100\.5" is not an integer/);
+    await expect(run('--model', 'grid', '--nv', '12.5')).rejects.toThrow(/option --nv: "12\.5" is not an integer/);
+    // a count the table lets through but the layer refuses: fractional sizes in a spec file
+    await expect(run('examples/ou2d.ts', '--t', '0.1', '--dt', '0.05')).resolves.toBeTypeOf('number');
   });
 
   it('eps <= 0, unknown options, malformed numbers, unknown models and schemes: refused by name', async () => {
     await expect(run('--eps', '0', '--neurons', '100', '--t', '0.01')).rejects.toThrow(/--eps must be > 0, got 0/);
-    await expect(run('--eps', '-1', '--neurons', '100', '--t', '0.01')).rejects.toThrow(/--eps must be > 0, got -1/);
-    await expect(run('--epz', '1')).rejects.toThrow(/Unknown option '--epz' \(known: --out, --model, --eps/);
+    await expect(run('--eps=-1', '--neurons', '100', '--t', '0.01')).rejects.toThrow(/--eps must be > 0, got -1/);
+    await expect(run('--epz', '1')).rejects.toThrow(/simulate: unknown option --epz/);
     await expect(run('--eps', 'abc')).rejects.toThrow(/option --eps: "abc" is not a number/);
-    await expect(run('--model', 'pde')).rejects.toThrow(/neither particles nor grid/);
-    await expect(run('--scheme', 'rk4')).rejects.toThrow(/neither ou-split nor euler-maruyama/);
+    await expect(run('--model', 'pde')).rejects.toThrow(/option --model: "pde" is not one of particles, grid/);
+    await expect(run('--scheme', 'rk4')).rejects.toThrow(/option --scheme: "rk4" is not one of ou-split, euler-maruyama/);
+    // the layer refuses eps <= 0 by itself too, whatever entry point: the paper's spec declares eps positive
+    const { simulate } = await import('../../src/index.ts');
+    expect(() => simulate(paperSimulation({ ...PAPER_DEFAULTS, eps: -1, neurons: 10, t: 0.01 }))).toThrow(/--eps must be > 0, got -1/);
   });
 
   it('Euler–Maruyama beyond its stiff bound is refused by the generated kernel itself, naming the bound', async () => {
