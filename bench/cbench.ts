@@ -43,8 +43,10 @@ void handEulerMaruyama(long n, double *restrict v, double *restrict w, const dou
 function program(call: (name: string) => string): string {
   const names = ['ouGenerated', 'ouHand', 'emGenerated', 'emHand'];
   const body = {
-    ouGenerated: `if (${call('genOu')}) return 1;`, ouHand: `${call('handOu')};`,
-    emGenerated: `if (${call('genEm')}) return 1;`, emHand: `${call('handEm')};`,
+    ouGenerated: `if (${call('genOu')}) return 1;`,
+    ouHand: `${call('handOu')};`,
+    emGenerated: `if (${call('genEm')}) return 1;`,
+    emHand: `${call('handEm')};`,
   } as Record<string, string>;
   return `#define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -70,7 +72,13 @@ int main(void) {
     if (r % 2 == 0) {
 ${names.map((n, k) => `      { double t0 = now(); for (int k = 0; k < STEPS; k++) { ${body[n]} } if (r >= 0) times[${k}][r] = now() - t0; }`).join('\n')}
     } else {
-${[...names].reverse().map((n) => { const k = names.indexOf(n); return `      { double t0 = now(); for (int k = 0; k < STEPS; k++) { ${body[n]} } if (r >= 0) times[${k}][r] = now() - t0; }`; }).join('\n')}
+${[...names]
+  .reverse()
+  .map((n) => {
+    const k = names.indexOf(n);
+    return `      { double t0 = now(); for (int k = 0; k < STEPS; k++) { ${body[n]} } if (r >= 0) times[${k}][r] = now() - t0; }`;
+  })
+  .join('\n')}
     }
   }
   double check = 0; for (long i = 0; i < N; i++) check += v[i] + w[i];
@@ -94,7 +102,13 @@ export function runCBench(): Record<string, number> {
     writeFileSync(join(dir, 'bench.c'), program(call));
     execFileSync('cc', ['-std=c99', '-O2', '-o', join(dir, 'bench'), join(dir, 'bench.c'), '-lm'], { cwd: dir });
     const out = execFileSync(join(dir, 'bench')).toString();
-    return Object.fromEntries(out.trim().split('\n').map((l) => l.split(' ')).map(([k, v]) => [k, Number(v)]));
+    return Object.fromEntries(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' '))
+        .map(([k, v]) => [k, Number(v)]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,11 +11,20 @@ import { defineModel, defineSimulation } from 'fhn-derive';
 
 /** The drift matrix A, the centre c, the diffusion D and the initial law (mean m0, covariance S0). */
 export const coefficients = {
-  A: [[-1, 0.8], [-0.4, -1.5]],
+  A: [
+    [-1, 0.8],
+    [-0.4, -1.5],
+  ],
   c: [1, -0.5],
-  D: [[0.5, 0.3], [0.3, 0.4]],
+  D: [
+    [0.5, 0.3],
+    [0.3, 0.4],
+  ],
   m0: [2, 1],
-  S0: [[0.2, 0.05], [0.05, 0.1]],
+  S0: [
+    [0.2, 0.05],
+    [0.05, 0.1],
+  ],
 } as const;
 
 /** The model: dX = A (X - c) dt + sigma dB with the full D above. */
@@ -25,7 +34,10 @@ export const ou2d = defineModel({
   density: 'p',
   parameters: ['a11', 'a12', 'a21', 'a22', 'c1', 'c2'],
   drift: ['a11*(x - c1) + a12*(y - c2)', 'a21*(x - c1) + a22*(y - c2)'],
-  diffusion: [['1/2', '3/10'], ['3/10', '2/5']],
+  diffusion: [
+    ['1/2', '3/10'],
+    ['3/10', '2/5'],
+  ],
 });
 
 const { A, c, m0, S0 } = coefficients;
@@ -41,7 +53,16 @@ export default defineSimulation({
   seed: 7,
   methods: {
     particles: { kind: 'particles', scheme: 'auto', particles: 20_000, replicas: 8, dt: 0.02 },
-    grid: { kind: 'grid', box: [[-2.5, 5], [-3, 3.5]], cells: [80, 80], dt: 0.005, refine: true },
+    grid: {
+      kind: 'grid',
+      box: [
+        [-2.5, 5],
+        [-3, 3.5],
+      ],
+      cells: [80, 80],
+      dt: 0.005,
+      refine: true,
+    },
   },
 });
 
@@ -67,21 +88,48 @@ export function expm2(Am: M, t: number): M {
 export function stationaryCovariance(Am: M, D: M): M {
   const [[a, b], [cc, d]] = Am;
   // rows: (1,1), (1,2), (2,2) entries of A S + S A^T = -2 D
-  const Mx = [[2 * a, 2 * b, 0], [cc, a + d, b], [0, 2 * cc, 2 * d]];
+  const Mx = [
+    [2 * a, 2 * b, 0],
+    [cc, a + d, b],
+    [0, 2 * cc, 2 * d],
+  ];
   const rhs = [-2 * D[0][0], -2 * D[0][1], -2 * D[1][1]];
-  const det3 = (m: number[][]) => m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+  const det3 = (m: number[][]) =>
+    m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
   const det = det3(Mx);
   const col = (k: number) => det3(Mx.map((row, i) => row.map((x, j) => (j === k ? rhs[i] : x)))) / det;
   const [s11, s12, s22] = [col(0), col(1), col(2)];
-  return [[s11, s12], [s12, s22]];
+  return [
+    [s11, s12],
+    [s12, s22],
+  ];
 }
 
 /** The exact law at time t: mean c + e^{At}(m0 - c), covariance e^{At}(S0 - S_inf)e^{A^T t} + S_inf, as the observables. */
 export function exactLaw(t: number): Record<string, number> {
-  const E = expm2(A.map((r) => [...r]), t);
-  const Sinf = stationaryCovariance(A.map((r) => [...r]), coefficients.D.map((r) => [...r]));
+  const E = expm2(
+    A.map((r) => [...r]),
+    t,
+  );
+  const Sinf = stationaryCovariance(
+    A.map((r) => [...r]),
+    coefficients.D.map((r) => [...r]),
+  );
   const d0 = [[m0[0] - c[0]], [m0[1] - c[1]]];
   const m = mul(E, d0).map((row, i) => row[0] + c[i]);
-  const S = plus(mul(mul(E, plus(S0.map((r) => [...r]), Sinf, -1)), transpose(E)), Sinf);
+  const S = plus(
+    mul(
+      mul(
+        E,
+        plus(
+          S0.map((r) => [...r]),
+          Sinf,
+          -1,
+        ),
+      ),
+      transpose(E),
+    ),
+    Sinf,
+  );
   return { 'mean x': m[0], 'mean y': m[1], 'var x': S[0][0], 'var y': S[1][1], 'cov xy': S[0][1] };
 }

@@ -73,7 +73,10 @@ export function noiseFactor(model: FokkerPlanckModel): NoiseFactor {
     if (isZero(pivot)) {
       const bad = below.findIndex((e) => !isZero(e));
       if (bad >= 0)
-        throw new NoiseError(model.name, `2D is not positive semidefinite: the pivot of ${model.state[j]} is 0 but D[${j + 1 + bad}][${j}] = ${printExpr(D[j + 1 + bad][j])} is not`);
+        throw new NoiseError(
+          model.name,
+          `2D is not positive semidefinite: the pivot of ${model.state[j]} is 0 but D[${j + 1 + bad}][${j}] = ${printExpr(D[j + 1 + bad][j])} is not`,
+        );
       continue;
     }
     if (uniformOnly(pivot)) requirements.push({ expr: pivot, test: 'nonnegative', what: `the Cholesky pivot of 2D for ${model.state[j]}` });
@@ -83,9 +86,13 @@ export function noiseFactor(model: FokkerPlanckModel): NoiseFactor {
   const columns = model.state.map((_, j) => j).filter((j) => sigma.some((row) => !isZero(row[j])));
   const none = columns.length === 0;
   return {
-    sigma, normals: columns.map((j) => noiseSymbol(model.state[j])), columns,
+    sigma,
+    normals: columns.map((j) => noiseSymbol(model.state[j])),
+    columns,
     kind: none ? 'none' : additive ? 'additive' : diagonal ? 'diagonal' : 'full',
-    diagonal, additive, requirements,
+    diagonal,
+    additive,
+    requirements,
   };
 }
 

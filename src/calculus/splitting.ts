@@ -33,13 +33,17 @@ export function exactAffineTransition(stiff: Expr, diffusion: Expr, variable: st
   const slope = expand(partial(stiff, variable));
   if (!isZero(expand(partial(slope, variable)))) throw new Error(`the stiff part ${printExpr(stiff)} is not affine in ${variable}`);
   if (isZero(slope)) throw new Error(`the stiff part ${printExpr(stiff)} does not depend on ${variable}: nothing to relax`);
-  if (!isZero(expand(partial(diffusion, variable)))) throw new Error(`the diffusion ${printExpr(diffusion)} depends on ${variable}; the exact transition needs it constant`);
+  if (!isZero(expand(partial(diffusion, variable))))
+    throw new Error(`the diffusion ${printExpr(diffusion)} depends on ${variable}; the exact transition needs it constant`);
   const oneVariable = { state: [variable], drift: [stiff], diffusion: [[diffusion]] } as unknown as FokkerPlanckModel;
   const M = (k: number) => (k === 0 ? num(1) : sym(`M${k}__`));
   const firstRate = averageOfPolynomial(generatorOf(oneVariable, sym(variable)), variable, M);
   const secondRate = averageOfPolynomial(generatorOf(oneVariable, pow(sym(variable), num(2))), variable, M);
   const [m, S] = [sym(names.mean), sym(names.variance)];
-  const toMeanVariance = new Map([['M1__', m], ['M2__', add(S, pow(m, num(2)))]]);
+  const toMeanVariance = new Map([
+    ['M1__', m],
+    ['M2__', add(S, pow(m, num(2)))],
+  ]);
   const meanRate = expand(substitute(firstRate, toMeanVariance));
   const varianceRate = expand(substitute(add(secondRate, mul(num(-2), sym('M1__'), firstRate)), toMeanVariance));
   return {
@@ -94,9 +98,15 @@ export function ouSplit(model: FokkerPlanckModel, part: StiffPart, options: Sche
   );
   const rate = expand(mul(num(-1), partial(stiff, part.variable)));
   return {
-    scheme, model: model.name, state: model.state, step: h, noise: factor.normals, update,
+    scheme,
+    model: model.name,
+    state: model.state,
+    step: h,
+    noise: factor.normals,
+    update,
     explanation: `exact OU flow of ${printExpr(stiff)} in ${part.variable} over the step, then Euler on the rest of the drift at the relaxed state`,
-    weakOrder: 1, strongOrder: 0.5,
+    weakOrder: 1,
+    strongOrder: 0.5,
     requirements: [...stepRequirements(h, factor), { expr: rate, test: 'positive', what: `the relaxation rate of the stiff part of ${part.variable}` }],
   };
 }
@@ -107,7 +117,8 @@ function powerIn(term: Expr, name: string): number {
   let k = 0;
   for (const f of factors) {
     if (f.kind === 'sym' && f.name === name) k += 1;
-    else if (f.kind === 'pow' && f.base.kind === 'sym' && f.base.name === name && f.exponent.kind === 'num') k += Number(f.exponent.value.p) / Number(f.exponent.value.q);
+    else if (f.kind === 'pow' && f.base.kind === 'sym' && f.base.name === name && f.exponent.kind === 'num')
+      k += Number(f.exponent.value.p) / Number(f.exponent.value.q);
   }
   return k;
 }
@@ -125,7 +136,11 @@ export function stiffPartOf(model: FokkerPlanckModel, small: string): StiffPart 
   });
   if (found.length === 0) return undefined;
   if (found.length > 1)
-    throw new SchemeError('ou-split', model.name, `the terms singular in ${small} sit in the drifts of ${found.map((f) => f.variable).join(' and ')}; the split relaxes one variable`);
+    throw new SchemeError(
+      'ou-split',
+      model.name,
+      `the terms singular in ${small} sit in the drifts of ${found.map((f) => f.variable).join(' and ')}; the split relaxes one variable`,
+    );
   const [part] = found;
   const slope = expand(partial(part.stiff, part.variable));
   if (model.state.some((x) => symbolsOf(slope).has(x) || (x !== part.variable && symbolsOf(part.stiff).has(x))))

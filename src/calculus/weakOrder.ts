@@ -15,7 +15,8 @@ export function expectationOverNoise(e: Expr, noise: readonly string[]): Expr {
 }
 
 /** d/dh of E[e] at h = 0. */
-const rateAtZero = (rule: UpdateRule, e: Expr) => expand(substitute(expand(partial(expectationOverNoise(e, rule.noise), rule.step)), new Map([[rule.step, zero]])));
+const rateAtZero = (rule: UpdateRule, e: Expr) =>
+  expand(substitute(expand(partial(expectationOverNoise(e, rule.noise), rule.step)), new Map([[rule.step, zero]])));
 
 const increment = (rule: UpdateRule, x: string) => add(rule.update[x], mul(num(-1), sym(x)));
 

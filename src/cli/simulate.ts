@@ -31,7 +31,9 @@ async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: S
   const mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: SimulationSpec };
   const spec = mod.default;
   if (!spec || typeof spec !== 'object' || !('model' in spec) || !('methods' in spec))
-    throw new NumericInputError(`${file}: the default export must be a simulation spec (use \`export default defineSimulation({ model, initial, observables, methods, t })\`)`);
+    throw new NumericInputError(
+      `${file}: the default export must be a simulation spec (use \`export default defineSimulation({ model, initial, observables, methods, t })\`)`,
+    );
   const n = (k: string) => values[k] as number | undefined;
   const method = values.method as string | undefined;
   const name = method ?? Object.keys(spec.methods)[0];
@@ -40,15 +42,30 @@ async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: S
   if (m?.kind === 'particles') Object.assign(overrides, { particles: n('particles') ?? m.particles, replicas: n('replicas') ?? m.replicas });
   if (m?.kind === 'grid') Object.assign(overrides, { cells: n('cells') ?? m.cells, refine: values.refine === true || m.refine });
   const labels = Object.fromEntries(
-    [['t', '--t'], ['seed', '--seed'], ['samples', '--samples'], [`methods.${name}.dt`, '--dt'], [`methods.${name}.particles`, '--particles'], [`methods.${name}.replicas`, '--replicas'], [`methods.${name}.cells`, '--cells'], ['tolerance.relative', '--tol'], ['tolerance.absolute', '--atol']]
-      .filter(([, flag]) => values[flag.slice(2)] !== undefined),
+    [
+      ['t', '--t'],
+      ['seed', '--seed'],
+      ['samples', '--samples'],
+      [`methods.${name}.dt`, '--dt'],
+      [`methods.${name}.particles`, '--particles'],
+      [`methods.${name}.replicas`, '--replicas'],
+      [`methods.${name}.cells`, '--cells'],
+      ['tolerance.relative', '--tol'],
+      ['tolerance.absolute', '--atol'],
+    ].filter(([, flag]) => values[flag.slice(2)] !== undefined),
   );
   return {
     method,
     spec: {
       ...spec,
-      t: n('t') ?? spec.t, seed: n('seed') ?? spec.seed, samples: n('samples') ?? spec.samples,
-      tolerance: { ...spec.tolerance, ...(values.tol !== undefined ? { relative: n('tol') } : {}), ...(values.atol !== undefined ? { absolute: n('atol') } : {}) },
+      t: n('t') ?? spec.t,
+      seed: n('seed') ?? spec.seed,
+      samples: n('samples') ?? spec.samples,
+      tolerance: {
+        ...spec.tolerance,
+        ...(values.tol !== undefined ? { relative: n('tol') } : {}),
+        ...(values.atol !== undefined ? { absolute: n('atol') } : {}),
+      },
       methods: m ? { ...spec.methods, [name]: { ...m, dt: n('dt') ?? m.dt, ...overrides } as MethodSpec } : spec.methods,
       labels: { ...spec.labels, ...labels },
     },
@@ -61,13 +78,22 @@ async function paperSpec(values: SimulateValues): Promise<SimulationSpec> {
   const o: Record<string, string | number> = { ...lib.PAPER_DEFAULTS };
   for (const k of Object.keys(lib.PAPER_DEFAULTS)) if (values[k] !== undefined && typeof values[k] !== 'boolean') o[k] = values[k] as string | number;
   const spec = lib.paperSimulation(o);
-  const tolerance = { ...(values.tol !== undefined ? { relative: values.tol as number } : {}), ...(values.atol !== undefined ? { absolute: values.atol as number } : {}) };
+  const tolerance = {
+    ...(values.tol !== undefined ? { relative: values.tol as number } : {}),
+    ...(values.atol !== undefined ? { absolute: values.atol as number } : {}),
+  };
   const grid = spec.methods.grid;
   return { ...spec, tolerance, methods: grid && values.refine ? { grid: { ...grid, refine: true } as MethodSpec } : spec.methods };
 }
 
 /** Write the outputs of a run into dir; returns the paths written. */
-export function writeSimulation(result: SimulationResult, spec: SimulationSpec, dir: string, origin: { command: string; source: string }, method?: string): string[] {
+export function writeSimulation(
+  result: SimulationResult,
+  spec: SimulationSpec,
+  dir: string,
+  origin: { command: string; source: string },
+  method?: string,
+): string[] {
   mkdirSync(dir, { recursive: true });
   const files = [
     { name: 'simulation.json', text: `${JSON.stringify(simulationJson(result, origin), null, 2)}\n` },
@@ -85,11 +111,15 @@ export function simulationSvg(result: SimulationResult): string {
     .filter(([name]) => !result.histogramBins.includes(name))
     .slice(0, 24)
     .map(([name, o]) => ({
-      label: name, t: o.t, value: o.value,
+      label: name,
+      t: o.t,
+      value: o.value,
       error: o.value.map((_, i) => o.timeStepError[i] + (o.gridError?.[i] ?? 0) + 2 * (o.stderr[i] ?? 0)),
       flagged: !!o.flag,
     }));
-  return seriesSvg(`${result.name} (${result.method.kind}, ${result.method.scheme.split(':')[0]})`, panels, { note: 'shaded: value +- (time-step + grid + 2 standard errors)' });
+  return seriesSvg(`${result.name} (${result.method.kind}, ${result.method.scheme.split(':')[0]})`, panels, {
+    note: 'shaded: value +- (time-step + grid + 2 standard errors)',
+  });
 }
 
 /** What the command was given: the file (none: the paper), the options, the command line as typed (for the files' headers). */

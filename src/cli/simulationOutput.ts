@@ -37,11 +37,14 @@ export function simulationCsv(result: SimulationResult): string {
   const entries = Object.entries(result.observables);
   const header = ['t', ...entries.flatMap(([n]) => [n, `${n} stderr`, `${n} time-step error`, `${n} grid error`])].map(csvField).join(',');
   const times = entries[0]?.[1].t ?? [];
-  const rows = times.map((t, i) => [String(t), ...entries.flatMap(([, o]) => [cell(o.value[i]), cell(o.stderr[i]), cell(o.timeStepError[i]), cell(o.gridError?.[i] ?? null)])].join(','));
+  const rows = times.map((t, i) =>
+    [String(t), ...entries.flatMap(([, o]) => [cell(o.value[i]), cell(o.stderr[i]), cell(o.timeStepError[i]), cell(o.gridError?.[i] ?? null)])].join(','),
+  );
   return `${[header, ...rows].join('\n')}\n`;
 }
 
-const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toPrecision(5) : x.toExponential(2));
+const fmt = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toPrecision(5) : x.toExponential(2);
 
 /** The table at the last output time (histogram bins left out), the error summary, and what is flagged. */
 export function simulationTable(result: SimulationResult): string {
@@ -64,6 +67,8 @@ export function simulationTable(result: SimulationResult): string {
     ...rows.map(line),
     '',
     `errors (largest over observables and times): time step ${fmt(result.errors.timeStep)}, statistical ${fmt(result.errors.statistical)}, grid ${fmt(result.errors.grid)}; tolerance ${result.tolerance.absolute} + ${result.tolerance.relative} * max|value|`,
-    result.withinTolerance ? 'every observable is within the tolerance' : `FLAGGED (${result.flagged.length}): ${result.flagged.join(', ')} — see simulation.json`,
+    result.withinTolerance
+      ? 'every observable is within the tolerance'
+      : `FLAGGED (${result.flagged.length}): ${result.flagged.join(', ')} — see simulation.json`,
   ].join('\n');
 }

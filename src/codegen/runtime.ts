@@ -6,7 +6,7 @@ import { Kernel, emitKernel } from './kernel.ts';
 import { JAVASCRIPT } from './target.ts';
 
 /** A compiled kernel: scalar kernels return a number; loop and reduction kernels write their arrays. */
-export type CompiledKernel = (...args: never[]) => number | void;
+export type CompiledKernel = (...args: never[]) => number | undefined;
 
 /** The JavaScript source of the kernels, then `return { name, ... }`: the body `compileKernels` runs. */
 export function javascriptSource(kernels: readonly Kernel[]): string {

@@ -68,8 +68,7 @@ function ecmascript(types: boolean): Target {
     constant: (n, v) => `const ${n} = ${v};`,
     variable: (n, v) => `let ${n} = ${v};`,
     loop: 'for (let i = 0; i < n; i++) {',
-    signature: (name, params, returns) =>
-      `${types ? 'export ' : ''}function ${name}(${params.map(annotate).join(', ')})${types ? `: ${returns}` : ''} {`,
+    signature: (name, params, returns) => `${types ? 'export ' : ''}function ${name}(${params.map(annotate).join(', ')})${types ? `: ${returns}` : ''} {`,
     success: null,
     refuse: (cond, message, value) => `if (${negate(cond)}) throw new RangeError(${JSON.stringify(message)}${value ? ` + ${value}` : ''});`,
     finite: (x) => `Number.isFinite(${x})`,

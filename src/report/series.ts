@@ -38,18 +38,28 @@ function panel(p: SeriesPanel, x: number, y: number, w: number, h: number): stri
   const [t0, t1] = [Math.min(0, ...p.t), Math.max(...p.t)];
   const px = (t: number) => x + m.left + ((t - t0) / (t1 - t0 || 1)) * (w - m.left - m.right);
   const py = (v: number) => y + h - m.bottom - ((v - y0) / (y1 - y0)) * (h - m.top - m.bottom);
-  const band = [...p.t.map((t, i) => `${px(t).toFixed(1)},${py(p.value[i] + p.error[i]).toFixed(1)}`), ...[...p.t].reverse().map((t, j) => {
-    const i = p.t.length - 1 - j;
-    return `${px(t).toFixed(1)},${py(p.value[i] - p.error[i]).toFixed(1)}`;
-  })].join(' ');
+  const band = [
+    ...p.t.map((t, i) => `${px(t).toFixed(1)},${py(p.value[i] + p.error[i]).toFixed(1)}`),
+    ...[...p.t].reverse().map((t, j) => {
+      const i = p.t.length - 1 - j;
+      return `${px(t).toFixed(1)},${py(p.value[i] - p.error[i]).toFixed(1)}`;
+    }),
+  ].join(' ');
   const line = p.t.map((t, i) => `${i ? 'L' : 'M'}${px(t).toFixed(1)},${py(p.value[i]).toFixed(1)}`).join(' ');
   const out = [
     `<rect x="${x + m.left}" y="${y + m.top}" width="${w - m.left - m.right}" height="${h - m.top - m.bottom}" fill="none" stroke="#333"/>`,
     `<text x="${x + m.left}" y="${y + 15}" font-size="13"${p.flagged ? ' fill="#b00"' : ''}>${escapeHtml(p.label)}${p.flagged ? ' (beyond tolerance)' : ''}</text>`,
   ];
-  for (const v of niceTicks(y0, y1, 4)) out.push(`<line x1="${x + m.left - 4}" x2="${x + m.left}" y1="${py(v)}" y2="${py(v)}" stroke="#333"/>`, `<text x="${x + m.left - 6}" y="${py(v) + 4}" text-anchor="end" font-size="10">${tickLabel(v)}</text>`);
+  for (const v of niceTicks(y0, y1, 4))
+    out.push(
+      `<line x1="${x + m.left - 4}" x2="${x + m.left}" y1="${py(v)}" y2="${py(v)}" stroke="#333"/>`,
+      `<text x="${x + m.left - 6}" y="${py(v) + 4}" text-anchor="end" font-size="10">${tickLabel(v)}</text>`,
+    );
   for (const v of niceTicks(t0, t1, 4)) out.push(`<text x="${px(v)}" y="${y + h - m.bottom + 14}" text-anchor="middle" font-size="10">${tickLabel(v)}</text>`);
-  out.push(`<polygon points="${band}" fill="#1f4e9c" fill-opacity="0.18" stroke="none" class="error-band"/>`, `<path d="${line}" fill="none" stroke="#1f4e9c" stroke-width="1.6" class="series"/>`);
+  out.push(
+    `<polygon points="${band}" fill="#1f4e9c" fill-opacity="0.18" stroke="none" class="error-band"/>`,
+    `<path d="${line}" fill="none" stroke="#1f4e9c" stroke-width="1.6" class="series"/>`,
+  );
   p.t.forEach((t, i) => out.push(`<circle cx="${px(t).toFixed(1)}" cy="${py(p.value[i]).toFixed(1)}" r="2.2" fill="#1f4e9c"/>`));
   return out;
 }

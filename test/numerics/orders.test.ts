@@ -7,8 +7,20 @@
  */
 import { describe, it, expect } from 'vitest';
 import {
-  defineModel, eulerMaruyama, stochasticHeun, milstein, ouSplit, expectationOverNoise, compileKernels, particleKernel, createRng, fitPowerLaw,
-  mul, parseExpr, Expr, UpdateRule,
+  defineModel,
+  eulerMaruyama,
+  stochasticHeun,
+  milstein,
+  ouSplit,
+  expectationOverNoise,
+  compileKernels,
+  particleKernel,
+  createRng,
+  fitPowerLaw,
+  mul,
+  parseExpr,
+  Expr,
+  UpdateRule,
 } from '../../src/index.ts';
 
 const LAMBDA = 2;
@@ -82,7 +94,7 @@ function strongErrors(rule: UpdateRule, steps: readonly number[], paths = 20_000
       step(paths, x, xi, ...kernel.uniforms.map((u) => ({ mu, s, dt: h })[u as 'mu' | 's' | 'dt']));
     }
     let err = 0;
-    for (let i = 0; i < paths; i++) err += Math.abs(x[i] - Math.exp((mu - s * s / 2) * T + s * W[i]));
+    for (let i = 0; i < paths; i++) err += Math.abs(x[i] - Math.exp((mu - (s * s) / 2) * T + s * W[i]));
     return err / paths;
   });
 }
@@ -90,7 +102,11 @@ function strongErrors(rule: UpdateRule, steps: readonly number[], paths = 20_000
 describe('strong order on geometric Brownian motion (same Brownian paths, generated kernels)', () => {
   const gbm = defineModel({ name: 'gbm', state: ['x'], density: 'p', parameters: ['mu', 's'], drift: ['mu*x'], diffusion: ['s^2*x^2/2'] });
   const steps = [16, 32, 64, 128];
-  const slope = (rule: UpdateRule) => fitPowerLaw(steps.map((N) => 1 / N), strongErrors(rule, steps)).slope;
+  const slope = (rule: UpdateRule) =>
+    fitPowerLaw(
+      steps.map((N) => 1 / N),
+      strongErrors(rule, steps),
+    ).slope;
 
   it('Euler–Maruyama: 1/2; Milstein: 1 (as their rules declare)', () => {
     const em = eulerMaruyama(gbm);

@@ -6,9 +6,28 @@
  */
 import { describe, it, expect } from 'vitest';
 import {
-  simulate, defineModel, defineSimulation, quantityGraph, compileProgram, gridDynamics, particleSampler, particleStepper, gridOperators, eulerMaruyama,
-  timePlan, runParticles, estimateErrors, observableNames, createGridMesh, runGridOnce, SimulationSpec, SimulationResult, ObservableSeries,
-  GridOperators, UpdateRule, parseExpr,
+  simulate,
+  defineModel,
+  defineSimulation,
+  quantityGraph,
+  compileProgram,
+  gridDynamics,
+  particleSampler,
+  particleStepper,
+  gridOperators,
+  eulerMaruyama,
+  timePlan,
+  runParticles,
+  estimateErrors,
+  observableNames,
+  createGridMesh,
+  runGridOnce,
+  SimulationSpec,
+  SimulationResult,
+  ObservableSeries,
+  GridOperators,
+  UpdateRule,
+  parseExpr,
 } from '../../src/index.ts';
 import ou2d, { exactLaw } from '../../examples/ou2d.ts';
 
@@ -25,10 +44,35 @@ function missesExact(observables: Record<string, ObservableSeries>, exact: (t: n
 
 /** The example with small sizes for a test. */
 const small = (method: 'particles' | 'grid'): SimulationSpec => ({
-  ...ou2d, samples: 5,
-  methods: method === 'particles'
-    ? { particles: { kind: 'particles', particles: 4000, replicas: 8, dt: 0.05 } }
-    : { grid: { kind: 'grid', box: [[-3, 5], [-4, 4]], cells: [24, 24], dt: 0.05, refine: true } },
+  ...ou2d,
+  samples: 5,
+  methods:
+    method === 'particles'
+      ? { particles: { kind: 'particles', particles: 4000, replicas: 8, dt: 0.05 } }
+      : {
+          grid: {
+            kind: 'grid',
+            box: [
+              [-3, 5],
+              [-4, 4],
+            ],
+            cells: [24, 24],
+            dt: 0.05,
+            refine: true,
+          },
+        },
+});
+
+/** One point, no coupling: the problem a runner needs for a compiled program. */
+const onePoint = (g: ReturnType<typeof quantityGraph>, program: ReturnType<typeof compileProgram>['program'], t: number, samples: number) => ({
+  name: 'test',
+  variables: g.model.state,
+  points: [{ index: 0, x: 0, measure: 1, rho0: 1 }],
+  coupling: null,
+  program,
+  t,
+  samples,
+  seed: 3,
 });
 
 /** The particle path of simulate with a given update rule (to run a deliberately wrong one). */
@@ -38,9 +82,18 @@ function particlesWithRule(spec: SimulationSpec, makeRule: (spec: SimulationSpec
   const { program, slots } = compileProgram(g, gridDynamics(g), false);
   const method = spec.methods.particles as { particles: number; replicas: number; dt: number };
   const plan = timePlan(spec.t, method.dt, spec.samples ?? 10, { t: 't', dt: 'dt', samples: 'samples' });
-  const problem = { name: 'test', variables: g.model.state, points: [{ index: 0, x: 0, measure: 1, rho0: 1 }], coupling: null, program, t: spec.t, samples: plan.sampleSteps.length, seed: 3 };
-  const replicas = runParticles({ problem, stepper: particleStepper(rule, slots), init: particleSampler(g, spec, slots, program), particles: method.particles, replicas: method.replicas, plan, names: { particles: 'particles', replicas: 'replicas', points: 'points' } });
-  return estimateErrors(observableNames(program, 1), plan, { replicas, weakOrder: rule.weakOrder, deterministic: false }, { relative: 0.05, absolute: 1e-3 }).observables;
+  const problem = onePoint(g, program, spec.t, plan.sampleSteps.length);
+  const replicas = runParticles({
+    problem,
+    stepper: particleStepper(rule, slots),
+    init: particleSampler(g, spec, slots, program),
+    particles: method.particles,
+    replicas: method.replicas,
+    plan,
+    names: { particles: 'particles', replicas: 'replicas', points: 'points' },
+  });
+  return estimateErrors(observableNames(program, 1), plan, { replicas, weakOrder: rule.weakOrder, deterministic: false }, { relative: 0.05, absolute: 1e-3 })
+    .observables;
 }
 
 describe('2-D Ornstein–Uhlenbeck with a full diffusion matrix (examples/ou2d.ts)', () => {
@@ -61,7 +114,12 @@ describe('2-D Ornstein–Uhlenbeck with a full diffusion matrix (examples/ou2d.t
     };
     const misses = missesExact(particlesWithRule(small('particles'), wrong), exactLaw);
     expect(misses.some((m) => m.startsWith('cov xy'))).toBe(true);
-    expect(missesExact(particlesWithRule(small('particles'), (s) => eulerMaruyama(s.model)), exactLaw)).toEqual([]);
+    expect(
+      missesExact(
+        particlesWithRule(small('particles'), (s) => eulerMaruyama(s.model)),
+        exactLaw,
+      ),
+    ).toEqual([]);
   });
 
   it('grid (refined once): mean and covariance within the reported time-step and grid errors; dropping the cross diffusion is rejected', () => {
@@ -69,27 +127,22 @@ describe('2-D Ornstein–Uhlenbeck with a full diffusion matrix (examples/ou2d.t
     expect(missesExact(r.observables, exactLaw)).toEqual([]);
     expect(r.errors.grid).toBeGreaterThan(0);
     // the same grid without the cross-diffusion term: the covariance comes out wrong, beyond its errors
-    const spec = small('grid');
-    const g = quantityGraph(spec);
-    const { program, slots } = compileProgram(g, gridDynamics(g), true);
-    const ops: GridOperators = { ...gridOperators(g, spec, spec.methods.grid as never, slots, 'grid'), cross: null };
-    const plan = timePlan(1, 0.05, 5, { t: 't', dt: 'dt', samples: 's' });
-    const problem = { name: 't', variables: g.model.state, points: [{ index: 0, x: 0, measure: 1, rho0: 1 }], coupling: null, program, t: 1, samples: 5, seed: 1 };
-    const base = { problem, ops, plan, cfl: 0.8, names: { cells: 'cells', points: 'p', dt: 'dt' } };
-    const mesh = createGridMesh([[-3, 5], [-4, 4]], [24, 24], ['n0', 'n1']);
-    const [fine, coarse] = [runGridOnce(base, mesh, 0.05), runGridOnce(base, mesh, 0.1)];
-    const refined = runGridOnce(base, createGridMesh([[-3, 5], [-4, 4]], [48, 48], ['n0', 'n1']), 0.05);
-    const wrong = estimateErrors(observableNames(program, 1), plan, { replicas: [{ fine: fine.values, coarse: coarse.values }], refined: refined.values, weakOrder: 1, deterministic: true }, { relative: 0.05, absolute: 1e-3 });
-    expect(missesExact(wrong.observables, exactLaw).some((m) => m.startsWith('cov xy'))).toBe(true);
+    const wrong = gridWith(small('grid'), (ops) => ({ ...ops, cross: null }));
+    expect(missesExact(wrong, exactLaw).some((m) => m.startsWith('cov xy'))).toBe(true);
   });
 });
 
 const heat = defineModel({ name: 'heat', state: ['x'], density: 'p', parameters: ['D'], drift: ['0'], diffusion: ['D'] });
-const heatSpec = (cells: number, dt = 0.01): SimulationSpec => defineSimulation({
-  model: heat, parameters: { D: 0.5 }, initial: { gaussian: { mean: [0.3], covariance: [[0.04]] } },
-  observables: { mean: 'mean(x)', variance: 'var(x)', p: { histogram: 'x', range: [-1, 1], bins: 4 } }, t: 0.2, samples: 2,
-  methods: { grid: { kind: 'grid', box: [[-4, 4]], cells, dt, refine: true } },
-});
+const heatSpec = (cells: number, dt = 0.01): SimulationSpec =>
+  defineSimulation({
+    model: heat,
+    parameters: { D: 0.5 },
+    initial: { gaussian: { mean: [0.3], covariance: [[0.04]] } },
+    observables: { mean: 'mean(x)', variance: 'var(x)', p: { histogram: 'x', range: [-1, 1], bins: 4 } },
+    t: 0.2,
+    samples: 2,
+    methods: { grid: { kind: 'grid', box: [[-4, 4]], cells, dt, refine: true } },
+  });
 
 /** The exact law of the heat equation from N(0.3, 0.04): N(0.3, 0.04 + 2 D t), with the bins of the histogram as averaged densities. */
 function heatExact(t: number): Record<string, number> {
@@ -112,17 +165,30 @@ function erf(x: number): number {
 /** A grid run with given operators (a deliberately wrong one), estimated like simulate does (time step and refinement). */
 function gridWith(spec: SimulationSpec, edit: (ops: GridOperators) => GridOperators) {
   const g = quantityGraph(spec);
-  const method = spec.methods.grid as unknown as { box: [number, number][]; cells: number; dt: number };
+  const method = spec.methods.grid as unknown as { box: [number, number][]; cells: number | number[]; dt: number };
   const { program, slots } = compileProgram(g, gridDynamics(g), true);
   const ops = edit(gridOperators(g, spec, spec.methods.grid as never, slots, 'grid'));
   const plan = timePlan(spec.t, method.dt, spec.samples ?? 10, { t: 't', dt: 'dt', samples: 's' });
-  const problem = { name: 'g', variables: g.model.state, points: [{ index: 0, x: 0, measure: 1, rho0: 1 }], coupling: null, program, t: spec.t, samples: plan.sampleSteps.length, seed: 1 };
+  const problem = onePoint(g, program, spec.t, plan.sampleSteps.length);
   const run = { problem, ops, plan, cfl: 0.8, names: { cells: 'c', points: 'p', dt: 'dt' } };
-  const cells = g.model.state.map(() => method.cells);
+  const cells = g.model.state.map((_, a) => (typeof method.cells === 'number' ? method.cells : method.cells[a]));
   const mesh = createGridMesh(method.box, cells, ['n']);
   const [fine, coarse] = [runGridOnce(run, mesh, plan.h), runGridOnce(run, mesh, 2 * plan.h)];
-  const refined = runGridOnce(run, createGridMesh(method.box, cells.map((n) => 2 * n), ['n']), plan.dt);
-  return estimateErrors(observableNames(program, 1), plan, { replicas: [{ fine: fine.values, coarse: coarse.values }], refined: refined.values, weakOrder: 1, deterministic: true }, { relative: 0.05, absolute: 1e-3 }).observables;
+  const refined = runGridOnce(
+    run,
+    createGridMesh(
+      method.box,
+      cells.map((n) => 2 * n),
+      ['n'],
+    ),
+    plan.dt,
+  );
+  return estimateErrors(
+    observableNames(program, 1),
+    plan,
+    { replicas: [{ fine: fine.values, coarse: coarse.values }], refined: refined.values, weakOrder: 1, deterministic: true },
+    { relative: 0.05, absolute: 1e-3 },
+  ).observables;
 }
 
 describe('the heat equation d_t p = d_x^2 (D p) on the grid', () => {
@@ -139,14 +205,23 @@ describe('the heat equation d_t p = d_x^2 (D p) on the grid', () => {
       return { ...ops, diffusion: [D && D.kind === 'uniform' ? { kind: 'uniform', value: (U: Float64Array) => 1.2 * D.value(U) } : null] };
     });
     expect(missesExact(wrong, heatExact).some((m) => m.startsWith('variance'))).toBe(true);
-    expect(missesExact(gridWith(heatSpec(80), (ops) => ops), heatExact)).toEqual([]);
+    expect(
+      missesExact(
+        gridWith(heatSpec(80), (ops) => ops),
+        heatExact,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('observed order of the grid in space: second-order transport', () => {
   const ou = defineModel({ name: 'ou-transport', state: ['x'], density: 'p', drift: ['-(x - 1) - x^3/4'], diffusion: ['1/20'] });
   const spec = (cells: number): SimulationSpec => ({
-    model: ou, initial: { gaussian: { mean: [-0.5], covariance: [[0.09]] } }, observables: { mean: 'mean(x)' }, t: 0.4, samples: 1,
+    model: ou,
+    initial: { gaussian: { mean: [-0.5], covariance: [[0.09]] } },
+    observables: { mean: 'mean(x)' },
+    t: 0.4,
+    samples: 1,
     methods: { grid: { kind: 'grid', box: [[-3, 3]], cells, dt: 0.01, refine: true } },
   });
   /** log2 of the ratio of successive differences at the same dt (the time error cancels). */
@@ -155,8 +230,10 @@ describe('observed order of the grid in space: second-order transport', () => {
   it('the mean converges at order about 2 as the cells double; faces evaluated half a cell off (first order) are rejected', () => {
     const means = [40, 80, 160].map((n) => gridWith(spec(n), (ops) => ops).mean.value[0]);
     expect(order(means)).toBeGreaterThan(1.6);
-    const shifted = [40, 80, 160].map((n) =>
-      gridWith(spec(n), (ops) => ({ ...ops, velocity: [(k, out, coords, U) => ops.velocity[0](k, out, [coords[0].map((x) => x + 3 / n)], U)] })).mean.value[0],
+    const shifted = [40, 80, 160].map(
+      (n) =>
+        gridWith(spec(n), (ops) => ({ ...ops, velocity: [(k, out, coords, U) => ops.velocity[0](k, out, [coords[0].map((x) => x + 3 / n)], U)] })).mean
+          .value[0],
     );
     expect(order(shifted)).toBeLessThan(1.3);
   });
@@ -165,8 +242,12 @@ describe('observed order of the grid in space: second-order transport', () => {
 describe('a steady Maxwellian under the Scharfetter–Gummel stiff part', () => {
   const ou = defineModel({ name: 'ou1', state: ['x'], density: 'p', parameters: ['lam'], drift: ['-lam*x'], diffusion: ['1'] });
   const spec = (stiff: boolean): SimulationSpec => ({
-    model: ou, parameters: { lam: 4 }, initial: { density: 'exp(-2*x^2)' },
-    observables: { variance: 'var(x)', p: { histogram: 'x', range: [-1, 1], bins: 2 } }, t: 2, samples: 2,
+    model: ou,
+    parameters: { lam: 4 },
+    initial: { density: 'exp(-2*x^2)' },
+    observables: { variance: 'var(x)', p: { histogram: 'x', range: [-1, 1], bins: 2 } },
+    t: 2,
+    samples: 2,
     methods: { grid: { kind: 'grid', box: [[-3, 3]], cells: 60, dt: 0.5, ...(stiff ? { stiff: { variable: 'x', part: '-lam*x' } } : {}) } },
   });
 
@@ -186,8 +267,19 @@ describe('a steady Maxwellian under the Scharfetter–Gummel stiff part', () => 
 
 describe('results carry their method and errors', () => {
   it('a result names the scheme, the order used, the time-step check, and the summary of errors', () => {
-    const r: SimulationResult = simulate({ ...small('particles'), t: 0.2, samples: 1, methods: { particles: { kind: 'particles', particles: 500, replicas: 2, dt: 0.1 } } });
-    expect(r.method).toMatchObject({ kind: 'particles', scheme: 'heun', order: 2, replicas: 2, timeStepCheck: 'step doubling (a companion run at 2 dt = 0.2)' });
+    const r: SimulationResult = simulate({
+      ...small('particles'),
+      t: 0.2,
+      samples: 1,
+      methods: { particles: { kind: 'particles', particles: 500, replicas: 2, dt: 0.1 } },
+    });
+    expect(r.method).toMatchObject({
+      kind: 'particles',
+      scheme: 'heun',
+      order: 2,
+      replicas: 2,
+      timeStepCheck: 'step doubling (a companion run at 2 dt = 0.2)',
+    });
     expect(r.errors.timeStep).toBeGreaterThan(0);
     expect(Object.keys(r.observables)).toEqual(['mean x', 'mean y', 'var x', 'var y', 'cov xy']);
   });
@@ -196,8 +288,12 @@ describe('results carry their method and errors', () => {
 describe('a stiff linear part found without a mark', () => {
   const stiff = defineModel({ name: 'stiff OU', state: ['x'], density: 'p', parameters: ['lam'], drift: ['-lam*(x - 1)'], diffusion: ['1/2'] });
   const spec = (scheme: 'auto' | 'euler-maruyama'): SimulationSpec => ({
-    model: stiff, parameters: { lam: 200 }, initial: { gaussian: { mean: [3], covariance: [[0.01]] } },
-    observables: { mean: 'mean(x)', variance: 'var(x)' }, t: 1, samples: 2,
+    model: stiff,
+    parameters: { lam: 200 },
+    initial: { gaussian: { mean: [3], covariance: [[0.01]] } },
+    observables: { mean: 'mean(x)', variance: 'var(x)' },
+    t: 1,
+    samples: 2,
     methods: { p: { kind: 'particles', scheme, particles: 4000, replicas: 4, dt: 0.05 } },
   });
 

@@ -12,7 +12,13 @@ import { outOption } from '../options.ts';
  * values stand unless the option is given.
  */
 export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'model', type: 'string', choices: ['particles', 'grid'], default: 'particles', help: 'the paper: particles for (1.2), grid for (1.10) by finite volumes' },
+  {
+    name: 'model',
+    type: 'string',
+    choices: ['particles', 'grid'],
+    default: 'particles',
+    help: 'the paper: particles for (1.2), grid for (1.10) by finite volumes',
+  },
   { name: 'eps', type: 'number', above: 0, default: 0.05, help: 'the paper: the scaling parameter eps' },
   { name: 'neurons', type: 'integer', min: 1, default: 100_000, unit: 'neurons per point of K and replica', help: 'the paper, particles: neurons' },
   {
@@ -24,7 +30,13 @@ export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
   },
   { name: 'nv', type: 'integer', min: 2, default: 96, unit: 'cells', help: 'the paper, grid: cells in v' },
   { name: 'nw', type: 'integer', min: 2, default: 120, unit: 'cells', help: 'the paper, grid: cells in w' },
-  { name: 'cells', type: 'integer', min: 1, unit: 'points of K (the paper; default 4), or grid cells per axis (a file)', help: 'points of K, or grid cells per axis' },
+  {
+    name: 'cells',
+    type: 'integer',
+    min: 1,
+    unit: 'points of K (the paper; default 4), or grid cells per axis (a file)',
+    help: 'points of K, or grid cells per axis',
+  },
   { name: 'method', type: 'string', help: "a file: which of the spec's methods (default: its first)" },
   { name: 'particles', type: 'integer', min: 1, unit: 'particles per point and replica', help: "a file: the particle method's size" },
   { name: 'replicas', type: 'integer', min: 1, help: 'independent runs for the statistical error (the paper: default 4)' },
@@ -61,8 +73,14 @@ export const simulateCommand: CommandSpec = {
       ]),
     );
     // the command as it can be typed again: the file and every option that differs from its default
-    const given = SIMULATE_OPTIONS.filter((o) => (o.type === 'boolean' ? values[o.name] === true : values[o.name] !== undefined && values[o.name] !== o.default));
-    const command = ['simulate', ...args.positionals, ...given.flatMap((o) => (o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, String(values[o.name])]))];
+    const given = SIMULATE_OPTIONS.filter((o) =>
+      o.type === 'boolean' ? values[o.name] === true : values[o.name] !== undefined && values[o.name] !== o.default,
+    );
+    const command = [
+      'simulate',
+      ...args.positionals,
+      ...given.flatMap((o) => (o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, String(values[o.name])])),
+    ];
     return runSimulation({ file: args.positionals[0], values, command });
   },
 };

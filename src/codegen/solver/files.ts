@@ -34,8 +34,13 @@ export function solverKernels(spec: SimulationSpec, methodName?: string): { kern
   const state = g.model.state;
   const transport = g.model.drift.map((a, i) => (stiff && stiff.index === i ? expand(add(a, mul(num(-1), stiff.part))) : a));
   const kernels: Kernel[] = transport.map((e, i) => ({
-    kind: 'loop', name: `velocity_${state[i]}`, doc: `The non-stiff drift of ${state[i]} at n points (the transport velocity at the faces).`,
-    arrays: [...state], uniforms: slotSymbols(e, state), outputs: { value: e }, provenance,
+    kind: 'loop',
+    name: `velocity_${state[i]}`,
+    doc: `The non-stiff drift of ${state[i]} at n points (the transport velocity at the faces).`,
+    arrays: [...state],
+    uniforms: slotSymbols(e, state),
+    outputs: { value: e },
+    provenance,
   }));
   return { kernels };
 }
@@ -48,6 +53,7 @@ export function solverFiles(spec: SimulationSpec, origin: ModuleOrigin, methodNa
     { name: 'kernels.ts', text: emitModule(title, kernels, origin, TYPESCRIPT) },
     { name: 'kernels.c', text: emitModule(title, kernels, origin, C99) },
   ];
-  if (driver) files.push({ name: 'driver.c', text: emitSource(`Standalone driver of the particle step in kernels.c (cc -O2 -o driver driver.c -lm)`, driver, origin) });
+  if (driver)
+    files.push({ name: 'driver.c', text: emitSource(`Standalone driver of the particle step in kernels.c (cc -O2 -o driver driver.c -lm)`, driver, origin) });
   return files;
 }

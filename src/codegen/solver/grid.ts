@@ -16,12 +16,19 @@ import { stiffChoice } from './stiff.ts';
 const stateFree = (e: Expr, state: readonly string[]) => !slotSymbols(e, []).some((s) => state.includes(s));
 
 /** A generated loop kernel out = e(coords, uniforms) at n points, called with a point's slots. */
-function fieldKernel(e: Expr, g: QuantityGraph, slots: Slots, label: string): (n: number, out: Float64Array, coords: readonly Float64Array[], U: Float64Array) => void {
+function fieldKernel(
+  e: Expr,
+  g: QuantityGraph,
+  slots: Slots,
+  label: string,
+): (n: number, out: Float64Array, coords: readonly Float64Array[], U: Float64Array) => void {
   const state = g.model.state;
   const uniforms = slotSymbols(e, state);
   const missing = uniforms.find((u) => !slots.has(u));
   if (missing) throw new NumericInputError(`${label} uses ${missing}, which has no value`);
-  const kernel = compileKernels([{ kind: 'loop', name: 'field', doc: label, arrays: [...state], uniforms, outputs: { value: e }, provenance: { derivation: 'simulation spec' } }]).field as (...a: unknown[]) => void;
+  const kernel = compileKernels([
+    { kind: 'loop', name: 'field', doc: label, arrays: [...state], uniforms, outputs: { value: e }, provenance: { derivation: 'simulation spec' } },
+  ]).field as (...a: unknown[]) => void;
   const at = uniforms.map((u) => slots.get(u) as number);
   return (n, out, coords, U) => kernel(n, out, ...coords, ...at.map((k) => U[k]));
 }
@@ -29,7 +36,14 @@ function fieldKernel(e: Expr, g: QuantityGraph, slots: Slots, label: string): (n
 /** A cell quantity: uniform (a formula of the slots) when free of the state, else a generated field. */
 function cellField(e: Expr, g: QuantityGraph, slots: Slots, label: string): CellField | null {
   if (isZero(expand(e))) return null;
-  if (stateFree(e, g.model.state)) return { kind: 'uniform', value: ((f) => (U: Float64Array) => f(0, U))(compileFormula(e, slots, g.model.time, label)) };
+  if (stateFree(e, g.model.state))
+    return {
+      kind: 'uniform',
+      value: (
+        (f) => (U: Float64Array) =>
+          f(0, U)
+      )(compileFormula(e, slots, g.model.time, label)),
+    };
   return { kind: 'field', fill: fieldKernel(e, g, slots, label) };
 }
 
@@ -50,13 +64,20 @@ function gaussianDensity(g: QuantityGraph, spec: SimulationSpec): Expr {
 /** The grid operators of a method. */
 export function gridOperators(g: QuantityGraph, spec: SimulationSpec, method: GridMethodSpec, slots: Slots, field: string): GridOperators {
   const state = g.model.state;
-  if (state.length > 2) throw new NumericInputError(`${field}: the grid solves models of 1 or 2 state variables; ${g.model.name} has ${state.length} (use particles)`);
+  if (state.length > 2)
+    throw new NumericInputError(`${field}: the grid solves models of 1 or 2 state variables; ${g.model.name} has ${state.length} (use particles)`);
   const stiff = stiffChoice(g, method.stiff, `${field}.stiff`);
   const D = g.model.diffusion;
   const drift = g.model.drift.map((a, i) => (stiff && stiff.index === i ? expand(add(a, mul(num(-1), stiff.part))) : a));
   if (stiff && !stateFree(D[stiff.index][stiff.index], state))
-    throw new NumericInputError(`${field}.stiff: the Scharfetter–Gummel solve needs D[${stiff.index}][${stiff.index}] = ${printExpr(D[stiff.index][stiff.index])} free of the state`);
-  const formula = (e: Expr, label: string) => ((f) => (U: Float64Array) => f(0, U))(compileFormula(e, slots, g.model.time, label));
+    throw new NumericInputError(
+      `${field}.stiff: the Scharfetter–Gummel solve needs D[${stiff.index}][${stiff.index}] = ${printExpr(D[stiff.index][stiff.index])} free of the state`,
+    );
+  const formula = (e: Expr, label: string) =>
+    (
+      (f) => (U: Float64Array) =>
+        f(0, U)
+    )(compileFormula(e, slots, g.model.time, label));
   const init = spec.initial;
   const density = 'gaussian' in init ? gaussianDensity(g, spec) : 'density' in init && init.density ? g.parse(init.density, 'initial.density') : null;
   if (!density) throw new NumericInputError('initial: the grid needs a density (initial.density or initial.gaussian); a sampler alone is for particles');

@@ -22,12 +22,18 @@ import { stiffChoice } from './stiff.ts';
  * explicit step would then be inaccurate or unstable); its exact flow is split off.
  */
 export function detectedStiffPart(g: QuantityGraph, spec: SimulationSpec, dt: number): StiffSpec | undefined {
-  const values = new Map(Object.entries(spec.parameters ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number').map(([k, v]) => [k, numberExpr(v)]));
+  const values = new Map(
+    Object.entries(spec.parameters ?? {})
+      .filter((e): e is [string, number] => typeof e[1] === 'number')
+      .map(([k, v]) => [k, numberExpr(v)]),
+  );
   let best: { variable: string; rate: number; coefficient: Expr } | undefined;
   for (const { variable, coefficient } of linearRates(g.model)) {
     const c = substitute(coefficient, values);
     if (c.kind !== 'num' && [...symbolsOf(c)].some((s) => s !== 'pi')) continue;
-    const rate = -(compileKernels([{ kind: 'scalar', name: 'rate', doc: '', args: [], expr: c, provenance: { derivation: 'stiffness' } }]).rate as () => number)();
+    const rate = -(
+      compileKernels([{ kind: 'scalar', name: 'rate', doc: '', args: [], expr: c, provenance: { derivation: 'stiffness' } }]).rate as () => number
+    )();
     if (rate * dt >= 1 && (!best || rate > best.rate)) best = { variable, rate, coefficient };
   }
   return best && { variable: best.variable, part: printExpr(mul(best.coefficient, sym(best.variable))) };
@@ -66,13 +72,18 @@ export function particleKernel(rule: UpdateRule, name = 'particleStep'): LoopKer
 export function particleStepper(rule: UpdateRule, slots: Slots): ParticleStepper {
   const kernel = particleKernel(rule);
   const fn = compileKernels([kernel]).particleStep as (...a: unknown[]) => void;
-  const at = kernel.uniforms.filter((u) => u !== rule.step).map((u) => {
-    const k = slots.get(u);
-    if (k === undefined) throw new NumericInputError(`the scheme uses ${u}, which has no value`);
-    return k;
-  });
+  const at = kernel.uniforms
+    .filter((u) => u !== rule.step)
+    .map((u) => {
+      const k = slots.get(u);
+      if (k === undefined) throw new NumericInputError(`the scheme uses ${u}, which has no value`);
+      return k;
+    });
   return {
-    scheme: rule.scheme, explanation: rule.explanation, weakOrder: rule.weakOrder, noise: rule.noise.length,
+    scheme: rule.scheme,
+    explanation: rule.explanation,
+    weakOrder: rule.weakOrder,
+    noise: rule.noise.length,
     step: (n, state, normals, U, dt) => fn(n, ...state, ...normals, ...at.map((k) => U[k]), dt),
   };
 }
@@ -84,7 +95,8 @@ export function choleskyNumeric(C: readonly (readonly number[])[], label: string
   for (let j = 0; j < n; j++) {
     let d = C[j][j];
     for (let k = 0; k < j; k++) d -= L[j][k] ** 2;
-    if (d < -1e-12 * Math.max(1, Math.abs(C[j][j])) || !Number.isFinite(d)) throw new NumericInputError(`${label} is not a covariance matrix (not positive semidefinite at row ${j})`);
+    if (d < -1e-12 * Math.max(1, Math.abs(C[j][j])) || !Number.isFinite(d))
+      throw new NumericInputError(`${label} is not a covariance matrix (not positive semidefinite at row ${j})`);
     L[j][j] = Math.sqrt(Math.max(d, 0));
     for (let i = j + 1; i < n; i++) {
       let s = C[i][j];
@@ -113,15 +125,23 @@ export function gaussianAt(g: QuantityGraph, spec: SimulationSpec, slots: Slots,
     [...mu, ...C.flat()].forEach((x) => {
       if (!Number.isFinite(x)) throw new NumericInputError(`initial.gaussian at point ${point.index}: a mean or covariance entry is ${x}`);
     });
-    C.forEach((row, i) => row.forEach((x, j) => {
-      if (Math.abs(x - C[j][i]) > 1e-12 * Math.max(1, Math.abs(x))) throw new NumericInputError(`initial.gaussian.covariance is not symmetric: [${i}][${j}] = ${x}, [${j}][${i}] = ${C[j][i]}`);
-    }));
+    C.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (Math.abs(x - C[j][i]) > 1e-12 * Math.max(1, Math.abs(x)))
+          throw new NumericInputError(`initial.gaussian.covariance is not symmetric: [${i}][${j}] = ${x}, [${j}][${i}] = ${C[j][i]}`);
+      }),
+    );
     return { mean: mu, covariance: C };
   };
 }
 
 /** The sampler of the initial law for particles: the user's, or a Gaussian (x = m + L z). */
-export function particleSampler(g: QuantityGraph, spec: SimulationSpec, slots: Slots, program: QuantityProgram): (point: PopulationPoint, state: readonly Float64Array[], rng: Rng) => void {
+export function particleSampler(
+  g: QuantityGraph,
+  spec: SimulationSpec,
+  slots: Slots,
+  program: QuantityProgram,
+): (point: PopulationPoint, state: readonly Float64Array[], rng: Rng) => void {
   const init = spec.initial;
   if ('sample' in init && init.sample) return init.sample;
   if ('gaussian' in init) {
@@ -143,4 +163,3 @@ export function particleSampler(g: QuantityGraph, spec: SimulationSpec, slots: S
   }
   throw new NumericInputError('initial: particles need a sampler (initial.sample) or a Gaussian (initial.gaussian); a density alone is for the grid');
 }
-

@@ -52,10 +52,17 @@ function compileSum(node: QuantityNode & { summand: Expr }, g: QuantityGraph, sl
   const state = g.model.state;
   const weight = 'f__';
   const uniforms = slotSymbols(node.summand, state);
-  const kernel = compileKernels([{
-    kind: 'reduction', name: 'sum', doc: `sum of ${node.name}`, arrays: grid ? [...state, weight] : [...state], uniforms,
-    sums: [grid ? mul(sym(weight), node.summand) : node.summand], provenance: { derivation: 'simulation spec' },
-  }]).sum as (...a: unknown[]) => void;
+  const kernel = compileKernels([
+    {
+      kind: 'reduction',
+      name: 'sum',
+      doc: `sum of ${node.name}`,
+      arrays: grid ? [...state, weight] : [...state],
+      uniforms,
+      sums: [grid ? mul(sym(weight), node.summand) : node.summand],
+      provenance: { derivation: 'simulation spec' },
+    },
+  ]).sum as (...a: unknown[]) => void;
   const at = uniforms.map((u) => slots.get(u) as number);
   const out = new Float64Array(1);
   return (view, U) => {
@@ -87,7 +94,9 @@ function varies(g: QuantityGraph, name: string, memo: Map<string, boolean>): boo
   if (hit !== undefined) return hit;
   memo.set(name, false);
   const node = g.nodes.get(name);
-  const result = !node ? false : ['time', 'ode', 'mean', 'centred', 'nonlocal'].includes(node.kind) || dependencies(node, g.model.state).some((d) => varies(g, d, memo));
+  const result = !node
+    ? false
+    : ['time', 'ode', 'mean', 'centred', 'nonlocal'].includes(node.kind) || dependencies(node, g.model.state).some((d) => varies(g, d, memo));
   memo.set(name, result);
   return result;
 }
@@ -104,13 +113,17 @@ export function compileProgram(g: QuantityGraph, dynamics: readonly Expr[], grid
   const given = new Set([g.pointVariable, time, ...setupOrder, ...odes.map((o) => o.name)]);
   setupOrder.forEach((n) => {
     const node = g.nodes.get(n) as QuantityNode;
-    if (node.kind !== 'constant') throw new NumericInputError(`parameter formulas may use other parameters and ${g.pointVariable} only; ${n} is not a parameter`);
+    if (node.kind !== 'constant')
+      throw new NumericInputError(`parameter formulas may use other parameters and ${g.pointVariable} only; ${n} is not a parameter`);
   });
   const roots = [...dynamics.flatMap((e) => slotSymbols(e, g.model.state)), ...odes.flatMap((o) => slotSymbols(o.rate, g.model.state))];
   const stepOrder = orderNodes(g, roots, given);
   const inSteps = new Set([...given, ...stepOrder]);
   const observeOrder = orderNodes(g, [...g.observables.map((o) => o.node)], inSteps);
-  const setupFns = setupOrder.map((n) => ({ slot: slots.get(n) as number, f: compileFormula((g.nodes.get(n) as { expr: Expr }).expr, slots, time, `parameters.${n}`) }));
+  const setupFns = setupOrder.map((n) => ({
+    slot: slots.get(n) as number,
+    f: compileFormula((g.nodes.get(n) as { expr: Expr }).expr, slots, time, `parameters.${n}`),
+  }));
   const xSlot = slots.get(g.pointVariable) as number;
   const steps = stepOrder.map((n) => compileStep(n, g, slots, grid));
   const program: QuantityProgram = {
@@ -122,9 +135,13 @@ export function compileProgram(g: QuantityGraph, dynamics: readonly Expr[], grid
     },
     steps,
     odes: odes.map((o) => ({
-      slot: slots.get(o.name) as number, name: o.name,
+      slot: slots.get(o.name) as number,
+      name: o.name,
       rate: compileFormula(o.rate, slots, time, `the ODE of ${o.name}`),
-      initial: ((f) => (U: Float64Array) => f(0, U))(compileFormula(o.initial, slots, time, `the initial value of ${o.name}`)),
+      initial: (
+        (f) => (U: Float64Array) =>
+          f(0, U)
+      )(compileFormula(o.initial, slots, time, `the initial value of ${o.name}`)),
     })),
     observe: [...steps, ...observeOrder.map((n) => compileStep(n, g, slots, grid))],
     observables: g.observables.map((o) => ({ name: o.name, slot: slots.get(o.node) as number })),

@@ -6,7 +6,22 @@
  * model's scope, opaque functions replaced by the spec's formulas, ordered by dependency, and
  * printed as JavaScript (the same printer as the kernels); moments become reduction kernels.
  */
-import { Expr, add, mul, num, pow, sym, keyOf, symbolsOf, expand, substitute, substituteFunction, totalTimeDerivative, parseExpr, qFromDecimalString } from '../../cas/index.ts';
+import {
+  Expr,
+  add,
+  mul,
+  num,
+  pow,
+  sym,
+  keyOf,
+  symbolsOf,
+  expand,
+  substitute,
+  substituteFunction,
+  totalTimeDerivative,
+  parseExpr,
+  qFromDecimalString,
+} from '../../cas/index.ts';
 import type { FokkerPlanckModel, ModelScope } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
 import type { HistogramSpec, SimulationSpec } from '../../numerics/simulation/index.ts';
@@ -56,7 +71,7 @@ export function dependencies(node: QuantityNode, state: readonly string[]): stri
 /** Build the graph of a spec's quantities; every refusal names the field. */
 export function quantityGraph(spec: SimulationSpec): QuantityGraph {
   const model = spec.model;
-  const pointVariable = spec.population ? spec.population.variable ?? 'x' : 'point__';
+  const pointVariable = spec.population ? (spec.population.variable ?? 'x') : 'point__';
   if (model.state.includes(pointVariable) || pointVariable === model.time)
     throw new NumericInputError(`population.variable: ${pointVariable} is a state variable or the time of ${model.name}; name the point variable otherwise`);
   const nodes = new Map<string, QuantityNode>();
@@ -104,7 +119,8 @@ export function quantityGraph(spec: SimulationSpec): QuantityGraph {
   }
   function nonlocal(q: Expr): Expr {
     const inner = withFunctions(q);
-    const innerName = inner.kind === 'sym' ? inner.name : (intern('q', `q:${keyOf(inner)}`, (name) => ({ kind: 'formula', name, expr: inner })) as { name: string }).name;
+    const innerName =
+      inner.kind === 'sym' ? inner.name : (intern('q', `q:${keyOf(inner)}`, (name) => ({ kind: 'formula', name, expr: inner })) as { name: string }).name;
     return intern('nonlocal', `nonlocal:${innerName}`, (name) => ({ kind: 'nonlocal', name, inner: innerName }));
   }
   const parse = (text: string, label: string) => withFunctions(scope.parse(text, label));
@@ -142,8 +158,9 @@ export function quantityGraph(spec: SimulationSpec): QuantityGraph {
   for (const [name, o] of Object.entries(spec.observables)) {
     if (typeof o === 'string') {
       const expr = parse(o, `observables.${name}`);
-      const node = expr.kind === 'sym' && nodes.has(expr.name) ? expr.name : (add_({ kind: 'formula', name: `obs__${name}`, expr }), `obs__${name}`);
-      observables.push({ name, node });
+      const direct = expr.kind === 'sym' && nodes.has(expr.name);
+      if (!direct) add_({ kind: 'formula', name: `obs__${name}`, expr });
+      observables.push({ name, node: direct ? (expr as { name: string }).name : `obs__${name}` });
     } else histograms.push(histogramOf(name, o, model.state));
   }
   if (observables.length + histograms.length === 0) throw new NumericInputError('observables: give at least one observable');
@@ -163,8 +180,10 @@ function histogramOf(name: string, h: HistogramSpec, state: readonly string[]) {
   const variable = state.indexOf(h.histogram);
   if (variable < 0) throw new NumericInputError(`observables.${name}: ${h.histogram} is not a state variable (${state.join(', ')})`);
   const [lo, hi] = h.range;
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) throw new NumericInputError(`observables.${name}.range = [${lo}, ${hi}] must be a non-empty finite interval`);
-  if (!Number.isInteger(h.bins) || h.bins < 1 || h.bins > 10_000) throw new NumericInputError(`observables.${name}.bins must be a whole number in [1, 10000], got ${h.bins}`);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo))
+    throw new NumericInputError(`observables.${name}.range = [${lo}, ${hi}] must be a non-empty finite interval`);
+  if (!Number.isInteger(h.bins) || h.bins < 1 || h.bins > 10_000)
+    throw new NumericInputError(`observables.${name}.bins must be a whole number in [1, 10000], got ${h.bins}`);
   return { name, variable, lo, hi, bins: h.bins };
 }
 

@@ -58,7 +58,12 @@ const standardError = (xs: readonly number[]) => {
 };
 
 /** The observables with their errors and flags, and the summary of the errors. */
-export function estimateErrors(names: readonly string[], plan: TimePlan, runs: RunSamples, tolerance: Tolerance): { observables: Record<string, ObservableSeries>; errors: ErrorSummary; flagged: string[] } {
+export function estimateErrors(
+  names: readonly string[],
+  plan: TimePlan,
+  runs: RunSamples,
+  tolerance: Tolerance,
+): { observables: Record<string, ObservableSeries>; errors: ErrorSummary; flagged: string[] } {
   const p = runs.weakOrder;
   const factor = plan.mode === 'doubling' ? 1 / (2 ** p - 1) : 2 ** p / (2 ** p - 1);
   const observables: Record<string, ObservableSeries> = {};
@@ -70,7 +75,7 @@ export function estimateErrors(names: readonly string[], plan: TimePlan, runs: R
       const diffs = runs.replicas.map((r) => r.coarse[s][o] - r.fine[s][o]);
       const value = mean(reported);
       const stderr = runs.deterministic ? 0 : standardError(reported);
-      const diffError = runs.deterministic ? 0 : standardError(diffs) ?? 0;
+      const diffError = runs.deterministic ? 0 : (standardError(diffs) ?? 0);
       const timeStep = TIME_STEP_SAFETY * (Math.abs(mean(diffs)) + 2 * diffError) * factor;
       const grid = runs.refined ? 2 * Math.abs(runs.refined[s][o] - value) : null;
       return { value, stderr, timeStep, grid };
@@ -91,8 +96,11 @@ export function estimateErrors(names: readonly string[], plan: TimePlan, runs: R
     if (noStat) worstStat = null;
     if (worstGrid !== null) worstGrid = Math.max(worstGrid, ...rows.map((r) => r.grid ?? 0));
     observables[name] = {
-      t: [...plan.times], value: rows.map((r) => r.value), stderr: rows.map((r) => r.stderr),
-      timeStepError: rows.map((r) => r.timeStep), gridError: runs.refined ? rows.map((r) => r.grid as number) : null,
+      t: [...plan.times],
+      value: rows.map((r) => r.value),
+      stderr: rows.map((r) => r.stderr),
+      timeStepError: rows.map((r) => r.timeStep),
+      gridError: runs.refined ? rows.map((r) => r.grid as number) : null,
       ...(flag ? { flag } : {}),
     };
   });

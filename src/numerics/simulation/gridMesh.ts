@@ -63,7 +63,11 @@ export function createGridMesh(box: readonly (readonly [number, number])[], n: r
 
 /** The mesh refined twice in each direction. */
 export const refineMesh = (m: GridMesh, names: readonly string[]): GridMesh =>
-  createGridMesh(m.lo.map((lo, a) => [lo, m.hi[a]] as const), m.n.map((c) => 2 * c), names);
+  createGridMesh(
+    m.lo.map((lo, a) => [lo, m.hi[a]] as const),
+    m.n.map((c) => 2 * c),
+    names,
+  );
 
 /** `(i0, i1) at (x0, x1)` for a cell index: how a refusal names a grid cell. */
 export function describeCell(m: GridMesh, k: number, variables: readonly string[]): string {

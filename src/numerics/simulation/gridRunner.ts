@@ -49,7 +49,8 @@ export function checkGridSizes(run: GridRun, cells: readonly number[]): void {
 /** Finite check of every density: the first bad cell named with its coordinates. */
 function checkFinite(m: GridMesh, f: readonly Float64Array[], variables: readonly string[], t: number): void {
   f.forEach((d, k) => {
-    for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) throw new NonFiniteError(`the density f = ${d[i]}`, t, { point: k, cell: describeCell(m, i, variables) });
+    for (let i = 0; i < d.length; i++)
+      if (!Number.isFinite(d[i])) throw new NonFiniteError(`the density f = ${d[i]}`, t, { point: k, cell: describeCell(m, i, variables) });
   });
 }
 
@@ -84,7 +85,12 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
       ops.velocity.forEach((fill, a) => {
         fill(velocity[a].length, velocity[a], m.faces[a], U[k]);
         const bad = velocity[a].findIndex((x) => !Number.isFinite(x));
-        if (bad >= 0) throw new NonFiniteError(`the drift of ${problem.variables[a]} at a face (${m.faces[a].map((c, b) => `${problem.variables[b]} = ${c[bad].toPrecision(4)}`).join(', ')}) = ${velocity[a][bad]}`, t, { point: k });
+        if (bad >= 0)
+          throw new NonFiniteError(
+            `the drift of ${problem.variables[a]} at a face (${m.faces[a].map((c, b) => `${problem.variables[b]} = ${c[bad].toPrecision(4)}`).join(', ')}) = ${velocity[a][bad]}`,
+            t,
+            { point: k },
+          );
       });
       if (cross && ops.cross) fillField(ops.cross, m, U[k], cross);
       const coeffs: ExplicitCoefficients = { velocity, cross };
@@ -117,7 +123,16 @@ function fillField(field: NonNullable<GridOperators['cross']>, m: GridMesh, U: F
 }
 
 /** The implicit part along axis a: the stiff part with the Scharfetter–Gummel flux, or the diffusion alone, or nothing. */
-function implicitSolve(ops: GridOperators, m: GridMesh, a: number, U: Float64Array, f: Float64Array, dt: number, field: Float64Array, buffer: Float64Array): void {
+function implicitSolve(
+  ops: GridOperators,
+  m: GridMesh,
+  a: number,
+  U: Float64Array,
+  f: Float64Array,
+  dt: number,
+  field: Float64Array,
+  buffer: Float64Array,
+): void {
   const n = m.n[a];
   const h = m.h[a];
   const stiff = ops.stiff[a];
@@ -125,8 +140,14 @@ function implicitSolve(ops: GridOperators, m: GridMesh, a: number, U: Float64Arr
   if (stiff) {
     const [slope, intercept, D] = [stiff.slope(U), stiff.intercept(U), stiff.diffusion(U)];
     if (!(D > 0) || !Number.isFinite(slope + intercept + D))
-      throw new NumericInputError(`the stiff part along axis ${a} needs a finite diffusion D > 0 and finite coefficients, got D = ${D}, slope ${slope}, intercept ${intercept}`);
-    const factor = factorLine(sgFluxes((i) => slope * (m.lo[a] + (i + 1) * h) + intercept, D, h, n), dt, h);
+      throw new NumericInputError(
+        `the stiff part along axis ${a} needs a finite diffusion D > 0 and finite coefficients, got D = ${D}, slope ${slope}, intercept ${intercept}`,
+      );
+    const factor = factorLine(
+      sgFluxes((i) => slope * (m.lo[a] + (i + 1) * h) + intercept, D, h, n),
+      dt,
+      h,
+    );
     implicitAxis(m, f, a, () => factor, buffer);
     return;
   }
@@ -135,21 +156,32 @@ function implicitSolve(ops: GridOperators, m: GridMesh, a: number, U: Float64Arr
     const D = diffusion.value(U);
     if (D === 0) return;
     if (!(D > 0) || !Number.isFinite(D)) throw new NumericInputError(`the diffusion along axis ${a} must be finite and >= 0, got ${D}`);
-    const factor = factorLine(sgFluxes(() => 0, D, h, n), dt, h);
+    const factor = factorLine(
+      sgFluxes(() => 0, D, h, n),
+      dt,
+      h,
+    );
     implicitAxis(m, f, a, () => factor, buffer);
     return;
   }
   diffusion.fill(m.size, field, m.centres, U);
   const stride = a === 0 ? 1 : m.n[0];
-  implicitAxis(m, f, a, (line) => {
-    const base = a === 0 ? line * m.n[0] : line;
-    const A = new Float64Array(n - 1);
-    const B = new Float64Array(n - 1);
-    for (let i = 0; i < n - 1; i++) {
-      A[i] = field[base + i * stride] / h;
-      B[i] = field[base + (i + 1) * stride] / h;
-      if (!(A[i] >= 0 && B[i] >= 0)) throw new NumericInputError(`the diffusion along axis ${a} must be >= 0, got ${Math.min(A[i], B[i]) * h} on line ${line} of ${linesOf(m, a)}`);
-    }
-    return factorLine({ A, B }, dt, h);
-  }, buffer);
+  implicitAxis(
+    m,
+    f,
+    a,
+    (line) => {
+      const base = a === 0 ? line * m.n[0] : line;
+      const A = new Float64Array(n - 1);
+      const B = new Float64Array(n - 1);
+      for (let i = 0; i < n - 1; i++) {
+        A[i] = field[base + i * stride] / h;
+        B[i] = field[base + (i + 1) * stride] / h;
+        if (!(A[i] >= 0 && B[i] >= 0))
+          throw new NumericInputError(`the diffusion along axis ${a} must be >= 0, got ${Math.min(A[i], B[i]) * h} on line ${line} of ${linesOf(m, a)}`);
+      }
+      return factorLine({ A, B }, dt, h);
+    },
+    buffer,
+  );
 }

@@ -22,7 +22,9 @@ export class NonFiniteError extends NumericInputError {
       where.particle !== undefined ? `particle ${where.particle}` : '',
       where.cell ? `grid cell ${where.cell}` : '',
     ].filter(Boolean);
-    super(`the run stopped at t = ${t.toPrecision(6)}: ${what} is not finite${place.length ? ` (${place.join(', ')})` : ''}; the step may be too large for the explicit part, or a coefficient blows up`);
+    super(
+      `the run stopped at t = ${t.toPrecision(6)}: ${what} is not finite${place.length ? ` (${place.join(', ')})` : ''}; the step may be too large for the explicit part, or a coefficient blows up`,
+    );
     this.name = 'NonFiniteError';
   }
 }
@@ -52,9 +54,13 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toPrecision(3)} GB`;
 export function requireMemory(option: string, bytes: number, detail: string, largestArray: number, fraction: number = DEFAULT_LIMITS.memoryFraction): void {
   const budget = totalmem() * fraction;
   if (!(largestArray <= MAX_ARRAY_LENGTH))
-    throw new NumericInputError(`${option}: one array would hold ${largestArray.toExponential(2)} numbers (${detail}), above the limit ${MAX_ARRAY_LENGTH.toExponential(2)}; take a smaller ${option}`);
+    throw new NumericInputError(
+      `${option}: one array would hold ${largestArray.toExponential(2)} numbers (${detail}), above the limit ${MAX_ARRAY_LENGTH.toExponential(2)}; take a smaller ${option}`,
+    );
   if (!(bytes <= budget))
-    throw new NumericInputError(`${option}: the run needs about ${gigabytes(bytes)} (${detail}), more than ${Math.round(fraction * 100)}% of this machine's ${gigabytes(totalmem())}; take a smaller ${option}`);
+    throw new NumericInputError(
+      `${option}: the run needs about ${gigabytes(bytes)} (${detail}), more than ${Math.round(fraction * 100)}% of this machine's ${gigabytes(totalmem())}; take a smaller ${option}`,
+    );
 }
 
 /** The number of steps dt in [0, t]: t/dt must be a whole number, at most maxSteps; each refusal names the options. */
@@ -63,7 +69,9 @@ export function stepCount(t: number, dt: number, names: { t: string; dt: string 
   requirePositive(names.dt, dt);
   const exact = t / dt;
   if (!(exact <= maxSteps))
-    throw new NumericInputError(`${names.dt} = ${dt} makes ${exact.toExponential(2)} steps to ${names.t} = ${t}, above the limit ${maxSteps.toExponential(0)} steps; take a larger ${names.dt}`);
+    throw new NumericInputError(
+      `${names.dt} = ${dt} makes ${exact.toExponential(2)} steps to ${names.t} = ${t}, above the limit ${maxSteps.toExponential(0)} steps; take a larger ${names.dt}`,
+    );
   const k = Math.round(exact);
   if (k < 1 || Math.abs(k * dt - t) > 1e-9 * t) throw new NumericInputError(`${names.t} = ${t} is not a whole number of steps ${names.dt} = ${dt}`);
   return k;
@@ -72,5 +80,6 @@ export function stepCount(t: number, dt: number, names: { t: string; dt: string 
 /** Work (particle-steps or cell-updates) within the limit, refused naming the options that make it. */
 export function requireWork(work: number, maxWork: number, detail: string, options: string): void {
   requireFinite('work', work);
-  if (!(work <= maxWork)) throw new NumericInputError(`the run would take ${work.toExponential(2)} ${detail}, above the limit ${maxWork.toExponential(0)}; reduce ${options}`);
+  if (!(work <= maxWork))
+    throw new NumericInputError(`the run would take ${work.toExponential(2)} ${detail}, above the limit ${maxWork.toExponential(0)}; reduce ${options}`);
 }

@@ -33,7 +33,12 @@ function histogram(view: PointView, variable: number, lo: number, hi: number, bi
 
 /** The values of every observable now (the program's observation steps are evaluated first). */
 export function readObservables(
-  program: QuantityProgram, t: number, U: readonly Float64Array[], views: readonly PointView[], coupling: Float64Array | null, norm: MomentNorm,
+  program: QuantityProgram,
+  t: number,
+  U: readonly Float64Array[],
+  views: readonly PointView[],
+  coupling: Float64Array | null,
+  norm: MomentNorm,
 ): number[] {
   evaluateSteps(program, program.observe, t, U, views, coupling, norm);
   return [

@@ -38,11 +38,19 @@ export interface ParticleRun {
 }
 
 /** Bytes and the largest array of a particle run, checked against the machine before allocating. */
-export function checkParticleSizes(run: Pick<ParticleRun, 'problem' | 'stepper' | 'particles' | 'replicas' | 'plan' | 'names' | 'maxWork' | 'memoryFraction'>): void {
+export function checkParticleSizes(
+  run: Pick<ParticleRun, 'problem' | 'stepper' | 'particles' | 'replicas' | 'plan' | 'names' | 'maxWork' | 'memoryFraction'>,
+): void {
   const K = run.problem.points.length;
   const dim = run.problem.variables.length;
   const perPoint = run.particles * (2 * dim + 2 * Math.max(run.stepper.noise, 1));
-  requireMemory(run.names.particles, 8 * K * perPoint + 8 * K * K, `${K} points x ${run.particles} particles x ${2 * dim + 2 * Math.max(run.stepper.noise, 1)} arrays of doubles`, run.particles, run.memoryFraction);
+  requireMemory(
+    run.names.particles,
+    8 * K * perPoint + 8 * K * K,
+    `${K} points x ${run.particles} particles x ${2 * dim + 2 * Math.max(run.stepper.noise, 1)} arrays of doubles`,
+    run.particles,
+    run.memoryFraction,
+  );
   requireMemory(run.names.points, 8 * K * K, `the ${K} x ${K} coupling matrix`, K * K, run.memoryFraction);
   const work = run.replicas * K * run.particles * 3 * run.plan.coarseSteps;
   requireWork(work, run.maxWork ?? DEFAULT_LIMITS.maxWork, 'particle-steps', `${run.names.particles}, ${run.names.replicas} or the number of steps`);
@@ -63,7 +71,16 @@ function checkFinite(state: readonly Float64Array[][], variables: readonly strin
 }
 
 /** One step of every point: the quantities at time t, the normals of each point drawn (or given), the stepper, the ODEs. */
-function stepAll(run: ParticleRun, U: Float64Array[], state: Float64Array[][], views: PointView[], t: number, dt: number, normals: Float64Array[][], rng: Rng | null): void {
+function stepAll(
+  run: ParticleRun,
+  U: Float64Array[],
+  state: Float64Array[][],
+  views: PointView[],
+  t: number,
+  dt: number,
+  normals: Float64Array[][],
+  rng: Rng | null,
+): void {
   const { problem } = run;
   evaluateSteps(problem.program, problem.program.steps, t, U, views, problem.coupling, 'particles');
   const rates = problem.program.odes.length ? odeRates(problem.program, t, U) : null;

@@ -31,8 +31,13 @@ const massOf = (w: Float64Array, n: number) => {
 
 /** Evaluate steps at time t for all points (U[k] of point k, its particles or cells in views[k]); coupling[k K + j] for nonlocal sums. */
 export function evaluateSteps(
-  program: QuantityProgram, steps: readonly QuantityStep[], t: number, U: readonly Float64Array[], views: readonly PointView[],
-  coupling: Float64Array | null, norm: MomentNorm,
+  program: QuantityProgram,
+  steps: readonly QuantityStep[],
+  t: number,
+  U: readonly Float64Array[],
+  views: readonly PointView[],
+  coupling: Float64Array | null,
+  norm: MomentNorm,
 ): void {
   const K = U.length;
   if (program.timeSlot >= 0) for (const u of U) u[program.timeSlot] = t;

@@ -9,10 +9,7 @@ import type { FokkerPlanckModel } from '../../calculus/index.ts';
 import type { Rng } from '../random.ts';
 
 /** A time-dependent or mean-field quantity: a formula (in t, parameters, other coefficients, mean(...), nonlocal(...)), a formula with its rate, or an ODE. */
-export type CoefficientSpec =
-  | string
-  | { readonly value: string; readonly rate?: string }
-  | { readonly ode: string; readonly initial: number | string };
+export type CoefficientSpec = string | { readonly value: string; readonly rate?: string } | { readonly ode: string; readonly initial: number | string };
 
 /** Points x_k of a space K (midpoints of `points` equal cells of the domain, or given positions), the density rho0 and the kernel Psi. */
 export interface PopulationSpec {
