@@ -41,7 +41,7 @@ export const cubicEquation12: FokkerPlanckModel = { ...equation12, name: '(1.2) 
 
 /** The two particle schemes for (1.2), as update rules: Euler–Maruyama, and the exact OU split of the stiff coupling. */
 export const particleSchemes = () => ({
-  eulerMaruyama: eulerMaruyama(cubicEquation12),
+  eulerMaruyama: eulerMaruyama(cubicEquation12, { stiffRate: 'rho/eps' }),
   ouSplit: ouSplit(cubicEquation12, { variable: 'v', stiff: stiffText }),
 });
 

@@ -5,7 +5,7 @@
  * stepped by the generic simulator of src/numerics with the kernels generated from
  * derivations/particles.ts. Also the FHN rates of the limit system (1.5) for src/numerics/macro.ts.
  */
-import { createNetwork, Network, CellStepper, CellMacros, NetworkCell, CellRates, requirePositive, requireStepBelow } from '../../src/numerics/index.ts';
+import { createNetwork, Network, CellStepper, CellMacros, NetworkCell, CellRates, Rng, requirePositive, requireStepBelow } from '../../src/numerics/index.ts';
 import { eulerMaruyamaStep, ouSplitStep, ouMean, ouVariance, particleDrift, limitRateV, momentRateW } from '../../src/generated/particles.ts';
 import { defaultAdaptation, defaultDensity, defaultKernel, initialData, initialMeanV, initialMeanW } from './fhn.ts';
 
@@ -108,26 +108,27 @@ export function defaultCells(count: number, rho0: (x: number) => number = defaul
 }
 
 /**
- * The default network: `cells` midpoints of K = [0, 1], the kernel Psi of fhn.ts, and neurons
- * drawn from the ill-prepared initial law mu0 of fhn.ts: in each cell, alternately, half the
+ * The ill-prepared initial law mu0 of fhn.ts at a point x, drawn into v, w: alternately half the
  * neurons at V0(x) - spread and half at V0(x) + spread (the two modes with weights exactly 1/2),
- * each plus N(0, sdV^2); w = W0(x) + N(0, sdW^2).
+ * each plus N(0, sdV^2); w = W0(x) + N(0, sdW^2). One normal for v then one for w per neuron.
  */
+export function sampleInitialLaw(x: number, v: Float64Array, w: Float64Array, rng: Rng): void {
+  const { spread, sdV, sdW } = initialData;
+  for (let k = 0; k < v.length; k++) {
+    v[k] = initialMeanV(x) + (k % 2 === 0 ? -spread : spread) + sdV * rng.normal();
+    w[k] = initialMeanW(x) + sdW * rng.normal();
+  }
+}
+
+/** The default network: `cells` midpoints of K = [0, 1], the kernel Psi of fhn.ts, neurons drawn from mu0 (sampleInitialLaw). */
 export function defaultNetwork(options: { cells?: number; neuronsPerCell: number; seed: number; rho0?: (x: number) => number }): Network {
   const cells = defaultCells(options.cells ?? 4, options.rho0);
-  const { spread, sdV, sdW } = initialData;
   return createNetwork({
     cells,
     psi: defaultKernel,
     neuronsPerCell: options.neuronsPerCell,
     seed: options.seed,
-    init: (i, v, w, rng) => {
-      const { x } = cells[i];
-      for (let k = 0; k < v.length; k++) {
-        v[k] = initialMeanV(x) + (k % 2 === 0 ? -spread : spread) + sdV * rng.normal();
-        w[k] = initialMeanW(x) + sdW * rng.normal();
-      }
-    },
+    init: (i, v, w, rng) => sampleInitialLaw(cells[i].x, v, w, rng),
   });
 }
 

@@ -11,5 +11,8 @@ export * from './marginal.ts';
 export * from './ansatz.ts';
 export * from './densityTransform.ts';
 export * from './integrals.ts';
+export * from './noise.ts';
 export * from './schemes.ts';
 export * from './compile.ts';
+export * from './splitting.ts';
+export * from './weakOrder.ts';

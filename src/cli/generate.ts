@@ -20,7 +20,8 @@ export async function generatedFiles(files: readonly string[], outDir: string): 
     const mod = (await import(pathToFileURL(resolve(file)).href)) as { kernels?: () => Kernel[] };
     if (typeof mod.kernels !== 'function') continue;
     const name = basename(file, '.ts');
-    out.push({ path: join(outDir, `${name}.ts`), source: emitModule(`Kernels of derivations/${name}.ts`, mod.kernels()) });
+    const origin = { command: 'npm run generate', source: `derivations/${name}.ts`, checkedBy: 'a test regenerates this file and fails if it is stale' };
+    out.push({ path: join(outDir, `${name}.ts`), source: emitModule(`Kernels of derivations/${name}.ts`, mod.kernels(), origin) });
   }
   return out;
 }

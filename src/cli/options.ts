@@ -76,6 +76,11 @@ export class ParsedArgs {
     return this.get(name, 'boolean') as boolean;
   }
 
+  /** Whether an option without a default was given (its accessor throws otherwise). */
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+
   private get(name: string, type: 'string' | 'number' | 'boolean'): unknown {
     const v = this.values.get(name);
     if (typeof v !== type) throw new Error(`internal: option --${name} is not a ${type} option with a value`);

@@ -1,21 +1,20 @@
 /**
- * Expression -> TypeScript source. Common subexpressions become `const` temporaries, small
- * integer powers become products (no Math.pow in hot loops), square roots Math.sqrt; numbers are
- * written as exact-as-possible float literals.
+ * Expression -> source text of one target (TypeScript, JavaScript, C). Common subexpressions
+ * become `const` temporaries, small integer powers become products (no pow in hot loops), square
+ * roots sqrt; numbers are written as exact-as-possible float literals.
  */
 import { Expr, keyOf, children, printExpr, qToNumber } from '../cas/index.ts';
+import { Target, TYPESCRIPT } from './target.ts';
 
 /** Names the emitted code refers to for symbols (defaults to the symbol's own name). */
 export type SymbolNames = (name: string) => string;
 
-const MATH: Record<string, string> = { exp: 'Math.exp', ln: 'Math.log', sin: 'Math.sin', cos: 'Math.cos' };
-
-/** A JS number literal for a rational. */
-export function numberLiteral(e: Expr & { kind: 'num' }): string {
+/** A number literal of the target for a rational (parenthesised when negative). */
+export function numberLiteral(e: Expr & { kind: 'num' }, target: Target = TYPESCRIPT): string {
   const x = qToNumber(e.value);
   if (!Number.isFinite(x)) throw new Error(`number ${printExpr(e)} is not representable as a float`);
-  const s = String(x);
-  return x < 0 ? `(${s})` : s;
+  const s = target.literal(Math.abs(x));
+  return x < 0 ? `(-${s})` : s;
 }
 
 /** Count occurrences of every non-trivial subtree (by structural key). */
@@ -42,6 +41,7 @@ export class Emitter {
     private readonly names: SymbolNames,
     private readonly prefix = 't',
     private readonly indent = '  ',
+    private readonly target: Target = TYPESCRIPT,
   ) {}
 
   /** Pre-bind a subtree to an existing name (e.g. a hoisted constant). */
@@ -51,15 +51,15 @@ export class Emitter {
 
   /** Source text of e, binding shared subtrees to temporaries on first use. */
   expr(e: Expr): string {
-    if (e.kind === 'num') return numberLiteral(e);
-    if (e.kind === 'sym') return this.names(e.name);
+    if (e.kind === 'num') return numberLiteral(e, this.target);
+    if (e.kind === 'sym') return e.name === 'pi' ? this.target.pi : this.names(e.name);
     const k = keyOf(e);
     const hit = this.bound.get(k);
     if (hit) return hit;
     const text = this.raw(e);
     if (!this.shared.has(k)) return text;
     const name = `${this.prefix}${this.next++}`;
-    this.lines.push(`${this.indent}const ${name} = ${stripParens(text)};`);
+    this.lines.push(`${this.indent}${this.target.constant(name, stripParens(text))}`);
     this.bound.set(k, name);
     return name;
   }
@@ -81,9 +81,8 @@ export class Emitter {
       case 'pow':
         return this.power(e.base, e.exponent);
       case 'fn': {
-        const f = MATH[e.name];
-        if (!f || e.derivs) throw new Error(`cannot generate code for the opaque function ${e.name}: substitute a formula for it first`);
-        return `${f}(${stripParens(this.expr(e.args[0]))})`;
+        if (!['exp', 'ln', 'sin', 'cos'].includes(e.name) || e.derivs) throw new Error(`cannot generate code for the opaque function ${e.name}: substitute a formula for it first`);
+        return this.target.call(e.name, stripParens(this.expr(e.args[0])));
       }
       default:
         throw new Error('unreachable');
@@ -99,14 +98,14 @@ export class Emitter {
       if (f.kind === 'num') {
         const x = qToNumber(f.value);
         if (x < 0) sign = sign ? '' : '-';
-        if (Math.abs(x) !== 1) numer.push(String(Math.abs(x)));
+        if (Math.abs(x) !== 1) numer.push(this.target.literal(Math.abs(x)));
       } else if (f.kind === 'pow' && f.exponent.kind === 'num' && f.exponent.value.q === 1n && f.exponent.value.p < 0n && f.exponent.value.p >= -4n) {
         const k = Number(-f.exponent.value.p);
         const b = atomic(this.expr(f.base));
         for (let j = 0; j < k; j++) denom.push(b);
       } else numer.push(atomic(this.expr(f)));
     }
-    let text = numer.length ? numer.join(' * ') : '1';
+    let text = numer.length ? numer.join(' * ') : this.target.literal(1);
     if (denom.length) text += ` / ${denom.length === 1 ? denom[0] : `(${denom.join(' * ')})`}`;
     return sign ? `-${text}` : text;
   }
@@ -117,16 +116,17 @@ export class Emitter {
     if (ex.kind === 'num') {
       const { p, q } = ex.value;
       if (q === 1n && p > 0n && p <= 4n) return Array(Number(p)).fill(bb).join(' * ');
-      if (q === 1n && p < 0n && p >= -4n) return `(1 / ${p === -1n ? bb : `(${Array(Number(-p)).fill(bb).join(' * ')})`})`;
-      if (q === 2n && p === 1n) return `Math.sqrt(${stripParens(b)})`;
-      if (q === 2n && p === -1n) return `(1 / Math.sqrt(${stripParens(b)}))`;
+      const one = this.target.literal(1);
+      if (q === 1n && p < 0n && p >= -4n) return `(${one} / ${p === -1n ? bb : `(${Array(Number(-p)).fill(bb).join(' * ')})`})`;
+      if (q === 2n && p === 1n) return this.target.sqrt(stripParens(b));
+      if (q === 2n && p === -1n) return `(${one} / ${this.target.sqrt(stripParens(b))})`;
     }
-    return `Math.pow(${stripParens(b)}, ${stripParens(this.expr(ex))})`;
+    return this.target.pow(stripParens(b), stripParens(this.expr(ex)));
   }
 }
 
 /** Parenthesise a term unless it is a name, an indexed name, a number or a call. */
-const atomic = (s: string): string => (/^[\w.]+(\[i\])?$/.test(s) || /^Math\.\w+\(.*\)$/.test(s) && balanced(s.slice(s.indexOf('(') + 1, -1)) ? s : `(${stripParens(s)})`);
+const atomic = (s: string): string => (/^[\w.]+(\[i\])?$/.test(s) || /^[\w.]+\(.*\)$/.test(s) && balanced(s.slice(s.indexOf('(') + 1, -1)) ? s : `(${stripParens(s)})`);
 
 function balanced(s: string): boolean {
   let d = 0;

@@ -21,5 +21,6 @@ export function stepKernel(rule: UpdateRule, spec: StepKernelSpec): LoopKernel {
     uniforms,
     outputs: rule.update,
     provenance: spec.provenance,
+    guards: rule.requirements,
   };
 }

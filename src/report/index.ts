@@ -26,6 +26,8 @@ export { renderErrata } from './errata.ts';
 export { ratesSection } from './attachments.ts';
 export { markdownTableToHtml } from './markdown.ts';
 export { logLogSvg } from './plot.ts';
+export { seriesSvg, niceTicks } from './series.ts';
+export type { SeriesPanel } from './series.ts';
 
 /** The built report: the three texts, every formula the page emitted, and the KaTeX rendering time. */
 export interface BuiltReport {

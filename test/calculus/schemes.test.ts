@@ -58,8 +58,8 @@ describe('update rules', () => {
     expect(() => ouSplit(model, { variable: 'v', stiff: '-lam*(v^2 - V)' })).toThrow(/not affine in v/);
     expect(() => ouSplit(model, { variable: 'q', stiff: '-lam*v' })).toThrow(/q is not a state variable/);
     expect(() => ouSplit(model, { variable: 'v', stiff: '-w' })).toThrow(/does not depend on v/);
-    const correlated = defineModel({ name: 'corr', state: ['v', 'w'], density: 'f', drift: ['-v', '-w'], diffusion: [['1', '1/2'], ['1/2', '1']] });
-    expect(() => eulerMaruyama(correlated)).toThrow(/diagonal diffusion matrix; D\[0\]\[1\] = 1\/2/);
+    const indefinite = defineModel({ name: 'indefinite', state: ['v', 'w'], density: 'f', drift: ['-v', '-w'], diffusion: [['0', '1/2'], ['1/2', '1']] });
+    expect(() => eulerMaruyama(indefinite)).toThrow(/2D is not positive semidefinite: the pivot of v is 0 but D\[1\]\[0\] = 1\/2 is not/);
     const multiplicative = defineModel({ name: 'mult', state: ['v'], density: 'f', drift: ['-v'], diffusion: ['v^2'] });
     expect(() => rungeKutta(multiplicative, RK4)).toThrow(/independent of the state; it depends on v/);
   });

@@ -37,8 +37,13 @@ describe('pure OU cell (no drift, one cell, Psi = 0) started at v = 3', () => {
     expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, step: composedStepper('euler-maruyama', EPS, noDrift) })).toThrow(
       /dt = 1 is beyond the stability bound 2 eps \/ rho0 = 0.2000 of the Euler–Maruyama step of the stiff coupling in cell 0/,
     );
-    // without the guard the generated Euler–Maruyama kernel explodes and the simulator refuses the NaN, naming the cell and the time
-    const unguarded: CellStepper = (n, v, w, xi, h, m) => eulerMaruyamaStep(n, v, w, xi, h, m.rho0, EPS, m.V, m.PsiRho, m.PsiRhoV, 0.8, 1, 0.1);
+    // the generated kernel checks the bound itself, whatever calls it
+    const direct: CellStepper = (n, v, w, xi, h, m) => eulerMaruyamaStep(n, v, w, xi, h, m.rho0, EPS, m.V, m.PsiRho, m.PsiRhoV, 0.8, 1, 0.1);
+    expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, step: direct })).toThrow(/eulerMaruyamaStep: the stiff rate times the step, dt\*eps\^\(-1\)\*rho, must be < 2 \(explicit stability bound\), got 10/);
+    // an unguarded hand-written Euler–Maruyama step of the FHN drift explodes, and the simulator refuses the NaN, naming the cell and the time
+    const unguarded: CellStepper = (n, v, _w, xi, h, m) => {
+      for (let i = 0; i < n; i++) v[i] += (v[i] - v[i] ** 3 - (m.rho0 / EPS) * (v[i] - m.V)) * h + Math.sqrt(2 * h) * xi[i];
+    };
     expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, sampleTimes: [10, 20], step: unguarded })).toThrow(/cell 0 has non-finite particles at t = 10 \(the step dt = 1 may be unstable\)/);
     // just below the bound it runs
     expect(() => runNetwork(ouCell(1000, 4), { dt: 0.19, tEnd: 1.9, step: composedStepper('euler-maruyama', EPS, noDrift) })).not.toThrow();

@@ -1,42 +1,54 @@
-/** `fhn-derive simulate`: the default network of (1.2) as particles, or (1.10) on the grid; V, W, Var v per point of K. */
-import type { OnProgress } from '../../numerics/index.ts';
+/**
+ * `fhn-derive simulate [FILE.ts]`: a simulation spec run on the generic layer with its own error
+ * estimates (src/cli/simulate.ts does the work). With FILE, the spec it default-exports; without,
+ * the paper's default network (derivations/lib/simulate.ts, a checkout of the repository).
+ */
 import type { CommandSpec, OptionSpec } from '../options.ts';
-import { importCheckoutModule } from '../repository.ts';
-import { formatTable, stdoutLayout } from '../table.ts';
+import { outOption } from '../options.ts';
 
-/** The options; their defaults are those of derivations/lib/simulate.ts (a test keeps the two equal). */
+/**
+ * The options. The paper's own ones carry its defaults (a test keeps them equal to
+ * derivations/lib/simulate.ts); the ones a spec file sets too have none here, so that a file's
+ * values stand unless the option is given.
+ */
 export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'model', type: 'string', choices: ['particles', 'grid'], default: 'particles', help: 'particles for (1.2), grid for (1.10) by finite volumes' },
-  { name: 'eps', type: 'number', above: 0, default: 0.05, help: 'the scaling parameter eps' },
-  { name: 'cells', type: 'integer', min: 1, default: 4, unit: 'points of K', help: 'how many points of K = [0, 1]' },
-  { name: 'neurons', type: 'integer', min: 1, default: 100_000, unit: 'neurons per point of K', help: 'particles: neurons per point of K' },
-  { name: 'dt', type: 'number', above: 0, default: 1e-3, unit: 'time', help: 'time step (the grid: its largest step)' },
-  { name: 't', type: 'number', above: 0, default: 1, unit: 'time', help: 'final time' },
+  {
+    name: 'model',
+    type: 'string',
+    choices: ['particles', 'grid'],
+    default: 'particles',
+    help: 'the paper: particles for (1.2), grid for (1.10) by finite volumes',
+  },
+  { name: 'eps', type: 'number', above: 0, default: 0.05, help: 'the paper: the scaling parameter eps' },
+  { name: 'neurons', type: 'integer', min: 1, default: 100_000, unit: 'neurons per point of K and replica', help: 'the paper, particles: neurons' },
   {
     name: 'scheme',
     type: 'string',
     choices: ['ou-split', 'euler-maruyama'],
     default: 'ou-split',
-    help: 'particles: exact OU flow of the stiff part then Euler, or Euler–Maruyama',
+    help: 'the paper, particles: exact OU flow of the stiff part then Euler, or Euler–Maruyama',
   },
-  { name: 'seed', type: 'integer', min: 0, default: 1, help: 'particles: seed of the random numbers' },
-  { name: 'nv', type: 'integer', min: 2, default: 96, unit: 'cells', help: 'grid: cells in v' },
-  { name: 'nw', type: 'integer', min: 2, default: 120, unit: 'cells', help: 'grid: cells in w' },
+  { name: 'nv', type: 'integer', min: 2, default: 96, unit: 'cells', help: 'the paper, grid: cells in v' },
+  { name: 'nw', type: 'integer', min: 2, default: 120, unit: 'cells', help: 'the paper, grid: cells in w' },
+  {
+    name: 'cells',
+    type: 'integer',
+    min: 1,
+    unit: 'points of K (the paper; default 4), or grid cells per axis (a file)',
+    help: 'points of K, or grid cells per axis',
+  },
+  { name: 'method', type: 'string', help: "a file: which of the spec's methods (default: its first)" },
+  { name: 'particles', type: 'integer', min: 1, unit: 'particles per point and replica', help: "a file: the particle method's size" },
+  { name: 'replicas', type: 'integer', min: 1, help: 'independent runs for the statistical error (the paper: default 4)' },
+  { name: 'dt', type: 'number', above: 0, unit: 'time', help: 'time step (the paper: default 1e-3)' },
+  { name: 't', type: 'number', above: 0, unit: 'time', help: 'final time (the paper: default 1)' },
+  { name: 'seed', type: 'integer', min: 0, help: 'seed of the random numbers (the paper: default 1)' },
+  { name: 'samples', type: 'integer', min: 1, help: 'output times (default 10)' },
+  { name: 'tol', type: 'number', min: 0, help: 'relative tolerance on every observable (default 0.05)' },
+  { name: 'atol', type: 'number', min: 0, help: 'absolute tolerance on every observable (default 1e-3)' },
+  { name: 'refine', type: 'boolean', help: 'grid: run once more on a mesh refined twice (the grid error)' },
+  outOption,
 ];
-
-/** One row of the result (what derivations/lib/simulate.ts returns). */
-interface SimulationRow {
-  readonly x: number;
-  readonly rho0: number;
-  readonly V: number;
-  readonly W: number;
-  readonly varianceV: number;
-}
-
-/** What the command uses of derivations/lib/simulate.ts. */
-interface SimulateModule {
-  simulate(options: Record<string, string | number>, onProgress?: OnProgress): SimulationRow[];
-}
 
 /** A number in a table: 5 significant digits, exponent notation outside [1e-3, 1e5). */
 export function formatNumber(x: number): string {
@@ -47,15 +59,28 @@ export function formatNumber(x: number): string {
 export const simulateCommand: CommandSpec = {
   name: 'simulate',
   summary:
-    'Run the default network of (1.2) as particles, or (1.10) on the grid, with a progress bar; print V, W and Var v at each point of K (a checkout of the repository).',
+    "Run a simulation spec (FILE.ts, or the paper's default network) with its own error estimates and a progress bar; write DIR/simulation.json, .csv, .svg and the generated kernels (TypeScript, C).",
+  description:
+    'Every observable comes with its time-step error (step doubling), statistical error (replicas) and grid error (--refine). Exit 1 when an error exceeds the tolerance, 2 when an input is refused.',
+  positionals: { name: 'FILE', help: 'a .ts file whose default export is a simulation spec (defineSimulation); none: the paper', min: 0, max: 1 },
   options: SIMULATE_OPTIONS,
   async run(args) {
-    const options = Object.fromEntries(SIMULATE_OPTIONS.map((o) => [o.name, o.type === 'string' ? args.string(o.name) : args.number(o.name)]));
-    const { progressBar } = await import('../../numerics/progress.ts');
-    const { simulate } = await importCheckoutModule<SimulateModule>('simulate', 'derivations', 'lib', 'simulate.ts');
-    const rows = simulate(options, progressBar(`simulate ${options.model}, eps = ${options.eps}`));
-    const cells = rows.map((r) => [r.x, r.rho0, r.V, r.W, r.varianceV].map(formatNumber));
-    console.log(formatTable(['x', 'rho0', 'V', 'W', 'Var v'], cells, stdoutLayout([0, 1, 2, 3, 4])));
-    return 0;
+    const { runSimulation } = await import('../simulate.ts');
+    const values = Object.fromEntries(
+      SIMULATE_OPTIONS.filter((o) => o.type === 'boolean' || args.has(o.name)).map((o) => [
+        o.name,
+        o.type === 'boolean' ? args.flag(o.name) : o.type === 'string' ? args.string(o.name) : args.number(o.name),
+      ]),
+    );
+    // the command as it can be typed again: the file and every option that differs from its default
+    const given = SIMULATE_OPTIONS.filter((o) =>
+      o.type === 'boolean' ? values[o.name] === true : values[o.name] !== undefined && values[o.name] !== o.default,
+    );
+    const command = [
+      'simulate',
+      ...args.positionals,
+      ...given.flatMap((o) => (o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, String(values[o.name])])),
+    ];
+    return runSimulation({ file: args.positionals[0], values, command });
   },
 };

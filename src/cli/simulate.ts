@@ -1,0 +1,144 @@
+/**
+ * `fhn-derive simulate [FILE.ts] [options] [--out DIR]`: a simulation spec (the default export of
+ * FILE, or the paper's default network when no file is given) run on the generic layer, with a
+ * progress bar. Writes DIR/simulation.json (every observable with t, value, stderr and its other
+ * errors; the error summary; the method; the seed), DIR/simulation.csv, DIR/simulation.svg and
+ * the generated kernels (kernels.ts, kernels.c, and driver.c for particles) with their
+ * provenance. Prints a table at the last output time; exits 1 when an observable is beyond the
+ * tolerance, 2 on a refusal.
+ */
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { simulate, solverFiles, SimulationResult } from '../codegen/index.ts';
+import { progressBar, NumericInputError, SimulationSpec, MethodSpec } from '../numerics/index.ts';
+import { seriesSvg } from '../report/series.ts';
+import { importCheckoutModule } from './repository.ts';
+import { simulationCsv, simulationJson, simulationTable } from './simulationOutput.ts';
+
+/** The parsed options of the command (numbers converted and checked by the option table). */
+export type SimulateValues = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** What the paper's spec module offers (derivations/lib/simulate.ts). */
+interface PaperModule {
+  readonly PAPER_DEFAULTS: Readonly<Record<string, string | number>>;
+  paperSimulation(options: Record<string, string | number>): SimulationSpec;
+}
+
+/** The spec of a user's file with the command-line overrides applied to the chosen method. */
+async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: SimulationSpec; method?: string }> {
+  if (!existsSync(file)) throw new NumericInputError(`no such simulation file: ${file}`);
+  const mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: SimulationSpec };
+  const spec = mod.default;
+  if (!spec || typeof spec !== 'object' || !('model' in spec) || !('methods' in spec))
+    throw new NumericInputError(
+      `${file}: the default export must be a simulation spec (use \`export default defineSimulation({ model, initial, observables, methods, t })\`)`,
+    );
+  const n = (k: string) => values[k] as number | undefined;
+  const method = values.method as string | undefined;
+  const name = method ?? Object.keys(spec.methods)[0];
+  const m = spec.methods[name] as MethodSpec | undefined;
+  const overrides: Record<string, unknown> = {};
+  if (m?.kind === 'particles') Object.assign(overrides, { particles: n('particles') ?? m.particles, replicas: n('replicas') ?? m.replicas });
+  if (m?.kind === 'grid') Object.assign(overrides, { cells: n('cells') ?? m.cells, refine: values.refine === true || m.refine });
+  const labels = Object.fromEntries(
+    [
+      ['t', '--t'],
+      ['seed', '--seed'],
+      ['samples', '--samples'],
+      [`methods.${name}.dt`, '--dt'],
+      [`methods.${name}.particles`, '--particles'],
+      [`methods.${name}.replicas`, '--replicas'],
+      [`methods.${name}.cells`, '--cells'],
+      ['tolerance.relative', '--tol'],
+      ['tolerance.absolute', '--atol'],
+    ].filter(([, flag]) => values[flag.slice(2)] !== undefined),
+  );
+  return {
+    method,
+    spec: {
+      ...spec,
+      t: n('t') ?? spec.t,
+      seed: n('seed') ?? spec.seed,
+      samples: n('samples') ?? spec.samples,
+      tolerance: {
+        ...spec.tolerance,
+        ...(values.tol !== undefined ? { relative: n('tol') } : {}),
+        ...(values.atol !== undefined ? { absolute: n('atol') } : {}),
+      },
+      methods: m ? { ...spec.methods, [name]: { ...m, dt: n('dt') ?? m.dt, ...overrides } as MethodSpec } : spec.methods,
+      labels: { ...spec.labels, ...labels },
+    },
+  };
+}
+
+/** The paper's spec from its options (the command's defaults, then the paper's for the shared options). */
+async function paperSpec(values: SimulateValues): Promise<SimulationSpec> {
+  const lib = await importCheckoutModule<PaperModule>('simulate', 'derivations', 'lib', 'simulate.ts');
+  const o: Record<string, string | number> = { ...lib.PAPER_DEFAULTS };
+  for (const k of Object.keys(lib.PAPER_DEFAULTS)) if (values[k] !== undefined && typeof values[k] !== 'boolean') o[k] = values[k] as string | number;
+  const spec = lib.paperSimulation(o);
+  const tolerance = {
+    ...(values.tol !== undefined ? { relative: values.tol as number } : {}),
+    ...(values.atol !== undefined ? { absolute: values.atol as number } : {}),
+  };
+  const grid = spec.methods.grid;
+  return { ...spec, tolerance, methods: grid && values.refine ? { grid: { ...grid, refine: true } as MethodSpec } : spec.methods };
+}
+
+/** Write the outputs of a run into dir; returns the paths written. */
+export function writeSimulation(
+  result: SimulationResult,
+  spec: SimulationSpec,
+  dir: string,
+  origin: { command: string; source: string },
+  method?: string,
+): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = [
+    { name: 'simulation.json', text: `${JSON.stringify(simulationJson(result, origin), null, 2)}\n` },
+    { name: 'simulation.csv', text: simulationCsv(result) },
+    { name: 'simulation.svg', text: simulationSvg(result) },
+    ...solverFiles(spec, origin, method),
+  ];
+  for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  return files.map((f) => join(dir, f.name));
+}
+
+/** The plot: one panel per scalar observable (at most 24), value with a band of its total estimated error. */
+export function simulationSvg(result: SimulationResult): string {
+  const panels = Object.entries(result.observables)
+    .filter(([name]) => !result.histogramBins.includes(name))
+    .slice(0, 24)
+    .map(([name, o]) => ({
+      label: name,
+      t: o.t,
+      value: o.value,
+      error: o.value.map((_, i) => o.timeStepError[i] + (o.gridError?.[i] ?? 0) + 2 * (o.stderr[i] ?? 0)),
+      flagged: !!o.flag,
+    }));
+  return seriesSvg(`${result.name} (${result.method.kind}, ${result.method.scheme.split(':')[0]})`, panels, {
+    note: 'shaded: value +- (time-step + grid + 2 standard errors)',
+  });
+}
+
+/** What the command was given: the file (none: the paper), the options, the command line as typed (for the files' headers). */
+export interface SimulateInput {
+  readonly file?: string;
+  readonly values: SimulateValues;
+  readonly command: readonly string[];
+}
+
+/** Run the command: the spec, the run with a progress bar, the table, the files; resolves to the exit code (1 when flagged). */
+export async function runSimulation(input: SimulateInput): Promise<number> {
+  const { file, values } = input;
+  const { spec, method } = file ? await fileSpec(file, values) : { spec: await paperSpec(values), method: undefined };
+  const label = file ? `simulate ${file}` : `simulate the paper's network (${spec.methods.grid ? 'grid' : 'particles'})`;
+  const result = simulate(spec, { method, onProgress: progressBar(label) });
+  const command = `npx fhn-derive ${input.command.join(' ')}`.trim();
+  const source = file ? relative(process.cwd(), resolve(file)) : "derivations/lib/simulate.ts (the paper's default network)";
+  console.log(simulationTable(result));
+  const written = writeSimulation(result, spec, (values.out as string | undefined) ?? 'out', { command, source }, method);
+  console.log(`\nwrote ${written.join(', ')}`);
+  return result.withinTolerance ? 0 : 1;
+}
