@@ -16,7 +16,7 @@ import {
 } from '../../src/numerics/index.ts';
 import { rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
 import { theta2ClosedForm, integralI } from '../../src/generated/rescaling.ts';
-import { defaultAdaptation, defaultKernel, initialDensity, initialMeanV, initialMeanW } from './fhn.ts';
+import { defaultAdaptation, defaultKernel, initialData, initialDensity, initialMeanV, initialMeanW } from './fhn.ts';
 
 /** N(v) = v - v^3 (fhn.ts). */
 const N = (v: number) => v - v * v * v;
@@ -50,9 +50,15 @@ export interface ZFrameModel extends SplitGridModel {
   errorTerm(k: number, t: number): number;
 }
 
-/** Initial data correlated between v and w: mu0 with its v-mean moved by beta (w - W0(x)) (beta = 0: fhn.ts's data). */
-export function correlatedInitialDensity(beta: number): (x: number, v: number, w: number) => number {
-  return (x, v, w) => initialDensity(x, v - beta * (w - initialMeanW(x)), w);
+/**
+ * Initial data correlated between v and w, for a point x with density rho0: in v a Gaussian of
+ * variance 1/rho0 (the Maxwellian's, but theta(0) = 1: not concentrated, so still ill-prepared)
+ * centred at V0(x) + shift(w - W0(x)); in w fhn.ts's Gaussian. Its nu_perp is then mostly the
+ * first Hermite mode in v.
+ */
+export function correlatedInitialDensity(rho0: (x: number) => number, shift: (dw: number) => number): (x: number, v: number, w: number) => number {
+  const gauss = (z: number, sd: number) => Math.exp(-0.5 * (z / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
+  return (x, v, w) => gauss(v - initialMeanV(x) - shift(w - initialMeanW(x)), 1 / Math.sqrt(rho0(x))) * gauss(w - initialMeanW(x), initialData.sdW);
 }
 
 /** (1.10) in (v, z = e^{bt} w) on a fixed box, with V, W of (1.3) advanced by Heun's method. */
