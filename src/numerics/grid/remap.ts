@@ -1,67 +1,45 @@
 /**
  * Conservative semi-Lagrangian transport along the w-lines of a mesh for a velocity that does not
  * depend on w (it may depend on v and t): over a step every column is shifted by a distance s,
- * exactly in time. The new cell average is the integral of a reconstruction over the cell moved
- * back by s; the reconstruction of each cell is the quartic with the averages of the 5 cells
- * around it (fifth order in space for smooth data), integrated in flux form, so mass moves from
- * cell to cell and is conserved to round-off (what crosses the box edges is counted as outflow).
- * Positivity: the part of a cell's mass that moves on is clipped to [0, the cell's mass]; this
- * only acts where the quartic undershoots (near zero) and keeps mass exact. No CFL bound: any
- * shift is allowed (whole cells plus a fraction).
+ * exactly in time. The primitive of the density (the mass left of each face) is moved with the
+ * flow: whole cells first, then the remaining fraction r in [-1/2, 1/2] of a cell by interpolating
+ * the primitive at the departure point with the degree-6 polynomial through the 7 faces centred on
+ * the face (sixth order for smooth data). The stencil is the same whichever way a column moves, so
+ * columns moving in opposite directions (v > 0 and v < 0) make errors that cancel in their net
+ * flux: the flux of the w-marginal is then as accurate as the net flux itself, even when it is a
+ * small difference of large column fluxes. In flux form mass is conserved to round-off (what
+ * crosses the box edges is counted as outflow). Positivity: the mass crossing a face is clipped to
+ * [0, the mass of the cell it leaves]; this acts only where the interpolant undershoots (near zero).
+ * No CFL bound: any shift is allowed.
  */
 import { Mesh } from './mesh.ts';
 import { NumericInputError, requireLength } from '../validate.ts';
 
-/** Reconstruction orders available: 1 (donor cell: the cell average, exact in time) and 5 (quartic). */
-export type RemapOrder = 1 | 5;
+/** Interpolation orders available: 1 (donor cell: the cell average moves) and 6 (degree-6 primitive, centred). */
+export type RemapOrder = 1 | 6;
+
+/** Offsets of the cells of the stencil around a face (cells -2..3 relative to the cell left of the face). */
+const STENCIL = [-2, -1, 0, 1, 2, 3] as const;
 
 /**
- * Inverse of the 5 x 5 map from the coefficients a_l of p(xi) = sum a_l xi^l (xi in cell units,
- * cell 0 = [-1/2, 1/2]) to its averages over the cells -2..2; computed once by Gauss–Jordan.
+ * Weights q_c (cells c = -2..3 relative to the cell left of a face) such that the mass crossing the
+ * face to the right, in cell-average units, is sum_c q_c u_c when the primitive moves by a fraction
+ * r of a cell (positive: to the right), from the degree-6 interpolant through the faces -3..3.
  */
-const QUARTIC_FROM_AVERAGES: number[][] = (() => {
-  const n = 5;
-  const m = Array.from({ length: n }, (_, r) => {
-    const k = r - 2;
-    // average of xi^l over [k - 1/2, k + 1/2]
-    return Array.from({ length: n }, (_, l) => ((k + 0.5) ** (l + 1) - (k - 0.5) ** (l + 1)) / (l + 1));
-  });
-  const inv = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 1 : 0)));
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
-    [m[col], m[pivot]] = [m[pivot], m[col]];
-    [inv[col], inv[pivot]] = [inv[pivot], inv[col]];
-    const d = m[col][col];
-    for (let c = 0; c < n; c++) {
-      m[col][c] /= d;
-      inv[col][c] /= d;
-    }
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const factor = m[r][col];
-      for (let c = 0; c < n; c++) {
-        m[r][c] -= factor * m[col][c];
-        inv[r][c] -= factor * inv[col][c];
-      }
-    }
-  }
-  return inv;
-})();
-
-/**
- * Weights q_k (k = -2..2) with: the fraction of cell 0's mass in its last `fraction` of length
- * (downstream side) = sum_k q_k u_k, for the quartic through the averages u_{-2..2}.
- */
-export function downstreamWeights(fraction: number): Float64Array {
-  if (!(fraction >= 0 && fraction <= 1)) throw new NumericInputError(`fraction of a cell must be in [0, 1], got ${fraction}`);
-  // integral of xi^l over [1/2 - fraction, 1/2]
-  const moment = Array.from({ length: 5 }, (_, l) => (0.5 ** (l + 1) - (0.5 - fraction) ** (l + 1)) / (l + 1));
-  const q = new Float64Array(5);
-  for (let k = 0; k < 5; k++) {
-    let s = 0;
-    for (let l = 0; l < 5; l++) s += moment[l] * QUARTIC_FROM_AVERAGES[l][k];
-    q[k] = s;
+export function faceFluxWeights(r: number): Float64Array {
+  if (!(r >= -0.5 && r <= 0.5)) throw new NumericInputError(`fraction of a cell must be in [-1/2, 1/2], got ${r}`);
+  const nodes = [-3, -2, -1, 0, 1, 2, 3];
+  const x = -r;
+  const q = new Float64Array(STENCIL.length);
+  for (const m of nodes) {
+    // Lagrange basis L_m at x
+    let L = 1;
+    for (const n of nodes) if (n !== m) L *= (x - n) / (m - n);
+    // primitive at face m relative to face 0, in cell units: sum of the averages in between (negative to the left)
+    STENCIL.forEach((c, i) => {
+      if (m > 0 && c >= 1 && c <= m) q[i] -= L;
+      if (m < 0 && c >= m + 1 && c <= 0) q[i] += L;
+    });
   }
   return q;
 }
@@ -71,38 +49,40 @@ export function downstreamWeights(fraction: number): Float64Array {
  * (positive: towards larger index) into dst; zero flows in through the edges. Returns the
  * cell-average mass (sum of averages) that left the line.
  */
-export function remapLine(src: Float64Array, dst: Float64Array, n: number, offset: number, stride: number, cells: number, order: RemapOrder, moved = new Float64Array(n)): number {
+export function remapLine(src: Float64Array, dst: Float64Array, n: number, offset: number, stride: number, cells: number, order: RemapOrder, shifted = new Float64Array(n + 6)): number {
   if (!Number.isFinite(cells)) throw new NumericInputError(`shift of a line must be finite, got ${cells} cells`);
-  const forward = cells >= 0;
-  const distance = Math.abs(cells);
-  const whole = Math.floor(distance);
-  const fraction = distance - whole;
-  const at = (j: number) => (j >= 0 && j < n ? src[offset + j * stride] : 0);
-  // moved[j]: the part of cell j (in average units) that ends in the next cell downstream
-  if (fraction === 0) moved.fill(0, 0, n);
-  else if (order === 1) for (let j = 0; j < n; j++) moved[j] = fraction * at(j);
-  else {
-    const q = downstreamWeights(fraction);
-    for (let j = 0; j < n; j++) {
-      const mass = at(j);
-      // mirror the stencil when moving backwards: the downstream side is then the low side
-      let part = 0;
-      for (let k = -2; k <= 2; k++) part += q[k + 2] * at(forward ? j + k : j - k);
-      moved[j] = part < 0 ? 0 : part > mass ? mass : part;
-    }
-  }
+  const whole = Math.round(cells);
+  const r = cells - whole;
   let total = 0;
-  for (let j = 0; j < n; j++) total += at(j);
-  let kept = 0;
+  for (let j = 0; j < n; j++) total += src[offset + j * stride];
+  // whole cells first: u[j] = src[j - whole], with 3 ghost cells of zeros on each side
+  const u = shifted;
+  u.fill(0);
   for (let j = 0; j < n; j++) {
-    // the new cell j receives the rest of cell j - whole (upstream) and the moved part of the cell before it
-    const upstream = forward ? j - whole : j + whole;
-    const before = forward ? upstream - 1 : upstream + 1;
-    const rest = upstream >= 0 && upstream < n ? at(upstream) - moved[upstream] : 0;
-    const incoming = before >= 0 && before < n ? moved[before] : 0;
-    const value = rest + incoming;
-    dst[offset + j * stride] = value;
-    kept += value;
+    const from = j - whole;
+    u[j + 3] = from >= 0 && from < n ? src[offset + from * stride] : 0;
+  }
+  // then the fraction r: flux F[f] through face f (between cells f - 1 and f), faces 0..n
+  const q = order === 6 && r !== 0 ? faceFluxWeights(r) : null;
+  let kept = 0;
+  let previous = 0; // flux through the face left of cell j
+  for (let f = 0; f <= n; f++) {
+    const left = u[f - 1 + 3] ?? 0;
+    const right = u[f + 3] ?? 0;
+    let flux = 0;
+    if (r !== 0) {
+      if (q) {
+        for (let i = 0; i < STENCIL.length; i++) flux += q[i] * (u[f - 1 + STENCIL[i] + 3] ?? 0);
+      } else flux = r > 0 ? r * left : r * right;
+      // positivity: what crosses the face leaves the upwind cell, at most all of it
+      flux = r > 0 ? Math.min(Math.max(flux, 0), left) : Math.max(Math.min(flux, 0), -right);
+    }
+    if (f > 0) {
+      const value = u[f - 1 + 3] + previous - flux;
+      dst[offset + (f - 1) * stride] = value;
+      kept += value;
+    }
+    previous = flux;
   }
   return total - kept;
 }
@@ -111,12 +91,12 @@ export function remapLine(src: Float64Array, dst: Float64Array, n: number, offse
  * Shift every column i of the mesh along w by shift[i] (a length, not a number of cells), in
  * place; returns the mass (∫ f dv dw) that left through the w-edges.
  */
-export function remapAlongW(m: Mesh, f: Float64Array, shift: ArrayLike<number>, order: RemapOrder = 5, scratch = new Float64Array(f.length)): number {
+export function remapAlongW(m: Mesh, f: Float64Array, shift: ArrayLike<number>, order: RemapOrder = 6, scratch = new Float64Array(f.length)): number {
   requireLength('f', f, m.nv * m.nw);
   requireLength('shift (one per v-column)', shift, m.nv);
   scratch.set(f);
-  const moved = new Float64Array(m.nw);
+  const line = new Float64Array(m.nw + 6);
   let out = 0;
-  for (let i = 0; i < m.nv; i++) out += remapLine(scratch, f, m.nw, i, m.nv, shift[i] / m.dw, order, moved);
+  for (let i = 0; i < m.nv; i++) out += remapLine(scratch, f, m.nw, i, m.nv, shift[i] / m.dw, order, line);
   return out * m.dv * m.dw;
 }

@@ -43,7 +43,7 @@ export interface SplitRunSpec {
   readonly cfl?: number;
   /** 1: upwind; 2: minmod MUSCL with Heun (default). */
   readonly transportOrder?: 1 | 2;
-  /** 5 (default): quartic reconstruction; 1: donor cell. */
+  /** 6 (default): centred degree-6 primitive; 1: donor cell. */
   readonly remapOrder?: RemapOrder;
   readonly sampleTimes?: readonly number[];
   readonly onSample?: (t: number) => void;
@@ -92,7 +92,7 @@ export function runSplitGrid(model: SplitGridModel, spec: SplitRunSpec): SplitRu
         const f = model.boxes[k];
         outflow[k] += transportStep(mesh, f, velocities[k], dt, scratch, order);
         stiffStepPerLine(mesh, f, c.stiff(dt), dt);
-        outflow[k] += remapAlongW(mesh, f, c.shiftW(dt), spec.remapOrder ?? 5, scratch);
+        outflow[k] += remapAlongW(mesh, f, c.shiftW(dt), spec.remapOrder ?? 6, scratch);
       });
       model.afterStep?.(t, dt);
       t = stop - t - dt <= 1e-14 * Math.max(1, stop) ? stop : t + dt;
