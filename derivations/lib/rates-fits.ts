@@ -17,6 +17,19 @@ interface QuantitySpec {
   readonly proven: string;
   readonly provenSlope: number | null;
   readonly logFactor: boolean;
+  /** A two-term model value = A f1(eps) + B f2(eps) to fit as well (the leading term and its first correction). */
+  readonly structure?: { readonly formula: string; readonly terms: readonly [(e: number) => number, (e: number) => number] };
+}
+
+/** Least squares of value = A f1 + B f2 in relative terms (each point weighted by 1/value); the largest relative residual. */
+export function twoTermFit(eps: readonly number[], values: readonly number[], terms: readonly [(e: number) => number, (e: number) => number]): { A: number; B: number; maxRelativeResidual: number } {
+  const rows = eps.map((e, i) => [terms[0](e) / values[i], terms[1](e) / values[i]]);
+  const [s11, s12, s22] = [rows.reduce((a, r) => a + r[0] * r[0], 0), rows.reduce((a, r) => a + r[0] * r[1], 0), rows.reduce((a, r) => a + r[1] * r[1], 0)];
+  const [b1, b2] = [rows.reduce((a, r) => a + r[0], 0), rows.reduce((a, r) => a + r[1], 0)];
+  const det = s11 * s22 - s12 * s12;
+  const A = (b1 * s22 - b2 * s12) / det;
+  const B = (s11 * b2 - s12 * b1) / det;
+  return { A, B, maxRelativeResidual: Math.max(...rows.map((r) => Math.abs(A * r[0] + B * r[1] - 1))) };
 }
 
 /** Fit a quantity over eps: power law on the reliable points of eps <= asymptoticEps (all eps when fewer than 3 are there). */
@@ -25,9 +38,13 @@ export function fitRow(q: QuantitySpec, points: RatePoint[], asymptoticEps: numb
   const usable = inRange.filter((p) => p.reliable && p.value > 0);
   const fit = (divide: (e: number) => number): PowerLawFit | null => (usable.length >= 2 ? fitPowerLaw(usable.map((p) => p.eps), usable.map((p) => p.value / divide(p.eps))) : null);
   const localSlopes = points.slice(1).map((p, i) => (p.value > 0 && points[i].value > 0 ? Math.log(p.value / points[i].value) / Math.log(p.eps / points[i].eps) : Number.NaN));
+  const tail = usable.slice(-4);
+  const structure = q.structure && usable.length >= 3 ? { formula: q.structure.formula, ...twoTermFit(usable.map((p) => p.eps), usable.map((p) => p.value), q.structure.terms) } : null;
   return {
     id: q.id, label: q.label, theorem: q.theorem, proven: q.proven, provenSlope: q.provenSlope,
     points, fitEps: usable.map((p) => p.eps), fit: fit(() => 1),
+    tailFit: tail.length === 4 && usable.length > 4 ? fitPowerLaw(tail.map((p) => p.eps), tail.map((p) => p.value)) : null,
+    structure,
     logFit: q.logFactor ? fit((e) => Math.sqrt(Math.abs(Math.log(e)))) : null,
     localSlopes,
     trustworthy: usable.length >= 4 && inRange[inRange.length - 1].reliable,
@@ -53,7 +70,7 @@ export function summariseExponents(exponents: readonly MeasuredExponent[]): Expo
       byEps: ms.map((m) => ({ eps: m.eps, rate: m.rate, uncertainty: m.uncertainty, window: m.fine?.window ?? null, verdict: m.verdict })),
       rate: best?.rate ?? null,
       uncertainty: best?.uncertainty ?? null,
-      verdict: best ? best.verdict : ms[0].note ?? 'not measured',
+      verdict: best ? best.verdict : [...ms].sort((a, b) => a.eps - b.eps)[0].note ?? 'not measured',
       epsDependent: new Set(measured.map((m) => m.verdict.split(':')[0].split(' (')[0])).size > 1,
     };
   });

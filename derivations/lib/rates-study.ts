@@ -53,7 +53,8 @@ const gauss = (z: number, sd: number) => Math.exp(-0.5 * (z / sd) ** 2) / (sd * 
 /** The sample times: dense through the layer (0, 4 T^eps], then uniform to tEnd. */
 export function sampleTimes(eps: number, mStar: number, samples: number, tEnd: number): number[] {
   const layer = Math.min(4 * (eps / (2 * mStar)) * Math.abs(Math.log(eps)), tEnd / 2);
-  return [...Array.from({ length: samples }, (_, i) => ((i + 1) * layer) / samples), ...Array.from({ length: samples }, (_, i) => layer + ((i + 1) * (tEnd - layer)) / samples)];
+  // the last one exactly tEnd (a rounded neighbour would add a sample at tEnd)
+  return [...Array.from({ length: samples }, (_, i) => ((i + 1) * layer) / samples), ...Array.from({ length: samples }, (_, i) => (i === samples - 1 ? tEnd : layer + ((i + 1) * (tEnd - layer)) / samples))];
 }
 
 /** Run (1.10) in the z-frame for one eps and one step level, and measure every quantity of the study. */

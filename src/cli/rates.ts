@@ -43,6 +43,10 @@ export interface RateRow {
   readonly fit: PowerLawFit | null;
   /** value = C eps^p |ln eps|^(1/2), when the proven rate carries the log factor. */
   readonly logFit: PowerLawFit | null;
+  /** value = C eps^p on the 4 smallest fitted eps (when more were fitted): shows a drift of the local slopes. */
+  readonly tailFit: PowerLawFit | null;
+  /** A two-term model (leading term and first correction) fitted in relative terms, when the quantity has one. */
+  readonly structure: { readonly formula: string; readonly A: number; readonly B: number; readonly maxRelativeResidual: number } | null;
   /** Slopes between consecutive eps. */
   readonly localSlopes: readonly number[];
   /** At least 4 reliable points fitted and the smallest eps of the range reliable. */
@@ -97,11 +101,15 @@ export function rateVerdict(row: RateRow): string {
   if (!row.fit) return 'no fit (fewer than two reliable points)';
   if (!row.trustworthy) return 'unreliable (fewer than 4 grid-independent points, or the smallest eps moved by >= 5% under refinement)';
   if (row.provenSlope === null) return 'measured (no proven rate)';
-  const judged = row.logFit ?? row.fit;
+  // local slopes still drifting at the small end: judge on the 4 smallest eps
+  const drifting = row.tailFit !== null && Math.abs(row.tailFit.slope - row.fit.slope) > Math.max(row.tailFit.slope95, 0.02);
+  const judged = row.logFit ?? (drifting ? (row.tailFit as PowerLawFit) : row.fit);
   // the proven rates are asymptotic: a slope within its 95% interval or within 0.1 of the proven one is consistent
   const margin = Math.max(judged.slope95, SLOPE_TOLERANCE);
   const verdict = judged.slope - margin > row.provenSlope ? 'better than proven' : judged.slope + margin < row.provenSlope ? 'worse than proven (check)' : 'consistent with the proven rate';
-  return row.logFit ? `${verdict}; ${logFactorVerdict(row.fit, row.logFit, row.provenSlope)}` : verdict;
+  const drift = drifting && !row.logFit ? ` (local slopes drifting: judged on the 4 smallest eps, p = ${fmtSlope(row.tailFit)})` : '';
+  const structure = row.structure ? `; ${row.structure.formula} with A = ${row.structure.A.toPrecision(3)}, B = ${row.structure.B.toPrecision(3)} fits within ${(100 * row.structure.maxRelativeResidual).toFixed(1)}%` : '';
+  return row.logFit ? `${verdict}; ${logFactorVerdict(row.fit, row.logFit, row.provenSlope)}` : `${verdict}${drift}${structure}`;
 }
 
 /** Which of eps^p and eps^p |ln eps|^(1/2) fits with p the proven power: the one whose p is within its interval (at least 0.02) of it. */

@@ -1,6 +1,6 @@
 /**
  * Results produced by other commands and shown in the report when present: the rates study
- * (out/rates.svg and out/rates.md, written by `npm run rates`).
+ * (out/rates.svg, out/rates-time.svg and out/rates.md, written by `npm run rates`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,5 +19,6 @@ export function ratesSection(outDir: string): string {
     if (l.startsWith('|')) tables[tables.length - 1].push(l);
   });
   const prose = md.filter((l) => l && !l.startsWith('|') && !l.startsWith('#')).map((l) => `<p>${escapeHtml(l.replace(/^- /, ''))}</p>`);
-  return `<section id="rates"><h2>Convergence rates</h2>${prose[0] ?? ''}${readFileSync(svgFile, 'utf8').replace(/^<\?xml[^>]*>/, '')}${tables.map(markdownTableToHtml).join('')}${prose.slice(1).join('')}</section>`;
+  const svg = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').replace(/^<\?xml[^>]*>/, '') : '');
+  return `<section id="rates"><h2>Convergence rates</h2>${prose[0] ?? ''}${svg(svgFile)}${svg(join(outDir, 'rates-time.svg'))}${tables.map(markdownTableToHtml).join('')}${prose.slice(1).join('')}</section>`;
 }

@@ -18,8 +18,8 @@ function gaussianAverages(n: number, L: number, sd: number, s = 0): Float64Array
 function shiftError(n: number, remap: (src: Float64Array, dst: Float64Array, cells: number) => void): number {
   const L = 3;
   const h = (2 * L) / n;
-  let f = gaussianAverages(n, L, 0.3);
-  let g = new Float64Array(n);
+  let f: Float64Array = gaussianAverages(n, L, 0.3);
+  let g: Float64Array = new Float64Array(n);
   const total = 0.537;
   for (let k = 0; k < 10; k++) {
     remap(f, g, (total / 10 / h) * (k % 2 ? 1.3 : 0.7));
