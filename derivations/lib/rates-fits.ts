@@ -96,7 +96,8 @@ export function layerPlot(product: LayerSeries, correlated: LayerSeries | null):
     const window = layerWindow(q, s.s, s.values[k][q], s.task.eps, s.points[k].rho0);
     if (!window) return [];
     const j = s.s.findIndex((x) => x >= window[0]);
-    return [{ label: `${q}: printed ${q === 'perp' ? `alpha* < ${ALPHA_MAX.toFixed(3)}` : `${rate.toFixed(1)} (= ${q === 'D4' ? 4 : 2} m*)`}`, slope: -rate, x0: s.s[j], y0: s.values[k][q][j], series: i }];
+    const which = q === 'perp' ? ` (${s.task.data})` : '';
+    return [{ label: `${q}${which}: printed ${q === 'perp' ? `alpha* < ${ALPHA_MAX.toFixed(3)}` : `${rate.toFixed(1)} (= ${q === 'D4' ? 4 : 2} m*)`}`, slope: -rate, x0: s.s[j], y0: s.values[k][q][j], series: i }];
   });
   return { eps: product.task.eps, rho0: product.points[k].rho0, series, references };
 }

@@ -27,6 +27,8 @@ export interface RateTask {
   readonly gamma: number;
   readonly dtMax: number;
   readonly growth: number;
+  /** Fraction of the CFL bound of the explicit v-transport (the finer grid's check uses a larger one, so that both take the same steps). */
+  readonly cfl: number;
 }
 
 /** The measured quantities at one eps (each a sup or integral over t and a max over the points of K). */
@@ -94,7 +96,7 @@ export function measureRates(task: RateTask, onProgress?: OnProgress): RateMeasu
     sample++;
   };
   const report = runSplitGrid(model, {
-    tEnd: task.tEnd, sampleTimes: times, onSample, onProgress,
+    tEnd: task.tEnd, sampleTimes: times, onSample, onProgress, cfl: task.cfl,
     stepSize: (t) => Math.min(task.dtMax, task.gamma * task.eps + task.growth * Math.max(0, t - layerEnd)),
   });
   return { eps: task.eps, macro, L1, marginalL2, D2bound, D2theta, limitGap, steps: report.steps, outflow: Math.max(...report.outflow) };

@@ -9,7 +9,8 @@
  * The caller chooses the step size as a function of time (e.g. following an initial layer),
  * capped by the CFL bound of the v-transport.
  */
-import { Mesh, FacePoints, facePoints } from './mesh.ts';
+import { FacePoints, facePoints } from './mesh.ts';
+import type { GridModel } from './solver.ts';
 import { transportStep, transportStepBound, FaceVelocities } from './transport.ts';
 import { remapAlongW, RemapOrder } from './remap.ts';
 import { LineStiffCoefficients, stiffStepPerLine } from './stiff-lines.ts';
@@ -26,15 +27,11 @@ export interface SplitBoxStep {
   stiff(dt: number): LineStiffCoefficients;
 }
 
-/** The model side of a split run. */
-export interface SplitGridModel {
-  readonly mesh: Mesh;
-  readonly boxes: Float64Array[];
+/** The model side of a split run: as a GridModel of solver.ts, with split coefficients per box. */
+export type SplitGridModel = Omit<GridModel, 'coefficients'> & {
   /** Coefficients of every box at time t (may read every box). */
   coefficients(t: number, faces: FacePoints): SplitBoxStep[];
-  /** Called after each step (to advance coupled ODEs). */
-  afterStep?(t: number, dt: number): void;
-}
+};
 
 /** How to step: the step size wanted at time t, capped by cfl times the v-transport bound. */
 export interface SplitRunSpec {
