@@ -60,7 +60,7 @@ export function ratePlan(quick: boolean) {
   const layer = quick ? { eps: [1e-4], ouEps: 1e-4, data: ['product'] as LayerData[], nv: 64, nz: 16, gamma: 0.08, extra: 5 } : { eps: [1e-4, 1e-6, 1e-8], ouEps: 1e-6, data: ['product', 'correlated'] as LayerData[], nv: 96, nz: 16, gamma: 0.03, extra: 20 };
   const layerTask = (e: number, data: LayerData, stiffOnly: boolean, level: number): Tagged => ({
     kind: 'layer', level, eps: e, data, stiffOnly, nv: layer.nv, nz: layer.nz, gamma: layer.gamma / 2 ** level, ds: 0.1,
-    sEnd: quick ? layerEnd(e, LAYER_M_STAR) + layer.extra : layerEnd(e, LAYER_M_STAR) + layer.extra,
+    sEnd: layerEnd(e, LAYER_M_STAR) + layer.extra,
   });
   const layerTasks = [
     ...layer.data.flatMap((d) => [0, 1].map((l) => layerTask(layer.ouEps, d, true, l))),
