@@ -42,6 +42,9 @@ describe('rates study (quick)', () => {
     expect(marginal.fit!.slope).toBeLessThan(1.15);
     // dividing by |ln eps|^(1/2) raises the fitted power (the factor grows as eps -> 0)
     expect(marginal.logFit!.slope).toBeGreaterThan(marginal.fit!.slope);
+    // (1.9) by the scheme is its exact solution up to the quadrature of nubar0 (coarse in v here: 24 cells)
+    expect(result.limitGap).toBeGreaterThan(0);
+    expect(result.limitGap).toBeLessThan(0.05);
   });
 
   it('validates the exponent measurement on the Ornstein–Uhlenbeck relaxation, then finds Theorem 2.7 (3)-(4) sharp at rho0 = m*', () => {
