@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { defaultServerConditions } from 'vite';
 
 export default defineConfig({
+  // `fhn-derive` imported from inside the checkout (examples/, users' files, test fixtures) means the sources, not dist/
+  ssr: { resolve: { conditions: ['fhn-derive-source', ...defaultServerConditions] } },
   test: {
-    include: ['test/**/*.test.ts'],
+    // the project's tests, and users' own test files anywhere in the checkout (`npx vitest run mine/x.test.ts`)
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-// Entry point of `npx fhn-derive`: registers the TypeScript loader, then runs the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of `npx fhn-derive`: runs the sources in a checkout of the repository, the build in
+// dist/ in an installed package. Either way it registers tsx's loader first, so users' .ts files
+// load on Node 20 (the library itself never needs a loader), and loads .ts files outside
+// node_modules as ES modules even in a project without "type": "module" (a derivation file
+// `import`s fhn-derive, an ES module). In a checkout, `fhn-derive` imported by a user's file
+// resolves to the sources too (the export condition "fhn-derive-source").
+import { existsSync } from 'node:fs';
+import { register as registerHooks } from 'node:module';
+import { register as registerTsx } from 'tsx/esm/api';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  console.error(`fhn-derive: ${err.message}`);
-  process.exitCode = 2;
-}
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const checkout = existsSync(source);
+registerTsx();
+const hooks = `let conditions = [];
+export function initialize(data) { conditions = data.conditions; }
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, conditions.length > 0 ? { ...context, conditions: [...context.conditions, ...conditions] } : context);
+  return /^file:.*\\.tsx?$/.test(r.url) && !r.url.includes('/node_modules/') ? { ...r, format: 'module' } : r;
+}`;
+registerHooks(`data:text/javascript,${encodeURIComponent(hooks)}`, { data: { conditions: checkout ? ['fhn-derive-source'] : [] } });
+
+const { cli } = await import(checkout ? source.href : '../dist/cli/main.js');
+process.exitCode = await cli(process.argv.slice(2));

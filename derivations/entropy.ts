@@ -7,6 +7,8 @@ import {
   derivation, makeScope, maxwellian, partial, expand, add, mul, div, sym, num, sqrt, ln, sub, substitute,
   quadrature, grid, seededRandom, Sample, Expr,
 } from '../src/index.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 const scope = makeScope({ parameters: ['rho', 'theta', 'eps', 'V', 'H_nu'], functions: { phi: 2 } }, ['v', 'w']);
 /** Two independent methods that read logarithms (nerdamer does not split ln of a product). */
@@ -61,6 +63,7 @@ export function densityPair(family: number, seed: number): [number[], number[]] 
 }
 
 export default derivation('The relative entropy of section 2.2 and the Maxwellian equilibrium', 'Section 2.2, §1.2.2, §3.1.2', (d) => {
+  d.assume(paperAssumptions);
   const M = maxwellian(sym('rho'), sym('v'));
   d.step('The Maxwellian and F_rho', 'M_rho(v) = sqrt(rho/(2 pi)) exp(-rho v^2/2) and F_rho[f] = d_v[rho v f + d_v f].', [
     { label: 'M_rho', rhs: M },
@@ -103,7 +106,7 @@ export default derivation('The relative entropy of section 2.2 and the Maxwellia
     { label: 'H[mu]', rhs: sub(sym('H_nu'), ln(sym('theta'))) },
   ]);
   const atTheta = new Map([['theta', div(num(1), sqrt(sym('eps')))]]);
-  d.claim({ id: 'entropy-scaling', source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
+  d.claim({ id: 'entropy-scaling', expect: 'erratum', source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
     { label: 'integrand after v = V + theta v\'', printed: scope.parse('exp(phi(v, w))*phi(v, w) - ln(theta)*exp(phi(v, w))', 'nu ln nu - ln(theta) nu'), derived: integrand, mustHold: true, options: LOG_METHODS },
     { label: 'H[mu] with theta = 1/sqrt(eps)', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(sub(sym('H_nu'), ln(sym('theta'))), atTheta), options: LOG_METHODS },
     { label: 'with theta = sqrt(eps) (the natural choice of §1.2.2) the printed relation holds', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(sub(sym('H_nu'), ln(sym('theta'))), new Map([['theta', sqrt(sym('eps'))]])), options: LOG_METHODS, mustHold: true },

@@ -11,6 +11,8 @@ import {
 } from '../src/index.ts';
 import { closedForm111 } from './rescaling.ts';
 import { equation110, printedMarginal } from './moments.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** The kinetic Fokker–Planck equation of 3.0.1 in dimension 1: d_t f + (1/eps) v d_x f = (1/eps^2) d_v(v f + d_v f). */
 export const kinetic = defineModel({
@@ -62,6 +64,7 @@ export function marginal38() {
 }
 
 export default derivation('Marginals and rescalings of section 3', 'Sections 3.0.1, 3.2, 3.3', (d) => {
+  d.assume(paperAssumptions);
   // ---- 3.0.1: the kinetic example
   const kScope = kinetic.scope.extend({ symbols: ['f', 'rho', 'pi'], operators: new MomentSpace({ density: 'f', over: ['v'], remaining: ['x'], marginal: 'rho' }).operators() });
   const fOverV = new MomentSpace({ density: 'f', over: ['v'], remaining: ['x'], marginal: 'rho' });

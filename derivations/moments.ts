@@ -11,6 +11,8 @@ import {
   substituteInModel, expand, substitute, sym, num, fn, sub, mul, pow, Expr, ModelScope, FokkerPlanckModel,
 } from '../src/index.ts';
 import { equation12, rescale16, rescaledEquation, derivedThetaRate } from './rescaling.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** A(v, w) = a v - b w + c, the adaptation drift. */
 const A = { params: ['x', 'y'], body: 'a*x - b*y + c' };
@@ -46,6 +48,7 @@ export function derivedVRate(space: MomentSpace): { raw: Expr; rate: Expr } {
 }
 
 export default derivation('Moments, marginals and the two ansätze', 'Section 1.2.1–1.2.3', (d) => {
+  d.assume(paperAssumptions);
   const P = (t: string) => equation12.scope.parse(t, '(1.3)');
   const U = momentsOverU();
   const { raw, rate } = derivedVRate(U);

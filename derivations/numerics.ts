@@ -11,11 +11,14 @@ import {
   thetaOdeVsClosedForm, integralQuadratureVsClosedForm, maxwellianSteadyUnderStiffStep, massBudget, particlesVsPde, originalVsRescaled,
   macroscopicLimitRate,
 } from './lib/crosschecks.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** (eps, rho0) pairs: stiff and mild, rho0 at both ends of [m*, 1/m*]. */
 const thetaCases = [{ eps: 0.1, rho: 0.6 }, { eps: 0.05, rho: 1.4 }, { eps: 0.01, rho: 1 }, { eps: 0.2, rho: 1.2 }];
 
 export default derivation('Numerics: the derived kernels, run', 'Sections 1.2, 3 and 4 (cross-checks)', (d) => {
+  d.assume(paperAssumptions);
   d.step('theta from its ODE', "The generated right-hand side theta' = rho/theta - rho theta/eps (the ODE derived in §1.2.3) integrated by Dormand–Prince 5(4), rtol 1e-13, from theta(0) = 1, against the generated closed form (1.11).");
   d.crossCheck({ id: 'theta-ode-vs-closed', quantity: `max relative error of theta on t in [0, 5], (eps, rho0) in ${thetaCases.map((c) => `(${c.eps}, ${c.rho})`).join(' ')}`, tolerance: 1e-9 }, () => thetaOdeVsClosedForm(thetaCases));
 

@@ -11,6 +11,8 @@ import {
 } from '../src/index.ts';
 import { equation12, rescale16, rescaledEquation, macroscopicRates } from './rescaling.ts';
 import { defaultNonlinearity } from './lib/fhn.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** Put the default N(v) = v - v^3 into an expression. */
 const withCubicN = (e: Expr) => expand(substituteFunction(e, 'N', defaultNonlinearity.params, parseExpr(defaultNonlinearity.body)));
@@ -47,6 +49,7 @@ export const particleSchemes = () => ({
 const decay = defineModel({ name: "y' = -lambda y", state: ['y'], density: 'p', parameters: ['lambda'], drift: ['-lambda*y'], diffusion: ['0'] });
 
 export default derivation('Particles, kernels and moment equations', 'Sections 1.1–1.2 (numerics)', (d) => {
+  d.assume(paperAssumptions);
   const ou = ouTransition();
   d.step('Exact transition of the stiff coupling', 'Generator on v and v^2 gives m\' = -lambda (m - V) and S\' = -2 lambda S + 2; both are solved in closed form over a step tau.', [
     { label: "m'", rhs: ou.meanRate },

@@ -8,6 +8,8 @@ import {
   parseEquationOperator, readStiffForm, solveLinear, totalTimeDerivative, substitute, expand, partial,
   sym, num, sub, div, mul, sqrt, ChangedModel, FokkerPlanckModel, Expr, ModelScope, Kernel,
 } from '../src/index.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 /** (1.2): d_t mu + div_u[b mu] - d_v^2 mu = (rho0/eps) d_v[(v - V) mu], with K_Psi written through Psi *_r rho0 and Psi *_r (rho0 V). */
 export const equation12 = defineModel({
@@ -100,6 +102,7 @@ export const closedForm111 = 'eps*(1 - exp(-(2*rho*t)/eps)) + exp(-(2*rho*t)/eps
 export const closedFormI = 't/eps + ln(theta2)/(2*rho)';
 
 export default derivation('Rescaling (1.6) and the concentration rate theta^eps', 'Section 1.2.2–1.2.3', (d) => {
+  d.assume(paperAssumptions);
   d.step('Start from (1.2)', 'The mean-field equation, with K_Psi[rho0 mu] written through Psi *_r rho0 and Psi *_r (rho0 V).', [
     { label: '(1.2)', ...printedForm(equation12.scope, 'd_t(mu) + div_u(beps*mu) - d_v(d_v(mu))', '(rho/eps)*d_v((v - V)*mu)') },
     { label: 'drift_v', rhs: equation12.drift[0] },

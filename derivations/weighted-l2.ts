@@ -10,6 +10,8 @@ import {
   derivation, operatorOf, maxwellian, underIntegral, integrateGaussian, evaluateExpr, quadrature, grid, seededSamples,
   partial, partialN, expand, substitute, add, sub, mul, div, neg, pow, sqrt, exp, ln, sym, num, fn, Expr, Sample, DecaySpec, Derivation,
 } from '../src/index.ts';
+import { paperAssumptions } from './lib/assumptions.ts';
+export { paperNotation as notation } from './lib/notation.ts';
 
 const { model, scope: s110 } = rescaledEquation(rescale16());
 const thetaRate = derivedThetaRate(model, s110);
@@ -52,12 +54,13 @@ const nuPerp = sub(nu, Pinu);
 const dtNuPerp = sub(L, mul(M, rate18));
 
 export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
+  d.assume(paperAssumptions);
   d.step('The weight (4.1) and the operator (4.12)', 'A^eps[nu] = div_u[b0 nu] - theta^-2 F_rho[nu], so that (1.10) reads d_t nu + A^eps[nu] = 0.', [
     { label: 'm (4.1)', rhs: m41 },
     { label: 'A^eps[nu]', rhs: A(nu) },
   ]);
 
-  d.claim({ id: 'weight-factorisation', source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
+  d.claim({ id: 'weight-factorisation', expect: 'erratum', source: '§4.5 (m = M^-1 mbar)', title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed' }, () => [
     { label: '(4.1) against M^-1 mbar', printed: m41, derived: mul(pow(M, -1), P('sqrt(2*pi/kappa)*exp(kappa*w^2/2)')), options: RADICAL_METHODS },
   ]);
 
@@ -101,12 +104,12 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
 
   const commutator = expand(sub(dw(A(nu)), A(dw(nu))));
   d.step('Commute d_w with A^eps', 'd_w b0 = (-1/theta, -b): d_w A^eps[f] = A^eps[d_w f] - theta^-1 d_v f - b d_w f.', [{ label: 'd_w A[nu] - A[d_w nu]', rhs: commutator }]);
-  d.claim({ id: 'eq-4.13', source: '(4.13)', title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)' }, () => [
+  d.claim({ id: 'eq-4.13', expect: 'erratum', source: '(4.13)', title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)' }, () => [
     { label: 'commutator [d_w, A^eps]', printed: sub(neg(mul(pow(theta, -1), dv(nu))), mul(b, dw(nu))), derived: commutator, mustHold: true },
     { label: 'd_t h = -A[h] + theta^-1 d_w nu + b h', printed: add(neg(A(dw(nu))), mul(pow(theta, -1), dw(nu)), mul(b, dw(nu))), derived: dw(L) },
     { label: 'corrected: theta^-1 d_v nu in place of theta^-1 d_w nu (as in (4.16) and the term B of the proof of Proposition 4.7)', printed: add(neg(A(dw(nu))), mul(pow(theta, -1), dv(nu)), mul(b, dw(nu))), derived: dw(L), mustHold: true },
   ]);
-  d.claim({ id: 'eq-4.14', source: '(4.14)', title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)' }, () => [
+  d.claim({ id: 'eq-4.14', expect: 'erratum', source: '(4.14)', title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)' }, () => [
     { label: 'd_t g = -A[g] + 2 theta^-1 d_w h + 2 b g', printed: add(neg(A(dw(nu, 2))), mul(num(2), pow(theta, -1), dw(nu, 2)), mul(num(2), b, dw(nu, 2))), derived: dw(L, 2) },
     { label: 'corrected: 2 theta^-1 d_v h in place of 2 theta^-1 d_w h', printed: add(neg(A(dw(nu, 2))), mul(num(2), pow(theta, -1), dv(dw(nu))), mul(num(2), b, dw(nu, 2))), derived: dw(L, 2), mustHold: true },
   ]);
@@ -208,7 +211,7 @@ function prop410(d: Derivation) {
   const base = grid({ eps: [0.5, 0.1, 1e-2, 1e-4, 1e-6, 1e-8], t: [0, 1e-3, 1e-2, 0.1, 1, 10], rho: [0.6, 1, 2], alpha: [0.1, 0.3, 0.5] });
   const withS = base.flatMap((x) => [0, 0.25, 0.5, 0.9, 1].map((lam) => ({ ...x, s: lam * x.t })));
   const withC = withS.map((x) => ({ ...x, C: 100 }));
-  d.inequality({ id: 'prop-4.10-bounds', source: 'proof of Proposition 4.10', title: 'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t' }, () => ({
+  d.inequality({ id: 'prop-4.10-bounds', expect: 'erratum', source: 'proof of Proposition 4.10', title: 'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t' }, () => ({
     inequalities: [
       { label: 'first bound, 1', printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= 1', lhs: lhsA, rhs: num(1), samples: base },
       { label: 'first bound, second term', printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= e^{-2 alpha t/eps} eps^{-alpha/rho}', lhs: lhsA, rhs: X('exp(-2*alpha*t/eps)*eps^(-alpha/rho)'), samples: base },

@@ -6,9 +6,10 @@
 export {
   parseExpr, printExpr, expand, partial, partialN, differentiate, totalTimeDerivative, substitute, substituteFunction, toPoly,
   sym, num, add, sub, mul, div, pow, neg, sqrt, exp, ln, fn, isZero, equalByNormalForm,
-  ExpressionSyntaxError, UnknownSymbolError,
+  ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError, AssumptionError, TimeoutError,
+  withAssumptions, currentAssumptions, describeAssumptions, limits, setLimits, DEFAULT_LIMITS,
 } from './cas/index.ts';
-export type { Expr, Scope } from './cas/index.ts';
+export type { Expr, Scope, Assumptions, AssumptionKind, Limits } from './cas/index.ts';
 export * from './calculus/index.ts';
 export * from './verify/index.ts';
 export * from './codegen/index.ts';

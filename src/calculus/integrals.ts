@@ -23,34 +23,64 @@ export class IntegralError extends Error {
 /** Parameter values (symbol name -> number). */
 export type Values = Readonly<Record<string, number>>;
 
+type Compiled = (values: Values) => number;
+const compiled = new WeakMap<Expr, Compiled>();
+
+/** e as a closure over symbol values, built once per expression (quadratures evaluate it thousands of times). */
+function compileNumber(e: Expr): Compiled {
+  const hit = compiled.get(e);
+  if (hit) return hit;
+  let f: Compiled;
+  switch (e.kind) {
+    case 'num': {
+      const c = qToNumber(e.value);
+      f = () => c;
+      break;
+    }
+    case 'sym': {
+      const name = e.name;
+      f = (v) => {
+        const x = v[name];
+        if (x !== undefined) return x;
+        if (name === 'pi') return Math.PI;
+        throw new IntegralError(`evaluateExpr: no value for the symbol ${name}`);
+      };
+      break;
+    }
+    case 'add':
+    case 'mul': {
+      const parts = (e.kind === 'add' ? e.terms : e.factors).map(compileNumber);
+      const isSum = e.kind === 'add';
+      f = (v) => {
+        let acc = isSum ? 0 : 1;
+        for (const p of parts) acc = isSum ? acc + p(v) : acc * p(v);
+        return acc;
+      };
+      break;
+    }
+    case 'pow': {
+      const b = compileNumber(e.base);
+      const x = compileNumber(e.exponent);
+      f = (v) => b(v) ** x(v);
+      break;
+    }
+    case 'fn': {
+      const text = printExpr(e);
+      if (e.derivs) throw new IntegralError(`evaluateExpr: ${text} is an opaque derivative; substitute a formula first`);
+      const op = ({ exp: Math.exp, ln: Math.log, sin: Math.sin, cos: Math.cos } as Record<string, (t: number) => number>)[e.name];
+      if (!op) throw new IntegralError(`evaluateExpr: ${e.name} is an opaque function; substitute a formula first`);
+      const a = compileNumber(e.args[0]);
+      f = (v) => op(a(v));
+      break;
+    }
+  }
+  compiled.set(e, f);
+  return f;
+}
+
 /** The numeric value of e at the given symbol values ('pi' is pi); throws naming a missing symbol or a non-finite result. */
 export function evaluateExpr(e: Expr, values: Values): number {
-  const go = (x: Expr): number => {
-    switch (x.kind) {
-      case 'num':
-        return qToNumber(x.value);
-      case 'sym':
-        if (x.name in values) return values[x.name];
-        if (x.name === 'pi') return Math.PI;
-        throw new IntegralError(`evaluateExpr: no value for the symbol ${x.name}`);
-      case 'add':
-        return x.terms.reduce((s, t) => s + go(t), 0);
-      case 'mul':
-        return x.factors.reduce((s, t) => s * go(t), 1);
-      case 'pow':
-        return go(x.base) ** go(x.exponent);
-      case 'fn': {
-        if (x.derivs) throw new IntegralError(`evaluateExpr: ${printExpr(x)} is an opaque derivative; substitute a formula first`);
-        const a = x.args.map(go);
-        if (x.name === 'exp') return Math.exp(a[0]);
-        if (x.name === 'ln') return Math.log(a[0]);
-        if (x.name === 'sin') return Math.sin(a[0]);
-        if (x.name === 'cos') return Math.cos(a[0]);
-        throw new IntegralError(`evaluateExpr: ${x.name} is an opaque function; substitute a formula first`);
-      }
-    }
-  };
-  const r = go(e);
+  const r = compileNumber(e)(values);
   if (!Number.isFinite(r)) throw new IntegralError(`evaluateExpr: ${printExpr(e)} is not finite (${r}) at ${JSON.stringify(values)}`);
   return r;
 }
@@ -186,10 +216,12 @@ export function integrateGaussian(e: Expr, x: string): GaussianIntegral {
 /** ∫_R e dx by composite Simpson on [-L, L] at the given values (the numeric witness of a closed form). */
 export function quadrature(e: Expr, x: string, values: Values, L = 12, n = 4000): number {
   const h = (2 * L) / n;
+  const at: Record<string, number> = { ...values };
   let s = 0;
   for (let i = 0; i <= n; i++) {
     const w = i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2;
-    s += w * evaluateExpr(e, { ...values, [x]: -L + i * h });
+    at[x] = -L + i * h;
+    s += w * evaluateExpr(e, at);
   }
   return (s * h) / 3;
 }

@@ -4,6 +4,7 @@
  * and macros (functions defined by a formula, like the paper's B0 and A0).
  */
 import { Expr, Scope, parseExpr, substitute, sym } from '../cas/index.ts';
+import { Assumptions, mergeAssumptions, validateAssumptions } from '../cas/assumptions.ts';
 
 /** A function defined by a formula in its parameters, expanded wherever it is applied. */
 export interface Macro {
@@ -18,6 +19,8 @@ export interface Declarations {
   readonly coefficients?: Readonly<Record<string, string | null>>;
   readonly functions?: Readonly<Record<string, number>>;
   readonly macros?: Readonly<Record<string, Macro>>;
+  /** What is known of the symbols: { eps: 'positive', ... }; every other symbol is real. */
+  readonly assume?: Assumptions;
 }
 
 /** A scope with its parsed pieces: the parser scope, the coefficient rates, the macros. */
@@ -25,6 +28,8 @@ export interface ModelScope {
   readonly scope: Scope;
   /** Time derivative of each time-dependent coefficient. */
   readonly rates: ReadonlyMap<string, Expr>;
+  /** The declarations of the scope (symbols not listed are real). */
+  readonly assumptions: Assumptions;
   /** Parse text in this scope (macros expanded, unknown names refused). */
   parse(text: string, label: string): Expr;
   /** A wider scope with more declarations and operators. */
@@ -65,11 +70,14 @@ export function makeScope(
     }
     return value;
   };
-  const scope: Scope = { symbols, functions, operators: ops, resolveSymbol };
+  const assumptions = validateAssumptions(decl.assume, 'declarations');
+  const macroSources = new Map(Object.entries(macros));
+  const scope: Scope = { symbols, functions, operators: ops, resolveSymbol, macroSources, assumptions };
   const rates = new Map<string, Expr>();
   const self: ModelScope = {
     scope,
     rates,
+    assumptions,
     parse: (text, label) => parseExpr(text, scope, label),
     extend: (more) =>
       makeScope(
@@ -78,6 +86,7 @@ export function makeScope(
           coefficients: { ...coeffs, ...(more.coefficients ?? {}) },
           functions: { ...(decl.functions ?? {}), ...(more.functions ?? {}) },
           macros: { ...macros, ...(more.macros ?? {}) },
+          assume: mergeAssumptions(assumptions, more.assume),
         },
         [...extraSymbols, ...(more.symbols ?? [])],
         new Map([...operators, ...(more.operators ?? [])]),

@@ -29,3 +29,33 @@ export class UnknownSymbolError extends Error {
     this.name = 'UnknownSymbolError';
   }
 }
+
+/** Input or work beyond one of the engine's limits: names the limit, its value and the input. */
+export class LimitError extends Error {
+  constructor(
+    readonly limit: string,
+    readonly bound: number,
+    readonly input: string,
+    detail: string,
+  ) {
+    super(`limit ${limit} = ${bound} exceeded by ${abbreviate(input)}: ${detail}`);
+    this.name = 'LimitError';
+  }
+}
+
+/** A division by an expression that is identically zero (0/0, x/0, x/(y - y)): refused, never folded. */
+export class DivisionByZeroError extends Error {
+  constructor(
+    readonly label: string,
+    readonly text: string,
+    readonly denominator: string,
+  ) {
+    super(`division by zero in ${label} "${abbreviate(text)}": the denominator ${denominator} is identically 0`);
+    this.name = 'DivisionByZeroError';
+  }
+}
+
+/** At most n characters of a text, with the length when cut (inputs can be huge). */
+export function abbreviate(text: string, n = 120): string {
+  return text.length <= n ? text : `${text.slice(0, n)}... (${text.length} characters)`;
+}

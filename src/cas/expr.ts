@@ -120,7 +120,7 @@ export const div = (a: Expr, b: Expr): Expr => mul(a, pow(b, -1));
 export const sqrt = (e: Expr): Expr => pow(e, num(1, 2));
 /** A function application (elementary or opaque). */
 export const fn = (name: string, args: Expr[], derivs?: number[]): Fn =>
-  derivs && derivs.some((d) => d > 0) ? { kind: 'fn', name, args, derivs } : { kind: 'fn', name, args };
+  derivs?.some((d) => d > 0) ? { kind: 'fn', name, args, derivs } : { kind: 'fn', name, args };
 /** exp(e), with exp(0) = 1. */
 export const exp = (e: Expr): Expr => (isZero(e) ? one : fn('exp', [e]));
 /** ln(e), with ln(1) = 0 and ln(exp(x)) = x. */

@@ -1,200 +1,104 @@
 /**
- * Normal form: an expression as a sum of terms c * prod(atom^k) * exp(X), with c rational,
- * k rational and X itself in normal form. Atoms are symbols, applications of functions to
- * arguments in normal form, and sums raised to a power that cannot be expanded (negative or
- * fractional). Symbols are taken positive where roots and logarithms are split
- * (sqrt(x^2) = x, ln(x*y) = ln x + ln y), as for the paper's parameters.
+ * Normal form: an expression as a sum of terms c * prod(atom^k) * exp(X) (polyCore.ts). Atoms are
+ * symbols, applications of functions to arguments in normal form, e = exp(1) (so exp(c + X) is
+ * e^c exp(X) and exp(2) = exp(1)^2), sums raised to a power that cannot be expanded, monomials
+ * raised to a fractional power that may not be split, and powers with a symbolic exponent.
+ *
+ * Symbols are real unless the assumptions in force (assumptions.ts) say more. Rewrites that need a
+ * hypothesis fire only when the declarations give it: (x y)^r = x^r y^r for fractional r only
+ * over factors known nonnegative; (x^2)^(1/2) stays whole unless x >= 0; ln(x y) = ln x + ln y only
+ * over positive factors; b^X = exp(X ln b) only for b > 0. Elementary functions are known at 0,
+ * sin and cos are odd and even, and cos^2 = 1 - sin^2 (so sin^2 + cos^2 = 1).
  */
+import { Q, q, ONE, qadd, qmul, qneg, qIsZero, qIsInt, qIsOne, qSign, qpowRational } from './rational.ts';
+import { Expr, pow, num, fn, keyOf } from './expr.ts';
+import { Assumptions, currentAssumptions, assumptionsKey } from './assumptions.ts';
+import { isPositive, isNonnegative } from './sign.ts';
 import {
-  Q, q, ONE, ZERO, qadd, qmul, qneg, qIsZero, qIsInt, qIsOne, qSign, qToString, qpowRational,
-} from './rational.ts';
-import { Expr, add, mul, pow, num, fn, keyOf, zero } from './expr.ts';
+  Poly, Term, Factor, EMPTY, makeTerm, termPoly, polyConst, polyAtom as polyAtomKeyed, polyAdd, polySum, polyScale, polyMul,
+  polyPowInt, mergeFactors, soleTerm, constantOf, toExpr, qLess, floorQ, withWorkBudget,
+} from './polyCore.ts';
 
-export interface Factor {
-  readonly atom: Expr;
-  readonly key: string;
-  readonly exp: Q;
-}
-export interface Term {
-  readonly coef: Q;
-  readonly factors: readonly Factor[];
-  /** Argument of the single exponential factor, when there is one. */
-  readonly expo?: Poly;
-  readonly key: string;
-}
-export type Poly = ReadonlyMap<string, Term>;
+export type { Poly, Term, Factor } from './polyCore.ts';
+export { polyAdd, polyScale, polyMul, polyConst, polyKey, constantOf, toExpr, qLess } from './polyCore.ts';
 
-const EMPTY: Poly = new Map();
-
-function termKey(factors: readonly Factor[], expo?: Poly): string {
-  const f = factors.map((x) => `${x.key}^${qToString(x.exp)}`).join('*');
-  return expo ? `${f}|e:${polyKey(expo)}` : f;
-}
-
-/** A stable text key of a polynomial (equal keys mean equal normal forms). */
-export function polyKey(p: Poly): string {
-  return [...p.values()]
-    .map((t) => `${qToString(t.coef)}#${t.key}`)
-    .sort()
-    .join(' + ');
-}
-
-function makeTerm(coef: Q, factors: readonly Factor[], expo?: Poly): Term {
-  const e = expo && expo.size > 0 ? expo : undefined;
-  return { coef, factors, expo: e, key: termKey(factors, e) };
-}
-
-/** The constant polynomial c. */
-export function polyConst(c: Q): Poly {
-  return qIsZero(c) ? EMPTY : new Map([['', makeTerm(c, [])]]);
-}
+/** e = exp(1), the one atom every rational exponential is a power of. */
+export const E_ATOM: Expr = fn('exp', [num(1)]);
 
 /** The polynomial atom^k for an atom already in canonical form. */
-export function polyAtom(atom: Expr, k: Q = ONE): Poly {
-  const t = makeTerm(ONE, [{ atom, key: keyOf(atom), exp: k }]);
-  return new Map([[t.key, t]]);
-}
+export const polyAtom = (atom: Expr, k: Q = ONE): Poly => polyAtomKeyed(atom, k, keyOf);
 
-function addTermInto(out: Map<string, Term>, t: Term): void {
-  const prev = out.get(t.key);
-  if (!prev) {
-    out.set(t.key, t);
-    return;
+/** The declarations a normal form is computed under, with its own cache. */
+interface Ctx {
+  readonly a: Assumptions;
+  readonly cache: WeakMap<object, Poly>;
+}
+const contexts = new Map<string, Ctx>();
+const byObject = new WeakMap<Assumptions, Ctx>();
+
+function contextFor(a: Assumptions): Ctx {
+  let c = byObject.get(a);
+  if (c) return c;
+  const key = assumptionsKey(a);
+  c = contexts.get(key);
+  if (!c) {
+    c = { a, cache: new WeakMap() };
+    contexts.set(key, c);
   }
-  const c = qadd(prev.coef, t.coef);
-  if (qIsZero(c)) out.delete(t.key);
-  else out.set(t.key, { ...prev, coef: c });
+  byObject.set(a, c);
+  return c;
 }
 
-/** a + b. */
-export function polyAdd(a: Poly, b: Poly): Poly {
-  if (a.size === 0) return b;
-  if (b.size === 0) return a;
-  const out = new Map(a);
-  for (const t of b.values()) addTermInto(out, t);
-  return out;
+/** The normal form of an expression, under the assumptions in force. */
+export function toPoly(e: Expr): Poly {
+  return withWorkBudget(() => poly(e, contextFor(currentAssumptions())));
 }
 
-/** c * a for a rational c. */
-export function polyScale(a: Poly, c: Q): Poly {
-  if (qIsZero(c)) return EMPTY;
-  if (qIsOne(c)) return a;
-  const out = new Map<string, Term>();
-  for (const [k, t] of a) out.set(k, { ...t, coef: qmul(t.coef, c) });
-  return out;
+function poly(e: Expr, ctx: Ctx): Poly {
+  const hit = ctx.cache.get(e);
+  if (hit) return hit;
+  const p = settle(raw(e, ctx), ctx);
+  ctx.cache.set(e, p);
+  return p;
 }
 
-/** Multiply two factor lists (sorted by key), adding exponents; numeric radicals fold into the coefficient. */
-function mergeFactors(a: readonly Factor[], b: readonly Factor[]): { factors: Factor[]; coef: Q } {
-  const out: Factor[] = [];
-  let coef = ONE;
-  let i = 0;
-  let j = 0;
-  const push = (f: Factor) => {
-    if (qIsZero(f.exp)) return;
-    if (f.atom.kind === 'num') {
-      // numeric radicals: keep the exponent in (0, 1), the integer part goes to the coefficient
-      const whole = floorQ(f.exp);
-      if (whole !== 0n) coef = qmul(coef, qpowRational(f.atom.value, q(whole))!);
-      const frac = qadd(f.exp, q(-whole));
-      if (!qIsZero(frac)) out.push({ ...f, exp: frac });
-      return;
+function raw(e: Expr, ctx: Ctx): Poly {
+  switch (e.kind) {
+    case 'num':
+      return polyConst(e.value);
+    case 'sym':
+      return polyAtom(e);
+    case 'add':
+      return polySum(e.terms.map((t) => poly(t, ctx)));
+    case 'mul':
+      return e.factors.reduce<Poly>((acc, t) => polyMul(acc, poly(t, ctx)), polyConst(ONE));
+    case 'pow': {
+      const ex = poly(e.exponent, ctx);
+      const c = constantOf(ex);
+      const base = poly(e.base, ctx);
+      if (c) return polyPow(base, c, ctx);
+      // b^X = exp(X ln b) needs b > 0; otherwise the power is an atom of its own
+      if (isPositive(toExpr(base), ctx.a)) return expPoly(polyMul(ex, lnPoly(base, ctx)), ctx);
+      return polyAtom(pow(toExpr(base), toExpr(ex)));
     }
-    out.push(f);
-  };
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i].key < b[j].key)) push(a[i++]);
-    else if (i >= a.length || b[j].key < a[i].key) push(b[j++]);
-    else {
-      push({ atom: a[i].atom, key: a[i].key, exp: qadd(a[i].exp, b[j].exp) });
-      i++;
-      j++;
-    }
-  }
-  return { factors: out, coef };
-}
-
-function termMul(a: Term, b: Term): Term {
-  const { factors, coef } = mergeFactors(a.factors, b.factors);
-  const expo = a.expo && b.expo ? polyAdd(a.expo, b.expo) : a.expo ?? b.expo;
-  return makeTerm(qmul(qmul(a.coef, b.coef), coef), factors, expo);
-}
-
-/** a * b, fully distributed. */
-export function polyMul(a: Poly, b: Poly): Poly {
-  if (a.size === 0 || b.size === 0) return EMPTY;
-  const out = new Map<string, Term>();
-  for (const s of a.values()) for (const t of b.values()) addTermInto(out, termMul(s, t));
-  return out;
-}
-
-/** a^n for a non-negative integer n, by repeated squaring. */
-export function polyPowInt(a: Poly, n: bigint): Poly {
-  let r = polyConst(ONE);
-  let b = a;
-  let e = n;
-  while (e > 0n) {
-    if (e & 1n) r = polyMul(r, b);
-    e >>= 1n;
-    if (e > 0n) b = polyMul(b, b);
-  }
-  return r;
-}
-
-/** The single term of a one-term polynomial, or null. */
-const soleTerm = (p: Poly): Term | null => (p.size === 1 ? p.values().next().value! : null);
-
-/** A monomial raised to a rational power (symbols taken positive), or null when not representable. */
-function termPow(t: Term, r: Q): Poly | null {
-  let coef = qpowRational(t.coef, r);
-  const extra: Factor[] = [];
-  if (!coef) {
-    if (qSign(t.coef) < 0) return null;
-    coef = ONE;
-    for (const [part, e] of [[t.coef.p, r], [t.coef.q, qneg(r)]] as const) {
-      for (const [prime, k] of primeFactors(part)) {
-        const base = num(prime);
-        extra.push({ atom: base, key: keyOf(base), exp: qmul(e, q(k)) });
-      }
+    case 'fn': {
+      if (e.derivs) return polyAtom(fn(e.name, e.args.map((a) => toExpr(poly(a, ctx))), [...e.derivs]));
+      const arg = () => poly(e.args[0], ctx);
+      if (e.name === 'exp') return expPoly(arg(), ctx);
+      if (e.name === 'ln') return lnPoly(arg(), ctx);
+      if (e.name === 'sin' || e.name === 'cos') return trigPoly(e.name, arg());
+      return polyAtom(fn(e.name, e.args.map((a) => toExpr(poly(a, ctx)))));
     }
   }
-  const scaled = t.factors.map((f) => ({ ...f, exp: qmul(f.exp, r) }));
-  const { factors, coef: c2 } = mergeFactors(scaled, extra.sort((x, y) => (x.key < y.key ? -1 : 1)));
-  const term = makeTerm(qmul(coef, c2), factors, t.expo ? polyScale(t.expo, r) : undefined);
-  return new Map([[term.key, term]]);
 }
 
-/**
- * Split a sum into content * primitive part: the content is a rational times the monomial gcd of
- * the terms, the primitive part has leading coefficient 1 (in key order). Makes S, -S, 2S and
- * x*S share one atom.
- */
-export function primitivePart(p: Poly): { content: Term; prim: Poly } {
-  const terms = [...p.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let common: Factor[] | null = null;
-  for (const t of terms) {
-    if (common === null) common = [...t.factors];
-    else {
-      const next: Factor[] = [];
-      for (const f of common) {
-        const g = t.factors.find((x) => x.key === f.key);
-        if (g && g.atom.kind !== 'num') next.push(qLess(g.exp, f.exp) ? g : f);
-      }
-      common = next;
-    }
-  }
-  const lead = terms[0].coef;
-  const contentTerm = makeTerm(lead, common ?? []);
-  const inv = termPow(contentTerm, q(-1))!;
-  return { content: contentTerm, prim: polyMul(p, inv) };
-}
-/** a < b for rationals. */
-export const qLess = (a: Q, b: Q) => a.p * b.q < b.p * a.q;
-
-/** floor of a rational. */
-function floorQ(a: Q): bigint {
-  const d = a.p / a.q;
-  return a.p < 0n && d * a.q !== a.p ? d - 1n : d;
+/** sin and cos: known at 0; the argument's sign taken out (sin odd, cos even). */
+function trigPoly(name: 'sin' | 'cos', x: Poly): Poly {
+  if (x.size === 0) return polyConst(name === 'sin' ? q(0) : ONE);
+  const lead = [...x.values()].sort((s, t) => (s.key < t.key ? -1 : s.key > t.key ? 1 : 0))[0];
+  const flip = qSign(lead.coef) < 0;
+  const atom = polyAtom(fn(name, [toExpr(flip ? polyScale(x, q(-1)) : x)]));
+  return flip && name === 'sin' ? polyScale(atom, q(-1)) : atom;
 }
 
 /** Prime factorisation by trial division (numbers in formulas are small); large cofactors stay whole. */
@@ -213,174 +117,213 @@ function primeFactors(n: bigint): [bigint, bigint][] {
   return out;
 }
 
+/** A positive rational raised to r: exact when it can be, else a product of prime radicals. */
+function positiveRationalPow(c: Q, r: Q): { coef: Q; radicals: Factor[] } {
+  const exact = qpowRational(c, r);
+  if (exact) return { coef: exact, radicals: [] };
+  const radicals: Factor[] = [];
+  for (const [part, e] of [[c.p, r], [c.q, qneg(r)]] as const)
+    for (const [prime, k] of primeFactors(part)) {
+      const base = num(prime);
+      radicals.push({ atom: base, key: keyOf(base), exp: qmul(e, q(k)) });
+    }
+  return { coef: ONE, radicals: radicals.sort((x, y) => (x.key < y.key ? -1 : 1)) };
+}
+
+/**
+ * May (atom^k)^r become atom^(k r) for an atom of unknown sign? Only when both sides are the same
+ * real function: k r an even integer with k even ((x^4)^(1/2) = x^2), or k odd or fractional with
+ * k r not an integer ((x^3)^(1/2) = x^(3/2): both need x >= 0).
+ */
+function passesThrough(k: Q, r: Q): boolean {
+  const kr = qmul(k, r);
+  if (qIsInt(k) && k.p % 2n === 0n) return qIsInt(kr) && kr.p % 2n === 0n;
+  return !qIsInt(kr);
+}
+
+/** A monomial raised to a rational power r, splitting it only where the assumptions allow. */
+function termPow(t: Term, r: Q, ctx: Ctx): Poly {
+  if (qIsInt(r)) {
+    if (qIsZero(t.coef) && r.p < 0n) throw new Error('division by zero in the normal form');
+    const scaled = t.factors.map((f) => ({ ...f, exp: qmul(f.exp, r) }));
+    const { factors, coef } = mergeFactors(scaled, []);
+    return termPoly(makeTerm(qmul(qpowRational(t.coef, r)!, coef), factors, t.expo ? polyScale(t.expo, r) : undefined));
+  }
+  const out: Factor[] = [];
+  const stay: Factor[] = [];
+  for (const f of t.factors) {
+    if (f.atom.kind === 'num' || isNonnegative(f.atom, ctx.a)) out.push({ ...f, exp: qmul(f.exp, r) });
+    else stay.push(f);
+  }
+  const negative = qSign(t.coef) < 0;
+  const { coef, radicals } = positiveRationalPow(negative ? qneg(t.coef) : t.coef, r);
+  if (stay.length === 1 && !negative && passesThrough(stay[0].exp, r)) out.push({ ...stay[0], exp: qmul(stay[0].exp, r) });
+  else if (stay.length > 0 || negative) {
+    // the rest stays one monomial under the power: (x^2)^(1/2), (x*y)^(1/2), (-x)^(1/2)
+    const rest = toExpr(termPoly(makeTerm(negative ? q(-1) : ONE, stay)));
+    out.push({ atom: rest, key: keyOf(rest), exp: r });
+  }
+  const sorted = out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const merged = mergeFactors(sorted, radicals);
+  return termPoly(makeTerm(qmul(coef, merged.coef), merged.factors, t.expo ? polyScale(t.expo, r) : undefined));
+}
+
+/**
+ * Split a sum into content * primitive part: the content is a rational times the monomial gcd of
+ * the terms, the primitive part has leading coefficient 1 (in key order). Makes S, -S, 2S and
+ * x*S share one atom.
+ */
+export function primitivePart(p: Poly): { content: Term; prim: Poly } {
+  const terms = [...p.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let common: Factor[] | null = null;
+  for (const t of terms) {
+    if (common === null) common = t.factors.filter((f) => f.atom.kind !== 'num');
+    else {
+      const next: Factor[] = [];
+      for (const f of common) {
+        const g = t.factors.find((x) => x.key === f.key);
+        if (g) next.push(qLess(g.exp, f.exp) ? g : f);
+      }
+      common = next;
+    }
+  }
+  const content = makeTerm(terms[0].coef, common ?? []);
+  const inverse = content.factors.map((f) => ({ ...f, exp: qneg(f.exp) }));
+  const inv = makeTerm(qpowRational(content.coef, q(-1))!, inverse);
+  return { content, prim: polyMul(p, termPoly(inv)) };
+}
+
+/** The part of a content term the assumptions make positive (|c| and factors over nonnegative atoms); the rest stays inside. */
+function positiveContent(c: Term, ctx: Ctx): Term {
+  const coef = qSign(c.coef) < 0 ? qneg(c.coef) : c.coef;
+  return makeTerm(coef, c.factors.filter((f) => isNonnegative(f.atom, ctx.a)));
+}
+
 /** Raise a polynomial to a rational power: expand positive integer powers, keep sums as atoms otherwise. */
-export function polyPow(base: Poly, r: Q): Poly {
+function polyPow(base: Poly, r: Q, ctx: Ctx): Poly {
   if (qIsZero(r)) return polyConst(ONE);
   if (base.size === 0) {
     if (qSign(r) < 0) throw new Error('division by zero in the normal form');
     return EMPTY;
   }
   const t = soleTerm(base);
-  if (t) {
-    const m = termPow(t, r);
-    if (m) return m;
-  }
+  if (t) return termPow(t, r, ctx);
   if (qIsInt(r) && r.p > 0n) return polyPowInt(base, r.p);
   const { content, prim } = primitivePart(base);
-  const cpow = termPow(content, r);
-  if (!cpow) return polyAtom(pow(toExpr(base), num(r)));
-  return polyMul(cpow, polyAtom(toExpr(prim), r));
+  const outside = qIsInt(r) ? content : positiveContent(content, ctx);
+  const inside = qIsInt(r) ? prim : polyMul(base, termPow(outside, q(-1), ctx));
+  return polyMul(termPow(outside, r, ctx), polyAtom(toExpr(inside), r));
 }
 
-/** Sum atoms (canonical sums) appear as the base of a factor. */
+/** Compound atoms (a sum, or a monomial under a fractional power) appear as the base of a factor. */
 export const isSumAtom = (f: Factor) => f.atom.kind === 'add';
-/** The integer part of a positive exponent of a sum atom, which must be expanded (0n when none). */
-const expandablePart = (f: Factor): bigint => (isSumAtom(f) && qSign(f.exp) > 0 ? f.exp.p / f.exp.q : 0n);
+const isMonomialAtom = (f: Factor) => f.atom.kind === 'mul' || (f.atom.kind === 'pow' && f.atom.exponent.kind === 'num');
+
+/** The integer part of a compound atom's exponent that must be expanded (0n when none). */
+function expandablePart(f: Factor): bigint {
+  if (isSumAtom(f)) return qSign(f.exp) > 0 ? f.exp.p / f.exp.q : 0n;
+  if (isMonomialAtom(f)) return floorQ(f.exp);
+  return 0n;
+}
+/** cos(u)^k with k >= 2: rewritten through cos^2 = 1 - sin^2. */
+const isCosPower = (f: Factor) => f.atom.kind === 'fn' && f.atom.name === 'cos' && !f.atom.derivs && qIsInt(f.exp) && f.exp.p >= 2n;
 
 /**
- * Expand the integer part of every positive power of a sum atom (they arise when
- * x^(1/2) * x^(1/2) or S^-1 * S^2 meet): S^(5/2) becomes (expanded S^2) * S^(1/2). Negative and
- * fractional powers of sums stay atoms.
+ * Expand the integer part of every compound atom's exponent (they arise when x^(1/2) * x^(1/2) or
+ * S^-1 * S^2 meet): S^(5/2) becomes (expanded S^2) * S^(1/2); (x^2)^(3/2) becomes x^2 (x^2)^(1/2).
+ * Negative powers of sums stay atoms; cos^2 becomes 1 - sin^2.
  */
-export function settle(p: Poly): Poly {
+function settle(p: Poly, ctx: Ctx): Poly {
   let dirty = false;
-  for (const t of p.values()) if (t.factors.some((f) => expandablePart(f) > 0n)) dirty = true;
+  for (const t of p.values()) if (t.factors.some((f) => expandablePart(f) !== 0n || isCosPower(f))) dirty = true;
   if (!dirty) return p;
-  let out: Poly = EMPTY;
+  const parts: Poly[] = [];
   for (const t of p.values()) {
     const keep: Factor[] = [];
-    const expand: { atom: Expr; n: bigint }[] = [];
+    const expand: Poly[] = [];
     for (const f of t.factors) {
+      if (isCosPower(f)) {
+        const sin2 = polyAtom(fn('sin', f.atom.kind === 'fn' ? [...f.atom.args] : []), q(2));
+        expand.push(polyPowInt(polyAdd(polyConst(ONE), polyScale(sin2, q(-1))), f.exp.p / 2n));
+        if (f.exp.p % 2n === 1n) keep.push({ ...f, exp: ONE });
+        continue;
+      }
       const n = expandablePart(f);
       if (n === 0n) {
         keep.push(f);
         continue;
       }
-      expand.push({ atom: f.atom, n });
+      const whole = poly(f.atom, ctx);
+      expand.push(n > 0n ? polyPowInt(whole, n) : polyPow(whole, q(n), ctx));
       const rest = qadd(f.exp, q(-n));
       if (!qIsZero(rest)) keep.push({ ...f, exp: rest });
     }
-    const head = makeTerm(t.coef, keep, t.expo);
-    let acc: Poly = new Map([[head.key, head]]);
-    for (const { atom, n } of expand) acc = polyMul(acc, polyPowInt(toPoly(atom), n));
-    out = polyAdd(out, expand.length ? settle(acc) : acc);
+    let acc: Poly = termPoly(makeTerm(t.coef, keep, t.expo));
+    for (const x of expand) acc = polyMul(acc, x);
+    parts.push(expand.length ? settle(acc, ctx) : acc);
   }
-  return out;
+  return polySum(parts);
 }
 
-const polyCache = new WeakMap<object, Poly>();
-
-/** The normal form of an expression. */
-export function toPoly(e: Expr): Poly {
-  const hit = polyCache.get(e);
-  if (hit) return hit;
-  const p = settle(toPolyRaw(e));
-  polyCache.set(e, p);
-  return p;
-}
-
-function toPolyRaw(e: Expr): Poly {
-  switch (e.kind) {
-    case 'num':
-      return polyConst(e.value);
-    case 'sym':
-      return polyAtom(e);
-    case 'add':
-      return e.terms.reduce<Poly>((acc, t) => polyAdd(acc, toPoly(t)), EMPTY);
-    case 'mul':
-      return e.factors.reduce<Poly>((acc, t) => polyMul(acc, toPoly(t)), polyConst(ONE));
-    case 'pow': {
-      const ex = toPoly(e.exponent);
-      const c = constantOf(ex);
-      if (c) return polyPow(toPoly(e.base), c);
-      // b^x = exp(x ln b)
-      return expPoly(polyMul(ex, lnPoly(toPoly(e.base))));
-    }
-    case 'fn':
-      if (!e.derivs && e.name === 'exp') return expPoly(toPoly(e.args[0]));
-      if (!e.derivs && e.name === 'ln') return lnPoly(toPoly(e.args[0]));
-      return polyAtom(fn(e.name, e.args.map((a) => toExpr(toPoly(a))), e.derivs ? [...e.derivs] : undefined));
-  }
-}
-
-/** The rational value of a constant polynomial, or null. */
-export function constantOf(p: Poly): Q | null {
-  if (p.size === 0) return ZERO;
-  const t = soleTerm(p);
-  return t && t.key === '' ? t.coef : null;
-}
-
-/** exp(X): terms q*ln(a) of X become a^q; the rest is kept as one exponential factor. */
-function expPoly(x: Poly): Poly {
-  let rest: Poly = EMPTY;
+/** exp(X): terms q*ln(a) of X become a^q, the rational constant becomes e^c; the rest is one exponential factor. */
+function expPoly(x: Poly, ctx: Ctx): Poly {
+  const rest = new Map<string, Term>();
   let out = polyConst(ONE);
   for (const t of x.values()) {
     const f = t.factors.length === 1 && !t.expo ? t.factors[0] : null;
     if (f && qIsOne(f.exp) && f.atom.kind === 'fn' && f.atom.name === 'ln' && !f.atom.derivs) {
-      out = polyMul(out, polyPow(toPoly(f.atom.args[0]), t.coef));
-    } else rest = polyAdd(rest, new Map([[t.key, t]]));
+      out = polyMul(out, polyPow(poly(f.atom.args[0], ctx), t.coef, ctx));
+    } else if (t.key === '') out = polyMul(out, polyAtom(E_ATOM, t.coef));
+    else rest.set(t.key, t);
   }
   if (rest.size === 0) return out;
-  const c = constantOf(rest);
-  const unit = makeTerm(ONE, [], rest);
-  if (c !== null) {
-    // exp of a rational constant: keep exp(c) as an atom of its own
-    const atom = fn('exp', [num(c)]);
-    return polyMul(out, polyAtom(atom));
-  }
-  return polyMul(out, new Map([[unit.key, unit]]));
+  return polyMul(out, termPoly(makeTerm(ONE, [], rest)));
 }
 
-/** ln(P): a monomial splits into logarithms of its atoms; a sum becomes ln of its primitive part. */
-function lnPoly(p: Poly): Poly {
+const lnAtomPoly = (inner: Expr) => polyAtom(fn('ln', [inner]));
+
+/**
+ * ln(P): e^c and exp(X) give c and X; a monomial splits into logarithms of its positive factors
+ * (and of one factor x^k with k odd, where ln(x^k) = k ln x is the same function); the rest stays
+ * under one ln. A sum gives ln of its positive content plus ln of what is left.
+ */
+function lnPoly(p: Poly, ctx: Ctx): Poly {
   if (p.size === 0) throw new Error('ln(0) in the normal form');
   const t = soleTerm(p);
-  if (t) {
-    let out: Poly = t.expo ?? EMPTY;
-    for (const f of t.factors) out = polyAdd(out, polyScale(lnAtom(f.atom), f.exp));
-    if (!qIsOne(t.coef)) {
-      if (qSign(t.coef) < 0) throw new Error('ln of a negative number in the normal form');
-      if (t.coef.p !== 1n) out = polyAdd(out, polyAtom(fn('ln', [num(t.coef.p)])));
-      if (t.coef.q !== 1n) out = polyAdd(out, polyScale(polyAtom(fn('ln', [num(t.coef.q)])), q(-1)));
-    }
-    return out;
+  if (!t) {
+    const { content } = primitivePart(p);
+    const outside = positiveContent(content, ctx);
+    const inside = polyMul(p, termPow(outside, q(-1), ctx));
+    return polyAdd(lnPoly(termPoly(outside), ctx), lnAtomPoly(toExpr(inside)));
   }
-  const { content, prim } = primitivePart(p);
-  let c = content;
-  let s = prim;
-  if (qSign(c.coef) < 0) {
-    c = makeTerm(qneg(c.coef), c.factors, c.expo);
-    s = polyScale(s, q(-1));
+  const parts: Poly[] = [t.expo ?? EMPTY];
+  const stay: Factor[] = [];
+  for (const f of t.factors) {
+    if (f.key === keyOf(E_ATOM)) parts.push(polyConst(f.exp));
+    else if (isNonnegative(f.atom, ctx.a)) parts.push(polyScale(lnOfAtom(f.atom, ctx), f.exp));
+    else stay.push(f);
   }
-  return polyAdd(lnPoly(new Map([[c.key, c]])), polyAtom(fn('ln', [toExpr(s)])));
+  const negative = qSign(t.coef) < 0;
+  const c = negative ? qneg(t.coef) : t.coef;
+  for (const [prime, k] of primeFactors(c.p)) parts.push(polyScale(lnAtomPoly(num(prime)), q(k)));
+  for (const [prime, k] of primeFactors(c.q)) parts.push(polyScale(lnAtomPoly(num(prime)), q(-k)));
+  const single = stay.length === 1 && !negative && !(qIsInt(stay[0].exp) && stay[0].exp.p % 2n === 0n);
+  if (single) parts.push(polyScale(lnOfAtom(stay[0].atom, ctx), stay[0].exp));
+  else if (stay.length > 0 || negative) parts.push(lnAtomPoly(toExpr(termPoly(makeTerm(negative ? q(-1) : ONE, stay)))));
+  return polySum(parts);
 }
 
-function lnAtom(a: Expr): Poly {
-  if (a.kind === 'add') return lnPoly(toPoly(a));
-  return polyAtom(fn('ln', [a]));
+function lnOfAtom(a: Expr, ctx: Ctx): Poly {
+  if (a.kind === 'add') return lnPoly(poly(a, ctx), ctx);
+  if (a.kind === 'num') return lnPoly(polyConst(a.value), ctx);
+  return lnAtomPoly(a);
 }
 
-function factorExpr(f: Factor): Expr {
-  return pow(f.atom, num(f.exp));
-}
+/** settle() under the assumptions in force (for callers that multiply normal forms themselves). */
+export const settleNow = (p: Poly): Poly => withWorkBudget(() => settle(p, contextFor(currentAssumptions())));
 
-function termExpr(t: Term): Expr {
-  const parts: Expr[] = [num(t.coef), ...t.factors.map(factorExpr)];
-  if (t.expo) parts.push(fn('exp', [toExpr(t.expo)]));
-  return mul(...parts);
-}
-
-/** The canonical expression of a normal form (terms in key order). */
-export function toExpr(p: Poly): Expr {
-  if (p.size === 0) return zero;
-  const terms = [...p.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (terms.length === 1) return termExpr(terms[0]);
-  return add(...terms.map(termExpr));
-}
-
-/** Expand and collect: the canonical form of e. */
+/** Expand and collect: the canonical form of e (under the assumptions in force). */
 export const expand = (e: Expr): Expr => toExpr(toPoly(e));
 
 /** The number of terms in the normal form of e (a cost measure). */
 export const termCount = (e: Expr): number => toPoly(e).size;
-

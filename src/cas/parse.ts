@@ -1,12 +1,25 @@
 /**
- * Parse text into an expression. mathjs does the tokenising (so syntax errors carry a position);
- * the tree is converted to ours. With a scope, every symbol and function must be declared:
- * a typo in a claim is an error, never a fresh variable.
+ * Parse text into an expression. mathjs does the tokenising (so syntax errors carry a position),
+ * with numbers read as exact decimals (BigNumber), so `0.1` is 1/10, `1e-400` is not 0 and
+ * `123456789012345678901` keeps its last digit; the tree is converted to ours. With a scope,
+ * every symbol and function must be declared: a typo in a claim is an error, never a fresh
+ * variable. Limits on length, nesting, size and digits are refused with a LimitError; a division
+ * by an expression that is identically zero is refused, never folded.
  */
-import { parse as mathParse } from 'mathjs';
-import { Expr, add, mul, pow, num, sym, fn, neg, div, sub, exp } from './expr.ts';
-import { qFromDecimalString } from './rational.ts';
-import { ExpressionSyntaxError, UnknownSymbolError } from './errors.ts';
+import { create, all, MathNode as MathJsNode } from 'mathjs';
+import { Expr, add, mul, pow, num, sym, fn, neg, exp, isZero } from './expr.ts';
+import { qFromDecimalString, qSign } from './rational.ts';
+import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError } from './errors.ts';
+import { limits } from './limits.ts';
+import type { Assumptions } from './assumptions.ts';
+import { toPoly } from './normal.ts';
+import { printExpr } from './print.ts';
+
+/** A function defined by a formula (text) in its parameters. */
+export interface MacroSource {
+  readonly params: readonly string[];
+  readonly body: string;
+}
 
 /** Declared names: symbols, opaque functions with their arity, and operators applied at parse time. */
 export interface Scope {
@@ -15,10 +28,78 @@ export interface Scope {
   readonly operators?: ReadonlyMap<string, (args: Expr[]) => Expr>;
   /** Symbols that stand for a formula (zero-argument macros), expanded where they occur. */
   readonly resolveSymbol?: (name: string) => Expr | undefined;
+  /** The text of the macros among the operators, so a witness can evaluate them from their own text. */
+  readonly macroSources?: ReadonlyMap<string, MacroSource>;
+  /** What the scope declares about its symbols (a model's positive parameters, ...). */
+  readonly assumptions?: Assumptions;
+}
+
+/** The text an expression was parsed from, and the scope it was read in (for the numeric witness). */
+export interface ParsedSource {
+  readonly text: string;
+  readonly scope?: Scope;
 }
 
 const ELEMENTARY_ARITY: Record<string, number> = { exp: 1, ln: 1, log: 1, sin: 1, cos: 1, sqrt: 1 };
 const DERIV_NAME = /^(.+)__d(\d+(?:_\d+)*)$/;
+const sources = new WeakMap<Expr, ParsedSource>();
+
+/** The text an expression was parsed from, when it came straight from parseExpr. */
+export function sourceOf(e: Expr): ParsedSource | undefined {
+  return sources.get(e);
+}
+
+/** mathjs with numbers read as exact decimals; created once. */
+let exactMath: ReturnType<typeof create> | undefined;
+/** mathjs's parser with BigNumber constants (the digits of a numeral are kept). */
+export function mathParseExact(text: string): MathJsNode {
+  exactMath ??= create(all, { number: 'BigNumber', precision: 64 });
+  return exactMath.parse(text);
+}
+
+/** Refuse, before mathjs sees the text, what it would read surprisingly or could not bound. */
+export function precheckText(text: string, label: string): void {
+  const L = limits();
+  if (text.length > L.maxTextLength) throw new LimitError('maxTextLength', L.maxTextLength, text, `${label} has ${text.length} characters`);
+  let depth = 0;
+  let worst = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') worst = Math.max(worst, ++depth);
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  if (worst > L.maxDepth) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests parentheses ${worst} deep`);
+  const oddity = numeralOddity(text);
+  if (oddity) throw new ExpressionSyntaxError(label, text, oddity.at + 1, oddity.detail);
+}
+
+/** A numeral mathjs would read surprisingly: a hexadecimal/binary/octal literal, or digits running into a name (`1e`, `1_000`, `2x`). */
+function numeralOddity(text: string): { at: number; detail: string } | undefined {
+  const isName = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const startsNumber = isDigit(c) || (c === '.' && isDigit(text[i + 1]));
+    if (!startsNumber || isName(text[i - 1]) || isDigit(text[i - 1])) {
+      // skip a whole name (digits inside names such as x1 or N__d1_0 are part of the name)
+      if (isName(c)) while (i < text.length && (isName(text[i]) || isDigit(text[i]))) i++;
+      else i++;
+      continue;
+    }
+    const start = i;
+    if (c === '0' && /[xXbBoO]/.test(text[i + 1] ?? '') && /[0-9A-Fa-f]/.test(text[i + 2] ?? ''))
+      return { at: start, detail: 'hexadecimal, binary and octal literals are not accepted (write the decimal number)' };
+    while (isDigit(text[i])) i++;
+    if (text[i] === '.') for (i++; isDigit(text[i]); ) i++;
+    if (/[eE]/.test(text[i] ?? '')) {
+      const j = /[+-]/.test(text[i + 1] ?? '') ? i + 2 : i + 1;
+      if (isDigit(text[j])) for (i = j; isDigit(text[i]); ) i++;
+    }
+    if (isName(text[i]))
+      return { at: start, detail: `a number runs into a name ("${text.slice(start, i + 1)}"): write products with * (2*x) and exponents with digits (1e-3)` };
+  }
+  return undefined;
+}
 
 interface MathNode {
   type: string;
@@ -28,6 +109,19 @@ interface MathNode {
   args?: MathNode[];
   value?: unknown;
   content?: MathNode;
+  implicit?: boolean;
+}
+
+/** The operands of a chain a + b - c + ... (or a * b / c ...) read without recursion (long sums nest deeply in mathjs's tree). */
+function chainOperands(n: MathNode, ops: readonly string[]): { node: MathNode; negate: boolean; invert: boolean }[] {
+  const out: { node: MathNode; negate: boolean; invert: boolean }[] = [];
+  let cur = n;
+  while (cur.type === 'OperatorNode' && ops.includes(cur.fn as string) && cur.args!.length === 2) {
+    out.push({ node: cur.args![1], negate: cur.fn === 'subtract', invert: cur.fn === 'divide' });
+    cur = cur.args![0];
+  }
+  out.push({ node: cur, negate: false, invert: false });
+  return out.reverse();
 }
 
 /** Parse `text` (labelled `label` in errors), checking names against the scope when given. */
@@ -35,21 +129,33 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
   if (typeof text !== 'string' || text.trim() === '') {
     throw new ExpressionSyntaxError(label, String(text), undefined, 'empty expression');
   }
+  precheckText(text, label);
   let node: MathNode;
   try {
-    node = mathParse(text) as unknown as MathNode;
+    node = mathParseExact(text) as unknown as MathNode;
   } catch (err) {
+    if (err instanceof RangeError) throw new LimitError('maxDepth', limits().maxDepth, text, `${label} nests too deeply to parse`);
     const e = err as Error & { char?: number };
     throw new ExpressionSyntaxError(label, text, e.char, e.message.replace(/\s*\(char \d+\)$/, ''));
   }
   const fail = (detail: string): never => {
     throw new ExpressionSyntaxError(label, text, undefined, detail);
   };
-  const convert = (n: MathNode): Expr => {
+  const L = limits();
+  let nodes = 0;
+  const divide = (a: Expr, b: Expr): Expr => {
+    if (isZero(b) || toPoly(b).size === 0) throw new DivisionByZeroError(label, text, printExpr(b));
+    return mul(a, pow(b, -1));
+  };
+  const convert = (n: MathNode, depth: number): Expr => {
+    if (++nodes > L.maxNodes) throw new LimitError('maxNodes', L.maxNodes, text, `${label} has more than ${L.maxNodes} nodes`);
+    if (depth > L.maxDepth) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests operations ${depth} deep`);
     switch (n.type) {
       case 'ConstantNode': {
-        if (typeof n.value !== 'number' || !Number.isFinite(n.value)) return fail(`unsupported constant ${String(n.value)}`);
-        return num(qFromDecimalString(String(n.value)));
+        const v = n.value as { isBigNumber?: boolean; isFinite?: () => boolean; toString(): string } | number | boolean | string;
+        if (typeof v === 'object' && v && v.isBigNumber && v.isFinite!()) return num(qFromDecimalString(v.toString()));
+        if (typeof v === 'number' && Number.isFinite(v)) return num(qFromDecimalString(String(v)));
+        return fail(`unsupported constant ${String(v)}`);
       }
       case 'SymbolNode': {
         const name = n.name!;
@@ -62,20 +168,26 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
         return sym(name);
       }
       case 'ParenthesisNode':
-        return convert(n.content!);
+        return convert(n.content!, depth + 1);
       case 'OperatorNode': {
-        const a = n.args!.map(convert);
+        if (n.fn === 'add' || n.fn === 'subtract') {
+          const parts = chainOperands(n, ['add', 'subtract']);
+          return add(...parts.map((p) => (p.negate ? neg(convert(p.node, depth + 1)) : convert(p.node, depth + 1))));
+        }
+        if (n.fn === 'multiply' || n.fn === 'divide') {
+          const parts = chainOperands(n, ['multiply', 'divide']);
+          return parts.reduce<Expr>((acc, p, i) => {
+            const x = convert(p.node, depth + 1);
+            return i === 0 ? x : p.invert ? divide(acc, x) : mul(acc, x);
+          }, num(1));
+        }
+        const a = n.args!.map((x) => convert(x, depth + 1));
         switch (n.fn) {
-          case 'add':
-            return add(...a);
-          case 'subtract':
-            return sub(a[0], a[1]);
-          case 'multiply':
-            return mul(...a);
-          case 'divide':
-            return div(a[0], a[1]);
-          case 'pow':
+          case 'pow': {
+            if (a[1].kind === 'num' && qSign(a[1].value) < 0 && (isZero(a[0]) || toPoly(a[0]).size === 0))
+              throw new DivisionByZeroError(label, text, printExpr(a[0]));
             return pow(a[0], a[1]);
+          }
           case 'unaryMinus':
             return neg(a[0]);
           case 'unaryPlus':
@@ -87,7 +199,7 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
       case 'FunctionNode': {
         const fnNode = n.fn as MathNode;
         const name = fnNode.type === 'SymbolNode' ? fnNode.name! : fail('only named functions can be applied');
-        const args = n.args!.map(convert);
+        const args = n.args!.map((x) => convert(x, depth + 1));
         const op = scope?.operators?.get(name);
         if (op) return op(args);
         const m = DERIV_NAME.exec(name);
@@ -110,5 +222,13 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
         return fail(`unsupported syntax (${n.type})`);
     }
   };
-  return convert(node);
+  let out: Expr;
+  try {
+    out = convert(node, 0);
+  } catch (err) {
+    if (err instanceof RangeError) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests too deeply`);
+    throw err;
+  }
+  if (!sources.has(out)) sources.set(out, { text, scope });
+  return out;
 }

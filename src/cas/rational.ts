@@ -1,4 +1,12 @@
-/** Exact rational numbers p/q over BigInt, always normalised (q > 0, gcd(p, q) = 1). */
+/**
+ * Exact rational numbers p/q over BigInt, always normalised (q > 0, gcd(p, q) = 1). Kept by hand
+ * rather than through fraction.js (installed with mathjs): the normal form builds millions of these
+ * per replay, and plain {p, q} records with inline BigInt arithmetic are several times faster than
+ * Fraction objects while being exact in the same way.
+ */
+import { LimitError } from './errors.ts';
+import { limits } from './limits.ts';
+
 export interface Q {
   readonly p: bigint;
   readonly q: bigint;
@@ -85,9 +93,26 @@ function intRoot(x: bigint, k: bigint): bigint | null {
   return lo ** k === x ? lo : null;
 }
 
+/** Bits of |n|. */
+export function bitLength(n: bigint): number {
+  return (n < 0n ? -n : n).toString(2).length;
+}
+
+/** Refuse a power whose exact value would pass the power-bits limit. */
+function checkPowerSize(a: Q, n: bigint): void {
+  const bits = Math.max(bitLength(a.p), bitLength(a.q)) * Math.abs(Number(n));
+  const bound = limits().maxPowerBits;
+  if (bits > bound && !(qIsZero(a) || (a.q === 1n && (a.p === 1n || a.p === -1n))))
+    throw new LimitError('maxPowerBits', bound, `${qToString(a)}^${n}`, `the exact value would have about ${bits.toExponential(2)} bits`);
+}
+
 /** a^(e) exactly when the result is rational (perfect powers), else null. */
 export function qpowRational(a: Q, e: Q): Q | null {
-  if (e.q === 1n) return qIsZero(a) && e.p < 0n ? null : qpowInt(a, e.p);
+  if (e.q === 1n) {
+    if (qIsZero(a) && e.p < 0n) return null;
+    checkPowerSize(a, e.p);
+    return qpowInt(a, e.p);
+  }
   if (a.p < 0n) return null;
   const rp = intRoot(a.p, e.q);
   const rq = intRoot(a.q, e.q);
@@ -96,14 +121,19 @@ export function qpowRational(a: Q, e: Q): Q | null {
   return qpowInt(q(rp, rq), e.p);
 }
 
-/** The rational nearest to a finite float that has at most 12 significant digits, exactly. */
+/** The exact rational a decimal numeral denotes ("0.1" is 1/10, "1e-400" is 10^-400); digits and exponent are limited. */
 export function qFromDecimalString(text: string): Q {
-  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!m) throw new Error(`not a decimal number: ${text}`);
-  const intPart = m[1] || '0';
-  const frac = m[2] || '';
-  const exp = Number(m[3] || '0') - frac.length;
-  const digits = BigInt(intPart + frac);
+  const m = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m || (m[2] === '' && !m[3])) throw new Error(`not a decimal number: ${text}`);
+  const sign = m[1] === '-' ? -1n : 1n;
+  const intPart = m[2] || '0';
+  const frac = m[3] || '';
+  const bound = limits().maxNumberDigits;
+  const shift = Number(m[4] || '0');
+  if (intPart.length + frac.length > bound || !Number.isSafeInteger(shift) || Math.abs(shift) > bound)
+    throw new LimitError('maxNumberDigits', bound, text, 'the number has too many digits or too large a decimal exponent');
+  const exp = shift - frac.length;
+  const digits = sign * BigInt(intPart + frac);
   return exp >= 0 ? q(digits * 10n ** BigInt(exp)) : q(digits, 10n ** BigInt(-exp));
 }
 

@@ -1,7 +1,7 @@
 /** Zero testing on the normal form: sums in denominators are cleared before deciding. */
 import { Q, q, ONE, qSign } from './rational.ts';
 import { Expr } from './expr.ts';
-import { Poly, polyAdd, polyScale, polyMul, polyAtom, polyConst, settle, toPoly, isSumAtom, qLess } from './normal.ts';
+import { Poly, polyAdd, polyScale, polyMul, polyAtom, polyConst, settleNow, toPoly, isSumAtom, qLess } from './normal.ts';
 
 /**
  * Multiply through by every sum atom that appears with a negative power, and expand again,
@@ -23,7 +23,7 @@ export function clearDenominators(p: Poly, maxRounds = 8): Poly {
       const ceil = q((-exp.p + exp.q - 1n) / exp.q); // ceil(-exp) for exp < 0
       mult = polyMul(mult, polyAtom(atom, ceil));
     }
-    cur = settle(polyMul(cur, mult));
+    cur = settleNow(polyMul(cur, mult));
   }
   return cur;
 }

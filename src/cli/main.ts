@@ -1,68 +1,81 @@
-/** The fhn-derive command line: `paper` replays every derivation, `run FILE.ts` runs one. */
-import { resolve, dirname, join } from 'node:path';
+/**
+ * The fhn-derive command line: a dispatcher over the commands of ./commands/ (each declares its
+ * options in one table, which gives parsing, checks and --help). Exit codes: 0 ok, 1 a claim or
+ * check did not hold, 2 the command line (or its input) is wrong.
+ */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
-import { derivationFiles } from './load.ts';
-import { runFiles, report } from './run.ts';
-import { generatedFiles, writeOrCheck } from './generate.ts';
+import { NumericInputError } from '../numerics/validate.ts';
+import { generateCommand } from './commands/generate.ts';
+import { paperCommand } from './commands/paper.ts';
+import { ratesCommand } from './commands/rates.ts';
+import { runCommand } from './commands/run.ts';
+import { simulateCommand } from './commands/simulate.ts';
+import { type CommandSpec, commandHelp, parseCommandLine, UsageError } from './options.ts';
+import { packageVersion } from './repository.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const USAGE = `usage:
-  fhn-derive paper [--out DIR]       replay every derivation in derivations/, write DIR/claims.json (default out/)
-  fhn-derive run FILE.ts [--out DIR] run one derivation file written against the public API
-  fhn-derive generate [--check]      regenerate src/generated/ from the derivations' kernels (--check: only compare)
-  fhn-derive rates [--quick] [--out DIR]  measure the convergence rates as eps -> 0 (worker threads), write DIR/rates.{json,md,svg}
-  fhn-derive simulate [--model particles|grid] [--eps 0.05] [--cells 4] [--neurons 1e5] [--dt 1e-3] [--t 1]
-                      [--scheme ou-split|euler-maruyama] [--seed 1] [--nv 96] [--nw 120]
-                                     run the default network of (1.2) (particles) or (1.10) (grid), print V, W, Var v per point of K`;
+/** Every command, in the order of the overview. */
+export const COMMANDS: readonly CommandSpec[] = [paperCommand, runCommand, generateCommand, ratesCommand, simulateCommand];
 
-/** Parse argv and run; resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const args = [...argv];
-  const outAt = args.indexOf('--out');
-  const outDir = outAt >= 0 ? args.splice(outAt, 2)[1] : 'out';
-  const [command, file] = args;
-  if (command === 'paper') return report(await runFiles(derivationFiles(join(ROOT, 'derivations'))), outDir);
-  if (command === 'run') {
-    if (!file) throw new Error(`run needs a file\n${USAGE}`);
-    if (!existsSync(file)) throw new Error(`no such derivation file: ${file}`);
-    return report(await runFiles([file]), outDir);
-  }
-  if (command === 'generate') {
-    const check = args.includes('--check');
-    const files = await generatedFiles(derivationFiles(join(ROOT, 'derivations')), join(ROOT, 'src', 'generated'));
-    const changed = writeOrCheck(files, check);
-    for (const f of files) console.log(`${changed.includes(f.path) ? (check ? 'STALE' : 'wrote') : 'up to date'}  ${f.path}`);
-    return check && changed.length > 0 ? 1 : 0;
-  }
-  if (command === 'simulate') {
-    const { parseSimulationFlags, simulate } = (await import(join(ROOT, 'derivations', 'lib', 'simulate.ts'))) as typeof import('../../derivations/lib/simulate.ts');
-    const { progressBar } = await import('../numerics/index.ts');
-    const options = parseSimulationFlags(args.slice(1));
-    const rows = simulate(options, progressBar(`simulate ${options.model}, eps = ${options.eps}`));
-    console.log(['x', 'rho0', 'V', 'W', 'Var v'].map((h) => h.padStart(10)).join(''));
-    for (const r of rows) console.log([r.x, r.rho0, r.V, r.W, r.varianceV].map((v) => v.toPrecision(5).padStart(10)).join(''));
+/** Where the CLI writes its own text (help, version, errors); commands print their results on stdout. */
+export interface CliOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processOutput: CliOutput = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+/** The overview printed by `fhn-derive --help`. */
+export function overviewHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: fhn-derive COMMAND [options] [arguments]',
+    '       fhn-derive COMMAND --help    options of one command, with defaults and units',
+    '       fhn-derive --version',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'exit codes: 0 ok; 1 a claim failed or is disputed, an unexpected erratum, a failed check; 2 usage (bad option, value or file)',
+  ].join('\n');
+}
+
+/** Parse argv and run the command; resolves to the exit code. Usage errors are thrown (UsageError). */
+export async function main(argv: readonly string[], io: CliOutput = processOutput): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {
+    io.out(overviewHelp());
     return 0;
   }
-  if (command === 'rates') {
-    const { runRateStudy } = (await import(join(ROOT, 'derivations', 'lib', 'rates.ts'))) as typeof import('../../derivations/lib/rates.ts');
-    const { progressBar } = await import('../numerics/index.ts');
-    const { writeRates, ratesMarkdown } = await import('./rates.ts');
-    const result = await runRateStudy({ quick: args.includes('--quick'), onProgress: progressBar(args.includes('--quick') ? 'rates (quick)' : 'rates') });
-    console.log(ratesMarkdown(result));
-    console.log(`wrote ${writeRates(result, outDir).join(', ')}`);
-    return result.particles.every((p) => p.score <= 1) ? 0 : 1;
+  if (first === '--version' || first === '-v') {
+    io.out(packageVersion());
+    return 0;
   }
-  console.error(USAGE);
-  return command ? 2 : 0;
+  if (first === undefined) throw new UsageError(`a command is needed\n\n${overviewHelp()}`);
+  const name = first === 'help' ? rest[0] : first;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see fhn-derive --help)`);
+  const args = first === 'help' ? 'help' : parseCommandLine(command, rest);
+  if (args === 'help') {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  return command.run(args);
+}
+
+/** Is this error about the input (exit 2) rather than a claim (exit 1)? */
+const isInputError = (err: unknown): boolean => err instanceof UsageError || err instanceof NumericInputError;
+
+/** main() with errors turned into a message on stderr and an exit code (2 for input errors, 1 otherwise). */
+export async function cli(argv: readonly string[], io: CliOutput = processOutput): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (err) {
+    io.err(`fhn-derive: ${err instanceof Error ? err.message : String(err)}`);
+    return isInputError(err) ? 2 : 1;
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      console.error(`fhn-derive: ${err.message}`);
-      process.exit(2);
-    },
-  );
+  process.exitCode = await cli(process.argv.slice(2));
 }

@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
-import { claimsTable } from './table.ts';
-import { writeReport } from '../report/index.ts';
+import { claimsTable, formatTable, stdoutLayout } from './table.ts';
+import { writeReport, type Notation } from '../report/index.ts';
+import { describeAssumptions } from '../cas/assumptions.ts';
 
 /** A derivation that ran, or the error that stopped it. */
 export interface DerivationRun {
@@ -12,6 +13,8 @@ export interface DerivationRun {
   readonly derivation?: Derivation;
   readonly error?: string;
   readonly ms: number;
+  /** The notation the file declared (its `notation` export). */
+  readonly notation?: Notation;
 }
 
 /** Run every file; a file that throws is reported as a failed pseudo-claim, never skipped. */
@@ -20,8 +23,8 @@ export async function runFiles(files: readonly string[]): Promise<DerivationRun[
   for (const file of files) {
     const t0 = performance.now();
     try {
-      const mod = await loadDerivation(file);
-      runs.push({ file, derivation: mod.run(), ms: performance.now() - t0 });
+      const { derivation, notation } = await loadDerivation(file);
+      runs.push({ file, derivation: derivation.run(), notation, ms: performance.now() - t0 });
     } catch (err) {
       runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
     }
@@ -34,7 +37,7 @@ export function collectClaims(runs: readonly DerivationRun[]): ClaimRecord[] {
   return runs.flatMap((r) =>
     r.derivation
       ? r.derivation.claims
-      : [{ id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed' as const, checks: [], ms: r.ms, parts: [], message: r.error }],
+      : [{ id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed' as const, checks: [], ms: r.ms, parts: [], message: r.error, assumptions: {}, unexpected: 'failed' }],
   );
 }
 
@@ -46,10 +49,16 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
       source: c.source,
       title: c.title,
       status: c.status,
+      assumptions: c.assumptions ?? {},
+      ...(c.expected ? { expected: c.expected } : {}),
+      ...(c.unexpected ? { unexpected: c.unexpected } : {}),
       checks: c.checks.map((k) => ({ method: k.method, result: k.result, detail: k.detail })),
       ms: Number(c.ms.toFixed(3)),
       ...(c.message ? { message: c.message } : {}),
-      parts: c.parts.map((p) => ({ label: p.label, holds: p.holds, printed: p.printed, derived: p.derived, ...(p.difference ? { difference: p.difference } : {}) })),
+      parts: c.parts.map((p) => ({
+        label: p.label, holds: p.holds, ...(p.status ? { status: p.status } : {}), ...(p.reason ? { reason: p.reason } : {}),
+        printed: p.printed, derived: p.derived, ...(p.difference ? { difference: p.difference } : {}),
+      })),
       ...(c.inequalities ? { inequalities: c.inequalities.map(inequalityJson) } : {}),
     })),
   };
@@ -84,10 +93,22 @@ export function crossCheckJson(runs: readonly DerivationRun[]) {
 export function crossCheckTable(runs: readonly DerivationRun[]): string {
   const rows = crossCheckJson(runs).checks.map((c) => [c.id, c.quantity, typeof c.value === 'number' ? c.value.toExponential(2) : c.value, c.tolerance.toExponential(0), c.pass ? 'pass' : 'FAIL', `${c.ms}`]);
   if (rows.length === 0) return '';
-  const header = ['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i])).join('  ');
-  return ['', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return `\n${formatTable(['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'], rows, stdoutLayout())}`;
+}
+
+/** A claim that is not verified, for the console: status, why, and per wrong part the printed form, the derived form and their difference. */
+export function claimFindingText(c: ClaimRecord): string {
+  const note = c.expected === c.status ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ` (${c.unexpected})` : '';
+  const assumed = describeAssumptions(c.assumptions ?? {});
+  const lines = [`${c.status.toUpperCase()}${note} ${c.id} ${c.source}: ${c.title}`, `  under: ${assumed}`];
+  if (c.message) lines.push(`  why: ${c.message}`);
+  for (const p of c.parts.filter((x) => !x.holds)) {
+    lines.push(`  part "${p.label}"${p.status ? ` [${p.status}]` : ''}`);
+    lines.push(`    printed:    ${p.printed}`, `    derived:    ${p.derived}`);
+    if (p.difference) lines.push(`    difference: ${p.difference}   (derived - printed)`);
+  }
+  for (const o of c.inequalities ?? []) if (!o.holds) lines.push(`  inequality "${o.label}": ${o.printed}${o.corrected ? `; corrected: ${o.corrected.printed} (${o.corrected.holds ? 'holds' : 'fails'})` : ''}`);
+  return lines.join('\n');
 }
 
 /** Print the table and failures, write out/claims.json, return the process exit code. */
@@ -100,9 +121,11 @@ export function report(runs: readonly DerivationRun[], outDir: string): number {
   const checks = crossCheckTable(runs);
   if (checks) console.log(checks);
   for (const c of crossCheckJson(runs).checks) if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
-  for (const c of claims) if (c.status === 'failed' || c.status === 'erratum') console.log(`\n${c.status.toUpperCase()} ${c.id}: ${c.message ?? ''}`);
+  for (const c of claims) if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed') console.log(`\n${claimFindingText(c)}`);
   const built = writeReport(runs, outDir);
   console.log(`\nwrote ${join(outDir, 'claims.json')}, ${built.files.join(', ')} (${built.equations.length} equations, KaTeX ${built.renderMs.toFixed(0)} ms)`);
   const failedChecks = runs.some((r) => r.derivation?.crossChecks.some((c) => !c.pass));
-  return claims.some((c) => c.status === 'failed') || failedChecks ? 1 : 0;
+  const flagged = claims.filter((c) => c.unexpected);
+  if (flagged.length > 0) console.log(`\n${flagged.length} claim(s) need attention: ${flagged.map((c) => `${c.id} (${c.unexpected})`).join(', ')}`);
+  return flagged.length > 0 || failedChecks ? 1 : 0;
 }

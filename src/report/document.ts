@@ -3,9 +3,10 @@
  * every formula already in LaTeX, the errata, the status counts. html.ts and tex.ts only lay it out.
  */
 import { relative } from 'node:path';
-import { Expr, expand, sub, printExpr } from '../cas/index.ts';
+import { Expr, expand, sub, printExpr, describeAssumptions, shortAssumptions } from '../cas/index.ts';
 import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
+import type { Notation } from './notation.ts';
 
 /** A derivation file that ran (or the error that stopped it): the shape `runFiles` returns. */
 export interface ReportRun {
@@ -13,6 +14,8 @@ export interface ReportRun {
   readonly derivation?: Derivation;
   readonly error?: string;
   readonly ms: number;
+  /** The notation the derivation's file declared (its `notation` export); else the options' or the plain one. */
+  readonly notation?: Notation;
 }
 
 /** A labelled formula. */
@@ -48,6 +51,13 @@ export interface ClaimView {
   readonly ms: number;
   readonly file: string;
   readonly parts: readonly PartView[];
+  /** The declarations the verdict holds under, in words ("eps, theta positive; other symbols real") and short ("eps,theta>0"). */
+  readonly assumptions: string;
+  readonly assumptionsShort: string;
+  /** The outcome the claim's file declared as known (an erratum of the paper already found). */
+  readonly expected?: string;
+  /** Why the outcome needs attention (a failure, a dispute, an unexpected erratum). */
+  readonly unexpected?: string;
 }
 
 /** A step: what was done, why, and the formulas it produced. */
@@ -79,7 +89,7 @@ export interface ReportDocument {
   readonly counts: Readonly<Record<ClaimStatus, number>>;
 }
 
-const STATUSES: readonly ClaimStatus[] = ['verified', 'erratum', 'checked-numeric', 'unsupported', 'failed'];
+const STATUSES: readonly ClaimStatus[] = ['verified', 'erratum', 'checked-numeric', 'disputed', 'unsupported', 'failed'];
 
 /** Typeset one part of a claim. */
 function partView(p: PartOutcome, o: ToLatexOptions): PartView {
@@ -102,7 +112,12 @@ function partView(p: PartOutcome, o: ToLatexOptions): PartView {
 
 /** A claim view from a record (records without parts, like a failed load, have none). */
 function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
-  return { id: c.id, source: c.source, title: c.title, status: c.status, message: c.message, checks: c.checks, ms: c.ms, file, parts: c.parts.map((p) => partView(p, o)) };
+  const a = c.assumptions ?? {};
+  return {
+    id: c.id, source: c.source, title: c.title, status: c.status, message: c.message, checks: c.checks, ms: c.ms, file, parts: c.parts.map((p) => partView(p, o)),
+    assumptions: describeAssumptions(a), assumptionsShort: shortAssumptions(a) || 'all real',
+    ...(c.expected ? { expected: c.expected } : {}), ...(c.unexpected ? { unexpected: c.unexpected } : {}),
+  };
 }
 
 /** A path relative to the working directory when it lies inside it. */
@@ -116,8 +131,12 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
   const derivations = runs.map((run): DerivationView => {
     const r = { ...run, file: displayPath(run.file) };
     const d = r.derivation;
+    const o: ToLatexOptions = { ...options, notation: run.notation ?? options.notation };
     if (!d) {
-      const failed: ClaimView = { id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed', message: r.error, checks: [], ms: r.ms, file: r.file, parts: [] };
+      const failed: ClaimView = {
+        id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed', message: r.error, checks: [], ms: r.ms, file: r.file, parts: [],
+        assumptions: describeAssumptions({}), assumptionsShort: 'all real', unexpected: 'failed',
+      };
       return { file: r.file, title: r.file, section: '', error: r.error ?? 'the file did not run', ms: r.ms, steps: [], claims: [failed], crossChecks: [] };
     }
     return {
@@ -125,8 +144,8 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
       title: d.title,
       section: d.section,
       ms: r.ms,
-      steps: d.steps.map((s) => ({ title: s.title, explanation: s.explanation, claim: s.claim, math: s.math.map((m) => ({ label: m.label, tex: toLatex(m, options) })) })),
-      claims: d.claims.map((c) => claimView(c, r.file, options)),
+      steps: d.steps.map((s) => ({ title: s.title, explanation: s.explanation, claim: s.claim, math: s.math.map((m) => ({ label: m.label, tex: toLatex(m, o) })) })),
+      claims: d.claims.map((c) => claimView(c, r.file, o)),
       crossChecks: d.crossChecks ?? [],
     };
   });

@@ -35,7 +35,8 @@ table.claims th{background:#f4f4f6}
 .status{display:inline-block;padding:.05em .55em;border-radius:.8em;font-size:.85em;font-family:sans-serif;white-space:nowrap}
 .status-verified{background:#d9f2dd;color:#17612a}.status-erratum{background:#fde8c8;color:#8a4b00}
 .status-failed{background:#f9d0d0;color:#8a1010}.status-unsupported{background:#e6e6e6;color:#444}
-.status-checked-numeric{background:#dde8fb;color:#173f82}
+.status-checked-numeric{background:#dde8fb;color:#173f82}.status-disputed{background:#f3d9f7;color:#6b1a7a}
+.assumes{font-family:monospace;font-size:.85em;color:#555;white-space:nowrap}
 .evidence{font-size:.8em;color:#444;font-family:sans-serif;max-width:22em}.evidence b{font-weight:600}
 .check{white-space:nowrap}.check-different,.check-error{color:#8a1010;font-weight:bold}
 .evidence details div{margin:.2em 0;word-break:break-word}
@@ -45,7 +46,7 @@ ol.steps>li{margin-bottom:1.1em}.step-title{font-weight:bold}.explanation{margin
 .katex-display{margin:.35em 0;overflow-x:auto;overflow-y:hidden;padding:.1em 0}
 .math .katex-display>.katex,.pair .katex-display>.katex,.single .katex-display>.katex,.diff .katex-display>.katex{text-align:left;padding-left:.5em}
 .claim{border-left:4px solid #9bb;padding:.3em 0 .3em 1em;margin:1em 0}
-.claim.erratum{border-color:#e69b2e}.claim.failed{border-color:#c33}.claim.verified{border-color:#4a9a5c}
+.claim.erratum{border-color:#e69b2e}.claim.failed{border-color:#c33}.claim.verified{border-color:#4a9a5c}.claim.disputed{border-color:#9b3aab}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1em}
 .pair>div{background:#fafafa;border:1px solid #eee;padding:.2em .7em;min-width:0}
 .pair h4,.single h4{margin:.3em 0 0;font-size:.8em;font-family:sans-serif;color:#666;font-weight:normal;text-transform:uppercase;letter-spacing:.04em}
@@ -67,8 +68,8 @@ export function renderHtml(doc: ReportDocument, eq: EquationCollector = new Equa
           .map((k) => `<div><b>${escapeHtml(k.method)}</b>: ${escapeHtml(k.result)}${k.detail ? ` — ${escapeHtml(k.detail)}` : ''}</div>`)
           .join('')}</details>`;
 
-  const table = `<table class="claims"><thead><tr><th>claim</th><th>paper</th><th>statement</th><th>verdict</th><th>evidence</th><th>ms</th></tr></thead><tbody>
-${doc.claims.map((c) => `<tr><td><a href="#${anchor(c.id)}">${escapeHtml(c.id)}</a></td><td>${escapeHtml(c.source)}</td><td>${escapeHtml(c.title)}</td><td>${badge(c.status)}</td><td class="evidence">${evidence(c) || escapeHtml(c.message ?? '')}</td><td>${c.ms.toFixed(1)}</td></tr>`).join('\n')}
+  const table = `<table class="claims"><thead><tr><th>claim</th><th>paper</th><th>statement</th><th>verdict</th><th>assumes</th><th>evidence</th><th>ms</th></tr></thead><tbody>
+${doc.claims.map((c) => `<tr><td><a href="#${anchor(c.id)}">${escapeHtml(c.id)}</a></td><td>${escapeHtml(c.source)}</td><td>${escapeHtml(c.title)}</td><td>${badge(c.status)}${c.expected === c.status ? ' <small>(expected)</small>' : ''}</td><td class="assumes">${escapeHtml(c.assumptionsShort)}</td><td class="evidence">${evidence(c) || escapeHtml(c.message ?? '')}</td><td>${c.ms.toFixed(1)}</td></tr>`).join('\n')}
 </tbody></table>`;
 
   const part = (p: PartView, erratum: boolean) => {
@@ -79,7 +80,7 @@ ${doc.claims.map((c) => `<tr><td><a href="#${anchor(c.id)}">${escapeHtml(c.id)}<
     return `${head}<div class="pair">${side(p.mustHold ? 'expected (a fact the derivation relies on)' : 'printed (as in the paper)', p.printedTex, p.printedText)}${side('derived (engine)', p.derivedTex, p.derivedText)}</div>${diff}`;
   };
 
-  const claimBlock = (c: ClaimView) => `<div class="claim ${escapeHtml(c.status)}" id="${anchor(c.id)}"><div><b>${escapeHtml(c.id)}</b> ${escapeHtml(c.source)} ${badge(c.status)} — ${escapeHtml(c.title)}</div>
+  const claimBlock = (c: ClaimView) => `<div class="claim ${escapeHtml(c.status)}" id="${anchor(c.id)}"><div><b>${escapeHtml(c.id)}</b> ${escapeHtml(c.source)} ${badge(c.status)} — ${escapeHtml(c.title)}</div><div class="meta">under: ${escapeHtml(c.assumptions)}</div>
 ${c.message ? `<div class="message">${escapeHtml(c.message)}</div>` : ''}${c.parts.map((p) => part(p, false)).join('\n')}</div>`;
 
   const derivationBlock = (d: DerivationView) => {
@@ -105,7 +106,7 @@ ${d.claims.length ? `<h3>Claims</h3>${d.claims.map(claimBlock).join('\n')}` : ''
     : '<p>No errata: every printed equation the engine replayed holds as printed.</p>';
 
   const body = `<h1>${escapeHtml(doc.title)}</h1>
-<p class="meta">${escapeHtml(countsLine(doc))}. A claim is <i>verified</i> when at least two independent methods (the engine's normal form, nerdamer, evaluation at random points) agree; an <i>erratum</i> is a printed equation that differs from what the engine derives.</p>
+<p class="meta">${escapeHtml(countsLine(doc))}. A claim is <i>verified</i> when two independent methods (the engine's normal form, evaluation of the text at seeded points of the declared domain with error bounds, nerdamer when these two do not settle it) agree and none dissents, under the assumptions shown with it (every other symbol is real); an <i>erratum</i> is a printed equation that differs from what the engine derives; <i>disputed</i> means the methods disagree or cannot decide (both forms are shown).</p>
 <h2>Claims and verdicts</h2>${table}
 <h2>Errata</h2>${errata}
 ${doc.derivations.map(derivationBlock).join('\n')}`;

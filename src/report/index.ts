@@ -16,7 +16,7 @@ export { toLatex, sideLatex } from './equation.ts';
 export type { EquationLike, ToLatexOptions } from './equation.ts';
 export { exprToLatex } from './latex.ts';
 export { arrangeForDisplay } from './arrange.ts';
-export { paperNotation, extendNotation } from './notation.ts';
+export { plainNotation, extendNotation } from './notation.ts';
 export type { Notation, FunctionNotation, SymbolNotation } from './notation.ts';
 export { buildDocument, countsLine } from './document.ts';
 export type { ReportRun, ReportDocument, ClaimView, PartView, StepView, DerivationView } from './document.ts';

@@ -5,7 +5,7 @@
  * The printer keeps the tree's shape: grouping for display is `arrange.ts`'s job.
  */
 import { Expr, Fn, Q, qSign, qneg, qIsOne, num, pow } from '../cas/index.ts';
-import { Notation, paperNotation, symbolLatex, functionLatex, hasTopLevelSuperscript } from './notation.ts';
+import { Notation, plainNotation, symbolLatex, functionLatex, hasTopLevelSuperscript } from './notation.ts';
 
 /** Printer options: the notation, and a sum factor to leave open for line breaking. */
 export interface LatexOptions {
@@ -58,7 +58,7 @@ export function negateTerm(e: Expr): Expr {
 class Printer {
   readonly notation: Notation;
   constructor(readonly options: LatexOptions) {
-    this.notation = options.notation ?? paperNotation;
+    this.notation = options.notation ?? plainNotation;
   }
 
   print(e: Expr): Printed {

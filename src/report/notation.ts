@@ -1,8 +1,8 @@
 /**
- * The symbol table: how internal names are written in LaTeX. The default table speaks the
- * paper's notation (theta -> \theta^\varepsilon, rho -> \rho_0^\varepsilon, ...); users extend it
- * with `extendNotation`. Names not in the table get a generic rendering (Greek letters, digits as
- * subscripts, `x_t` as a time derivative, multi-letter names upright).
+ * The symbol table: how internal names are written in LaTeX. The default is plain (generic
+ * rendering: Greek letters, digits as subscripts, `x_t` as a time derivative, multi-letter names
+ * upright); a derivation file declares its own table by exporting `notation` (the paper's lives
+ * in derivations/lib/notation.ts), built with `extendNotation`.
  */
 
 /** How one opaque function (or operator) is written. */
@@ -34,52 +34,13 @@ export interface Notation {
   readonly variables: readonly string[];
 }
 
-/** The paper's notation (Blaustein 2022) for the names the derivations use. */
-export const paperNotation: Notation = {
-  symbols: {
-    theta: '\\theta^\\varepsilon',
-    nu: '\\nu^\\varepsilon',
-    nubar: '\\bar\\nu^\\varepsilon',
-    mu: '\\mu^\\varepsilon',
-    mubar: '\\bar\\mu^\\varepsilon',
-    rho: '\\rho_0^\\varepsilon',
-    rho0: '\\rho_0',
-    eps: '\\varepsilon',
-    PsiRho: { latex: '\\Psi *_r \\rho_0^\\varepsilon', compound: true },
-    PsiRhoV: { latex: '\\Psi *_r (\\rho_0^\\varepsilon \\mathcal V^\\varepsilon)', compound: true },
-    V: '\\mathcal V^\\varepsilon',
-    W: '\\mathcal W^\\varepsilon',
-    E: '\\mathcal E(\\mu^\\varepsilon)',
-    b0: '\\mathbf b_0^\\varepsilon',
-    beps: '\\mathbf b^\\varepsilon',
-    b0v: '(\\mathbf b_0^\\varepsilon)_v',
-    b0w: '(\\mathbf b_0^\\varepsilon)_w',
-    theta2: '(\\theta^\\varepsilon)^2',
-    mstar: 'm_*',
-    u: '\\mathbf u',
-  },
-  functions: {
-    nu: { latex: '\\nu^\\varepsilon', elideArgs: true },
-    nubar: { latex: '\\bar\\nu^\\varepsilon', elideArgs: true },
-    nubar0: { latex: '\\bar\\nu_0', elideArgs: true },
-    nu0: { latex: '\\nu_0', elideArgs: true },
-    mu: { latex: '\\mu^\\varepsilon', elideArgs: true },
-    mubar: { latex: '\\bar\\mu', elideArgs: true },
-    f: { latex: 'f', elideArgs: true },
-    g: { latex: 'g^\\varepsilon', elideArgs: true },
-    pi: { latex: '\\pi^\\varepsilon', elideArgs: true },
-    N: 'N',
-    A: 'A',
-    B0: 'B_0^\\varepsilon',
-    A0: 'A_0',
-    M: '\\mathcal M_{\\rho}',
-    Psi: '\\Psi',
-    d_t: { latex: '\\partial_t', bracket: true },
-    div_u: { latex: '\\operatorname{div}_{\\mathbf u}', bracket: 'always' },
-    F_rho: { latex: '\\mathcal F_{\\rho_0^\\varepsilon}', bracket: 'always' },
-  },
-  variables: ['t', 's', 'x', 'y', 'z', 'v', 'w', 'u'],
-};
+/**
+ * The plain notation every derivation gets unless it declares its own: names are written
+ * generically (`rho` -> `\rho`, `nu(v, w)` -> `\nu(v, w)`, `d_v(...)` -> `\partial_v[...]`), and
+ * `eps` as `\varepsilon`.
+ * A derivation file opts into a table by exporting `notation` (e.g. `extendNotation(plainNotation, {...})`).
+ */
+export const plainNotation: Notation = { symbols: { eps: '\\varepsilon' }, functions: {}, variables: ['t', 's', 'x', 'y', 'z', 'v', 'w', 'u'] };
 
 /** A notation with more (or overriding) symbols, functions and variables. */
 export function extendNotation(base: Notation, more: Partial<Notation>): Notation {

@@ -3,6 +3,7 @@
  * printed and derived forms, every derivation step by step), using only packages of a standard
  * TeX distribution (amsmath, amssymb, geometry, longtable).
  */
+import escapeLatex from 'escape-latex';
 import type { ReportDocument, ClaimView, PartView, DerivationView } from './document.ts';
 import { countsLine } from './document.ts';
 
@@ -14,31 +15,13 @@ const UNICODE: Record<string, string> = {
   '§': '\\S{}', '–': '--', '—': '---', '’': "'", '‘': '`', '“': '``', '”': "''",
 };
 
-/** Escape plain text for LaTeX (special characters, and non-Latin-1 symbols written as math). */
+/**
+ * Escape plain text for LaTeX: the special characters by escape-latex; on top of it, our own table
+ * writes the symbols the paper's text uses as math (pdflatex has no Unicode fonts by default) and
+ * any other character beyond Latin Extended-B as `[U+XXXX]`, so the .tex always compiles.
+ */
 export function escapeTex(s: string): string {
-  return [...s]
-    .map((ch) => {
-      switch (ch) {
-        case '\\':
-          return '\\textbackslash{}';
-        case '&':
-        case '%':
-        case '$':
-        case '#':
-        case '_':
-        case '{':
-        case '}':
-          return `\\${ch}`;
-        case '~':
-          return '\\textasciitilde{}';
-        case '^':
-          return '\\textasciicircum{}';
-        default:
-          if (UNICODE[ch]) return UNICODE[ch];
-          return ch.charCodeAt(0) < 0x250 ? ch : `[U+${ch.codePointAt(0)!.toString(16).toUpperCase()}]`;
-      }
-    })
-    .join('');
+  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(/[\u0250-\u{10ffff}]/gu, (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
 }
 
 /** Plain text in typewriter that may break anywhere (plain-text forms of expressions). */
@@ -60,7 +43,7 @@ function part(p: PartView, erratum: boolean): string {
 }
 
 function claim(c: ClaimView): string {
-  const head = `\\paragraph{${escapeTex(c.id)} ${escapeTex(c.source)} [${escapeTex(c.status)}]} ${escapeTex(c.title)}`;
+  const head = `\\paragraph{${escapeTex(c.id)} ${escapeTex(c.source)} [${escapeTex(c.status)}]} ${escapeTex(c.title)} \\emph{(under: ${escapeTex(c.assumptions)})}`;
   const msg = c.message ? `\n\n${plain(c.message)}` : '';
   return [head + msg, ...c.parts.map((p) => part(p, false))].join('\n\n');
 }
@@ -88,7 +71,7 @@ function derivationSection(d: DerivationView): string {
 
 /** The .tex source of the report (compiles with pdflatex). */
 export function renderTex(doc: ReportDocument): string {
-  const rows = doc.claims.map((c) => `\\texttt{${escapeTex(c.id)}} & ${escapeTex(c.source)} & ${escapeTex(c.title)} & ${escapeTex(c.status)} & ${escapeTex(c.checks.map((k) => `${k.method}: ${k.result}`).join(', '))}\\\\`);
+  const rows = doc.claims.map((c) => `\\texttt{${escapeTex(c.id)}} & ${escapeTex(c.source)} & ${escapeTex(c.title)} & ${escapeTex(c.status)} & ${escapeTex(c.assumptionsShort)} & ${escapeTex(c.checks.map((k) => `${k.method}: ${k.result}`).join(', '))}\\\\`);
   const errata = doc.errata.length
     ? doc.errata.flatMap((c) => [`\\paragraph{${escapeTex(c.id)} ${escapeTex(c.source)}} ${escapeTex(c.title)}`, ...c.parts.filter((p) => !p.holds).map((p) => part(p, true))]).join('\n\n')
     : 'No errata: every printed equation the engine replayed holds as printed.';
@@ -103,12 +86,12 @@ export function renderTex(doc: ReportDocument): string {
 \\date{}
 \\begin{document}
 \\maketitle
-${escapeTex(countsLine(doc))}. A claim is \\emph{verified} when at least two independent methods (the engine's normal form, nerdamer, evaluation at random points) agree; an \\emph{erratum} is a printed equation that differs from what the engine derives.
+${escapeTex(countsLine(doc))}. A claim is \\emph{verified} when two independent methods agree and none dissents, under the assumptions shown with it (every other symbol is real); an \\emph{erratum} is a printed equation that differs from what the engine derives; \\emph{disputed} means the methods disagree or cannot decide.
 
 \\section*{Claims and verdicts}
 {\\small
-\\begin{longtable}{p{3.2cm}p{1.3cm}p{6.4cm}p{1.7cm}p{3.6cm}}
-claim & paper & statement & verdict & methods\\\\\\hline
+\\begin{longtable}{p{3.0cm}p{1.3cm}p{5.2cm}p{1.6cm}p{1.8cm}p{3.2cm}}
+claim & paper & statement & verdict & assumes & methods\\\\\\hline
 \\endhead
 ${rows.join('\n')}
 \\end{longtable}}

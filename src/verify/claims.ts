@@ -1,14 +1,18 @@
 /**
  * Claims: an equation of the paper, transcribed as printed, against what the engine derives.
- * Statuses: verified (two independent methods agree it holds), erratum (the printed form is
- * wrong; the derived form is kept), failed (a derivation that must hold does not, or the
- * methods disagree), unsupported, checked-numeric (an inequality checked on samples).
+ * Statuses: verified (two independent methods agree it holds and none dissents, under the
+ * declared assumptions), erratum (the printed form is wrong; the derived form is kept), failed (a
+ * fact the derivation relies on does not hold, or the derivation threw), disputed (the methods
+ * disagree or cannot decide: both forms are kept, never a pass), unsupported, checked-numeric (an
+ * inequality searched numerically). Every record carries the assumptions it was decided under.
  */
-import { Expr, printExpr, expand, sub } from '../cas/index.ts';
-import { equivalent, EquivalenceOptions, MethodDisagreementError, Check } from './equivalent.ts';
+import { Expr, printExpr, symbolsOf } from '../cas/index.ts';
+import { Assumptions, currentAssumptions, mergeAssumptions, validateAssumptions, withAssumptions, restrictAssumptions } from '../cas/assumptions.ts';
+import { sourceOf } from '../cas/parse.ts';
+import { equivalent, EquivalenceOptions, Check, VerdictStatus } from './equivalent.ts';
 import type { InequalityOutcome } from './inequality.ts';
 
-export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'unsupported' | 'checked-numeric';
+export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'disputed' | 'unsupported' | 'checked-numeric';
 
 /** One identity a claim consists of: printed (as transcribed) versus derived (by the engine). */
 export interface ClaimPart {
@@ -24,6 +28,10 @@ export interface ClaimPart {
 export interface PartOutcome {
   readonly label: string;
   readonly holds: boolean;
+  /** equal, different or disputed (the methods disagree or could not decide). */
+  readonly status?: VerdictStatus;
+  /** Why that status (which methods agreed or dissented). */
+  readonly reason?: string;
   readonly mustHold: boolean;
   readonly printed: string;
   readonly derived: string;
@@ -45,6 +53,12 @@ export interface ClaimRecord {
   readonly message?: string;
   /** Inequalities checked on samples (checked-numeric claims): worst margins and counterexamples. */
   readonly inequalities?: readonly InequalityOutcome[];
+  /** The declarations the claim was decided under (symbols not listed are real). */
+  readonly assumptions: Assumptions;
+  /** The claim's file declared this outcome as known (an erratum of the paper already found). */
+  readonly expected?: 'erratum';
+  /** Set when the outcome calls for attention: a failure, a dispute, an erratum nobody expected, an expected erratum that is gone. */
+  readonly unexpected?: string;
 }
 
 /** How a mismatch is read: a printed equation is an erratum, a derived fact must hold. */
@@ -56,9 +70,15 @@ export interface ClaimMeta {
   readonly source: string;
   readonly title: string;
   readonly kind?: ClaimKind;
+  /** Declarations for this claim, added to the derivation's: { eps: 'positive', ... }. */
+  readonly assume?: Assumptions;
+  /** The printed form is known to be wrong: an erratum is the expected outcome (anything else is flagged). */
+  readonly expect?: 'erratum';
 }
 
-/** Summarise per method over the parts: equal only when equal on every part. */
+const RANK: Record<string, number> = { different: 5, error: 4, timeout: 3, unknown: 2, equal: 1 };
+
+/** Summarise per method over the parts: equal only when equal on every part it ran on. */
 function summarise(parts: readonly PartOutcome[]): ClaimRecord['checks'] {
   const byMethod = new Map<string, { results: string[]; details: string[] }>();
   for (const p of parts)
@@ -70,15 +90,34 @@ function summarise(parts: readonly PartOutcome[]): ClaimRecord['checks'] {
     }
   return [...byMethod].map(([method, m]) => ({
     method,
-    result: m.results.every((r) => r === 'equal') ? 'equal' : m.results.includes('error') ? 'error' : 'different',
+    result: m.results.reduce((worst, r) => ((RANK[r] ?? 0) > (RANK[worst] ?? 0) ? r : worst), 'equal'),
     detail: m.details.join('; '),
   }));
+}
+
+/** What is flagged about a claim's outcome (undefined when it is what its file expects). */
+export function unexpectedOutcome(status: ClaimStatus, expect: ClaimMeta['expect']): string | undefined {
+  if (status === 'failed' || status === 'disputed') return status;
+  if (status === 'erratum' && expect !== 'erratum') return 'an erratum its file does not expect';
+  if (expect === 'erratum' && status !== 'erratum') return `expected an erratum, got ${status}`;
+  return undefined;
+}
+
+/** The declarations a part's printed side was read under (a model's or scope's own assumptions). */
+function scopeAssumptions(parts: readonly ClaimPart[]): Assumptions {
+  return mergeAssumptions(...parts.map((p) => sourceOf(p.printed)?.scope?.assumptions));
 }
 
 /** Decide a claim from its parts (the thunk does the derivation, so its time is counted). */
 export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
   const t0 = performance.now();
   const parts: PartOutcome[] = [];
+  let assumptions: Assumptions = {};
+  const used = () => {
+    const names = new Set<string>();
+    for (const p of parts) for (const e of [p.printedExpr, p.derivedExpr]) symbolsOf(e, names);
+    return parts.length ? restrictAssumptions(assumptions, names) : assumptions;
+  };
   const done = (status: ClaimStatus, message?: string): ClaimRecord => ({
     id: meta.id,
     source: meta.source,
@@ -88,31 +127,45 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
     ms: performance.now() - t0,
     parts,
     message,
+    assumptions: used(),
+    ...(meta.expect ? { expected: meta.expect } : {}),
+    ...(unexpectedOutcome(status, meta.expect) ? { unexpected: unexpectedOutcome(status, meta.expect) } : {}),
   });
   try {
-    for (const part of derive()) {
-      const v = equivalent(part.derived, part.printed, { label: `${meta.id} ${part.label}`, ...part.options });
-      parts.push({
-        label: part.label,
-        holds: v.equivalent,
-        mustHold: part.mustHold ?? false,
-        printed: printExpr(part.printed),
-        derived: printExpr(part.derived),
-        difference: v.equivalent ? undefined : printExpr(expand(sub(part.derived, part.printed))),
-        checks: v.checks,
-        printedExpr: part.printed,
-        derivedExpr: part.derived,
+    const declared = mergeAssumptions(currentAssumptions(), validateAssumptions(meta.assume, `claim ${meta.id}`));
+    assumptions = declared;
+    withAssumptions(declared, () => {
+      const derived = derive();
+      assumptions = mergeAssumptions(declared, scopeAssumptions(derived));
+      withAssumptions(assumptions, () => {
+        for (const part of derived) {
+          const v = equivalent(part.derived, part.printed, { label: `claim ${meta.id} ${part.label}`, ...part.options });
+          parts.push({
+            label: part.label,
+            holds: v.equivalent,
+            status: v.status,
+            reason: v.reason,
+            mustHold: part.mustHold ?? false,
+            printed: printExpr(part.printed),
+            derived: printExpr(part.derived),
+            difference: v.equivalent ? undefined : v.difference,
+            checks: v.checks,
+            printedExpr: part.printed,
+            derivedExpr: part.derived,
+          });
+        }
       });
-    }
+    });
   } catch (err) {
     const e = err as Error;
-    return done('failed', e instanceof MethodDisagreementError ? e.message : `${e.name}: ${e.message}`);
+    return done('failed', `${e.name}: ${e.message}`);
   }
   if (parts.length === 0) return done('unsupported', 'no identity was derived');
   if (parts.every((p) => p.holds)) return done('verified');
-  const wrong = parts.filter((p) => !p.holds).map((p) => p.label);
-  const brokenFact = parts.some((p) => !p.holds && p.mustHold);
-  return (meta.kind ?? 'printed') === 'printed' && !brokenFact
-    ? done('erratum', `printed form differs from the derived one in: ${wrong.join(', ')}`)
-    : done('failed', `a derived fact does not hold: ${wrong.join(', ')}`);
+  const different = parts.filter((p) => p.status === 'different');
+  const broken = different.filter((p) => p.mustHold || (meta.kind ?? 'printed') === 'must-hold');
+  if (broken.length > 0) return done('failed', `a derived fact does not hold: ${broken.map((p) => p.label).join(', ')}`);
+  const disputed = parts.filter((p) => p.status === 'disputed');
+  if (disputed.length > 0) return done('disputed', disputed.map((p) => `${p.label}: ${p.reason}`).join('; '));
+  return done('erratum', `printed form differs from the derived one in: ${different.map((p) => p.label).join(', ')}`);
 }

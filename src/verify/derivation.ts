@@ -3,6 +3,7 @@
  * report) and the claims (for the verdict table).
  */
 import { Expr } from '../cas/index.ts';
+import { Assumptions, mergeAssumptions, validateAssumptions, withAssumptions } from '../cas/assumptions.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, decideClaim } from './claims.ts';
 import { InequalityClaim, decideInequalityClaim } from './inequality.ts';
 
@@ -57,10 +58,22 @@ export class Derivation {
   readonly steps: Step[] = [];
   readonly claims: ClaimRecord[] = [];
   readonly crossChecks: CrossCheckRecord[] = [];
+  /** What the page assumes of its symbols; every claim is decided under it (plus its own). */
+  assumptions: Assumptions = {};
   constructor(
     readonly title: string,
     readonly section: string,
   ) {}
+
+  /** Declare what the page assumes of its symbols ({ eps: 'positive', ... }); applies to the claims that follow. */
+  assume(declarations: Assumptions): void {
+    this.assumptions = mergeAssumptions(this.assumptions, validateAssumptions(declarations, `derivation ${this.title}`));
+  }
+
+  /** Run f under the page's assumptions (for derivation code between claims). */
+  under<T>(f: () => T): T {
+    return withAssumptions(this.assumptions, f);
+  }
 
   /** Record a step with its expressions. */
   step(title: string, explanation: string, math: Step['math'] = [], claim?: string): void {
@@ -76,14 +89,14 @@ export class Derivation {
 
   /** Decide a claim from the parts the thunk derives; returns its record. */
   claim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
-    const rec = decideClaim(meta, derive);
+    const rec = withAssumptions(this.assumptions, () => decideClaim(meta, derive));
     this.claims.push(rec);
     return rec;
   }
 
   /** Decide a claim made of inequalities checked on samples (and identities, if any): checked-numeric, erratum or failed. */
   inequality(meta: ClaimMeta, derive: () => InequalityClaim): ClaimRecord {
-    const rec = decideInequalityClaim(meta, derive);
+    const rec = withAssumptions(this.assumptions, () => decideInequalityClaim(meta, derive));
     this.claims.push(rec);
     return rec;
   }

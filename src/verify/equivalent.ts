@@ -1,16 +1,28 @@
 /**
  * Decide an identity lhs = rhs with independent methods and keep the evidence:
- *  - engine: our normal form (expand, collect, clear sum denominators);
- *  - nerdamer: expand(lhs - rhs) with opaque applications as atoms;
- *  - mathjs: evaluation at seeded random points, opaque functions as random polynomials.
- * Two methods must agree for a verdict; any disagreement throws with both forms printed.
+ *  - engine: our normal form (expand, collect, clear sum denominators), under the declared assumptions;
+ *  - mathjs: the numeric witness, which evaluates the sides from their own text at seeded points of
+ *    the declared domain with error bounds (src/cas/witness);
+ *  - nerdamer: expand(lhs - rhs) with opaque applications as atoms, in a worker with a time limit.
+ * A method that cannot decide abstains (`unknown`, `timeout`, `error`) instead of voting: a nonzero
+ * residual of the engine or of nerdamer counts as `different` only when it is confirmed nonzero at
+ * the witness's points (or is exactly a nonzero polynomial). The status is `equal` when two methods
+ * say equal, none dissents and the witness found no value outside the reals in the domain;
+ * `different` when a method shows a difference and none says equal; `disputed` otherwise, with
+ * every method's evidence. nerdamer is consulted only when the first two do not settle it.
  */
+import { Expr, parseExpr, printExpr, Scope, sub, toPoly, toExpr, clearDenominators, LimitError, symbolsOf, sourceOf } from '../cas/index.ts';
 import {
-  Expr, parseExpr, printExpr, Scope, equalByNormalForm, nerdamerDifference, compareNumerically, expand, sub,
-} from '../cas/index.ts';
+  Assumptions, mergeAssumptions, currentAssumptions, validateAssumptions, withAssumptions, describeAssumptions, restrictAssumptions,
+} from '../cas/assumptions.ts';
+import { limits } from '../cas/limits.ts';
+import { withDeadline, TimeoutError, Poly } from '../cas/polyCore.ts';
+import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
+import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
 
 export type MethodName = 'engine-normal-form' | 'nerdamer-expand' | 'mathjs-random-points';
-export type MethodResult = 'equal' | 'different' | 'error';
+export type MethodResult = 'equal' | 'different' | 'unknown' | 'timeout' | 'error';
+export type VerdictStatus = 'equal' | 'different' | 'disputed';
 
 /** What one method said, with its evidence. */
 export interface Check {
@@ -20,19 +32,32 @@ export interface Check {
   readonly ms: number;
 }
 
-/** A decided identity: whether it holds, and what every method said. */
+/** A decided identity: its status, whether it holds, what every method said, under which assumptions. */
 export interface Verdict {
+  readonly status: VerdictStatus;
+  /** True only for `equal`. */
   readonly equivalent: boolean;
   readonly checks: readonly Check[];
   readonly lhs: string;
   readonly rhs: string;
-  /** lhs - rhs in normal form, when the identity fails. */
+  /** lhs - rhs in normal form, when the status is not `equal` (and the engine could compute it). */
   readonly difference?: string;
+  /** The declarations the verdict holds under (symbols not listed are real). */
+  readonly assumptions: Assumptions;
+  /** Why this status, in one sentence. */
+  readonly reason: string;
+  /** Values outside the reals inside the declared domain (they block `equal`). */
+  readonly findings: readonly string[];
 }
 
-/** Options: which methods, numeric points and tolerance. */
+/** Options: assumptions, which methods, the witness's points, tolerance and ranges. */
 export interface EquivalenceOptions {
+  /** Declarations: { v: 'positive', ... }; every other symbol is real. */
+  readonly assume?: Assumptions;
+  /** Run exactly these methods (at least two). Default: engine and witness, nerdamer when they do not settle it. */
   readonly methods?: readonly MethodName[];
+  /** Run all three methods even when two already agree. */
+  readonly thorough?: boolean;
   readonly scope?: Scope;
   readonly seeds?: number[];
   readonly points?: number;
@@ -41,69 +66,210 @@ export interface EquivalenceOptions {
   readonly label?: string;
 }
 
-/** The methods disagree: a bug in one of them or a case none handles. Never a pass. */
-export class MethodDisagreementError extends Error {
-  constructor(readonly verdictSoFar: Omit<Verdict, 'equivalent'>, label: string) {
-    const lines = verdictSoFar.checks.map((c) => `  ${c.method}: ${c.result} (${c.detail})`);
-    super(
-      `independent methods disagree on ${label}:\n  lhs = ${verdictSoFar.lhs}\n  rhs = ${verdictSoFar.rhs}\n${lines.join('\n')}`,
-    );
-    this.name = 'MethodDisagreementError';
-  }
-}
-
-const DEFAULT_METHODS: readonly MethodName[] = ['engine-normal-form', 'nerdamer-expand', 'mathjs-random-points'];
+const ALL: readonly MethodName[] = ['engine-normal-form', 'mathjs-random-points', 'nerdamer-expand'];
+const truncate = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}...` : s);
+const significant = (b: Bounded) => Number.isFinite(b.v) && Math.abs(b.v) > Math.max(16 * b.e, 1e-13 * b.s);
+const negligible = (b: Bounded) => Number.isFinite(b.v) && !significant(b);
 
 function timed(method: MethodName, run: () => { result: MethodResult; detail: string }): Check {
   const t0 = performance.now();
   try {
-    const r = run();
-    return { method, ...r, ms: performance.now() - t0 };
+    return { method, ...run(), ms: performance.now() - t0 };
   } catch (err) {
-    return { method, result: 'error', detail: (err as Error).message, ms: performance.now() - t0 };
+    const e = err as Error;
+    const result: MethodResult = e instanceof TimeoutError ? 'timeout' : 'error';
+    return { method, result, detail: e instanceof LimitError || e instanceof TimeoutError ? e.message : `${e.name}: ${e.message}`, ms: performance.now() - t0 };
   }
 }
 
-/** Run one method on lhs = rhs. */
-export function runMethod(method: MethodName, lhs: Expr, rhs: Expr, opts: EquivalenceOptions = {}): Check {
-  switch (method) {
-    case 'engine-normal-form':
-      return timed(method, () => {
-        const eq = equalByNormalForm(lhs, rhs);
-        return { result: eq ? 'equal' : 'different', detail: eq ? 'lhs - rhs normalises to 0' : 'lhs - rhs normalises to a nonzero form' };
-      });
-    case 'nerdamer-expand':
-      return timed(method, () => {
-        const r = nerdamerDifference(lhs, rhs);
-        return { result: r.isZero ? 'equal' : 'different', detail: `expand(lhs - rhs) = ${truncate(r.residual)}` };
-      });
-    case 'mathjs-random-points':
-      return timed(method, () => {
-        const r = compareNumerically(lhs, rhs, opts);
-        const where = r.agree ? '' : ` at ${JSON.stringify(r.worstAt)} (lhs=${r.lhsAtWorst}, rhs=${r.rhsAtWorst})`;
-        return {
-          result: r.agree ? 'equal' : 'different',
-          detail: `${r.points} points, worst relative gap ${r.worst.toExponential(2)}${where}`,
-        };
-      });
+/** An atom that cannot be identically zero (a trigonometric function of a constant, sin(pi), could be). */
+const neverIdenticallyZero = (a: Expr): boolean => !(a.kind === 'fn' && (a.name === 'sin' || a.name === 'cos') && symbolsOf(a).size === 0) && !symbolsOf(a).has('pi');
+
+/**
+ * A residual whose nonzero normal form proves a difference: a polynomial in symbols, rational
+ * radicals and powers of e (independent over the rationals), or a single term c * atoms * exp(X)
+ * (a product of functions none of which vanishes identically).
+ */
+function exactlyNonzero(p: Poly): boolean {
+  if (p.size === 1) {
+    const t = p.values().next().value!;
+    if (t.factors.every((f) => neverIdenticallyZero(f.atom))) return true;
   }
+  for (const t of p.values()) {
+    if (t.expo) return false;
+    for (const f of t.factors) {
+      const a = f.atom;
+      if (a.kind === 'sym' || a.kind === 'num') continue;
+      if (a.kind === 'fn' && a.name === 'exp' && a.args[0].kind === 'num') continue;
+      return false;
+    }
+  }
+  return true;
 }
 
-const truncate = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}...` : s);
+/** Confirm a nonzero residual at the witness's points: different where it is clearly nonzero, unknown where it vanishes to rounding. */
+function confirmResidual(values: readonly Bounded[], who: string): { result: MethodResult; detail: string } {
+  const at = values.findIndex(significant);
+  if (at >= 0) return { result: 'different', detail: `${who}; it is ${values[at].v.toExponential(3)} at witness point #${at + 1} (error bound ${values[at].e.toExponential(1)})` };
+  if (values.length > 0 && values.every(negligible)) return { result: 'unknown', detail: `${who}, but it vanishes to rounding at all ${values.length} witness points: not simplified, no vote` };
+  return { result: 'unknown', detail: `${who}; not a real number at some witness points, so not confirmed: no vote` };
+}
 
-/** Decide lhs = rhs (expressions or text) with at least two independent methods. */
+interface Sides {
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  readonly lhsText?: string;
+  readonly rhsText?: string;
+}
+
+/** Decide lhs = rhs (expressions or text) with independent methods, under the declared assumptions. */
 export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions = {}): Verdict {
   const label = opts.label ?? 'identity';
-  const lhs = typeof lhsIn === 'string' ? parseExpr(lhsIn, opts.scope, `${label} (lhs)`) : lhsIn;
-  const rhs = typeof rhsIn === 'string' ? parseExpr(rhsIn, opts.scope, `${label} (rhs)`) : rhsIn;
-  const methods = opts.methods ?? DEFAULT_METHODS;
-  if (methods.length < 2) throw new Error(`equivalent() needs at least two independent methods, got ${methods.join(', ')}`);
-  const checks = methods.map((m) => runMethod(m, lhs, rhs, opts));
-  const base = { checks, lhs: printExpr(lhs), rhs: printExpr(rhs) };
-  const decided = checks.filter((c) => c.result !== 'error');
-  const equal = decided.filter((c) => c.result === 'equal').length;
-  const different = decided.length - equal;
-  if ((equal > 0 && different > 0) || decided.length < 2) throw new MethodDisagreementError(base, label);
-  if (equal > 0) return { equivalent: true, ...base };
-  return { equivalent: false, ...base, difference: printExpr(expand(sub(lhs, rhs))) };
+  const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`) : x);
+  const sides: Sides = {
+    lhs: read(lhsIn, 'lhs'), rhs: read(rhsIn, 'rhs'),
+    lhsText: typeof lhsIn === 'string' ? lhsIn : undefined, rhsText: typeof rhsIn === 'string' ? rhsIn : undefined,
+  };
+  // declarations in force, the scope's (a model's), those of the scopes the sides were read in, and the call's own
+  const assumptions = mergeAssumptions(
+    currentAssumptions(), opts.scope?.assumptions, sourceOf(sides.lhs)?.scope?.assumptions, sourceOf(sides.rhs)?.scope?.assumptions,
+    validateAssumptions(opts.assume, label),
+  );
+  return withAssumptions(assumptions, () => decide(sides, assumptions, opts));
 }
+
+function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): Verdict {
+  const methods = opts.methods ?? ALL;
+  if (new Set(methods).size < 2) throw new Error(`equivalent() needs at least two independent methods, got ${methods.join(', ')}`);
+  const ms = limits().methodMs;
+  const witnessOpts: WitnessOptions = { assumptions, seeds: opts.seeds, points: opts.points, tolerance: opts.tolerance, ranges: opts.ranges };
+  checkRanges(witnessOpts);
+  const both = [s.lhs, s.rhs];
+  let residual: { value?: Expr; error?: unknown } | undefined;
+  const engineResidual = (): Expr => {
+    residual ??= (() => {
+      try {
+        return { value: withDeadline(ms, () => toExpr(toPoly(sub(s.lhs, s.rhs)))) };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    if (residual.error !== undefined) throw residual.error;
+    return residual.value!;
+  };
+  let witness: WitnessResult | undefined;
+  let nerdamerResidual: readonly Bounded[] | undefined;
+  const checks = new Map<MethodName, Check>();
+
+  const runEngine = () =>
+    timed('engine-normal-form', () =>
+      withDeadline(ms, () => {
+        const cleared = clearDenominators(toPoly(engineResidual()));
+        if (cleared.size === 0) return { result: 'equal', detail: 'lhs - rhs normalises to 0' };
+        const shown = `lhs - rhs normalises to ${truncate(printExpr(engineResidual()), 160)}`;
+        if (exactlyNonzero(cleared)) return { result: 'different', detail: `${shown}, a nonzero polynomial: exactly different` };
+        return confirmResidual(evaluateAt(toExpr(cleared), witnessOpts, both).map((x) => x.value), shown);
+      }),
+    );
+  const runWitness = () =>
+    timed('mathjs-random-points', () => {
+      witness = numericWitness({ expr: s.lhs, text: s.lhsText, scope: opts.scope }, { expr: s.rhs, text: s.rhsText, scope: opts.scope }, { ...witnessOpts, deadline: performance.now() + ms });
+      return { result: witness.result, detail: `${witness.detail}; lhs read from ${witness.readings.lhs}, rhs from ${witness.readings.rhs}` };
+    });
+  const runNerdamer = () =>
+    timed('nerdamer-expand', () => {
+      const beyond = beyondNerdamer(both);
+      if (beyond) return { result: 'unknown', detail: `not asked: ${beyond} (nerdamer does not answer such input in bounded time)` };
+      const ans = nerdamerDifference(s.lhs, s.rhs, assumptions, ms);
+      if (ans.isZero) return { result: 'equal', detail: 'expand(lhs - rhs) = 0' };
+      const r = residualReading(ans);
+      const values = evaluateTextAt(r.text, r.reading, r.atom, witnessOpts, both).map((x) => x.value);
+      nerdamerResidual = values;
+      return confirmResidual(values, `expand(lhs - rhs) = ${truncate(ans.residual)}`);
+    });
+
+  const run = (m: MethodName) => {
+    if (methods.includes(m) && !checks.has(m)) checks.set(m, m === 'engine-normal-form' ? runEngine() : m === 'mathjs-random-points' ? runWitness() : runNerdamer());
+  };
+  run('engine-normal-form');
+  run('mathjs-random-points');
+  const residuals = (): Map<MethodName, () => readonly Bounded[]> =>
+    new Map<MethodName, () => readonly Bounded[]>([
+      ['engine-normal-form', () => evaluateAt(engineResidual(), witnessOpts, both).map((x) => x.value)],
+      ['nerdamer-expand', () => nerdamerResidual ?? []],
+    ]);
+  reconcileBlindWitness(checks, witness, residuals());
+  const settled = () => {
+    const rs = [...checks.values()].map((c) => c.result);
+    const eq = rs.filter((r) => r === 'equal').length;
+    const diff = rs.filter((r) => r === 'different').length;
+    return (eq >= 2 && diff === 0 && !witness?.findings.length) || (diff >= 1 && eq === 0);
+  };
+  if (opts.thorough || opts.methods || checks.size < 2 || !settled()) {
+    run('nerdamer-expand');
+    reconcileBlindWitness(checks, witness, residuals());
+  }
+  if (checks.size < 2) for (const m of methods) run(m);
+  return verdictOf(s, [...checks.values()], assumptions, witness, engineResidual);
+}
+
+/**
+ * The witness says equal where another method shows a difference (1e-400 vs 0; 123456789012345678901
+ * vs ...900; a small term beside huge ones): if that method's residual is below what the witness can
+ * see at every point it agreed on, the witness is blind to it and abstains; otherwise the
+ * disagreement stands.
+ */
+function reconcileBlindWitness(checks: Map<MethodName, Check>, witness: WitnessResult | undefined, residuals: Map<MethodName, () => readonly Bounded[]>): void {
+  const w = checks.get('mathjs-random-points');
+  if (!w || !witness || w.result !== 'equal') return;
+  for (const [method, valuesOf] of residuals) {
+    if (checks.get(method)?.result !== 'different') continue;
+    let values: readonly Bounded[];
+    try {
+      values = valuesOf();
+    } catch {
+      continue;
+    }
+    const blind = witness.outcomes.every((o, k) => o.kind !== 'agree' || (values[k] !== undefined && Math.abs(values[k].v) <= o.noise));
+    if (blind) {
+      checks.set('mathjs-random-points', { ...w, result: 'unknown', detail: `${w.detail}; the difference ${method} shows lies below this resolution at every point: no vote` });
+      return;
+    }
+  }
+}
+
+function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions, witness: WitnessResult | undefined, residual: () => Expr): Verdict {
+  const eq = checks.filter((c) => c.result === 'equal').length;
+  const diff = checks.filter((c) => c.result === 'different').length;
+  const findings = witness?.findings ?? [];
+  let status: VerdictStatus;
+  let reason: string;
+  if (diff > 0 && eq > 0) {
+    status = 'disputed';
+    reason = `${eq} method(s) say equal and ${diff} different`;
+  } else if (diff > 0) {
+    status = 'different';
+    reason = `${diff} method(s) show a difference, none says equal`;
+  } else if (eq >= 2 && findings.length === 0) {
+    status = 'equal';
+    reason = `${eq} independent methods agree, none dissents`;
+  } else {
+    status = 'disputed';
+    reason = findings.length > 0 ? `undecided: ${findings.length} witness point(s) are outside the reals in the declared domain (declare assumptions or ranges)` : `undecided: only ${eq} method(s) could decide`;
+  }
+  let difference: string | undefined;
+  if (status !== 'equal') {
+    try {
+      difference = printExpr(residual());
+    } catch {
+      difference = undefined;
+    }
+  }
+  const used = restrictAssumptions(assumptions, symbolsOf(s.rhs, symbolsOf(s.lhs)));
+  return {
+    status, equivalent: status === 'equal', checks, lhs: printExpr(s.lhs), rhs: printExpr(s.rhs), difference,
+    assumptions: used, reason: `${reason} (${describeAssumptions(used)})`, findings,
+  };
+}
+
+export { describeAssumptions };

@@ -7,7 +7,7 @@
  */
 import { Expr, printExpr, expand, sub, seededRandom } from '../cas/index.ts';
 import { evaluateExpr } from '../calculus/index.ts';
-import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim } from './claims.ts';
+import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
 
 /** One point of the parameters (and of the parameters of a family of test functions). */
 export type Sample = Readonly<Record<string, number>>;
@@ -121,7 +121,7 @@ export interface InequalityClaim {
 }
 
 /** A failed printed inequality shown as a part (printed rhs vs corrected rhs) when both are expressions. */
-function erratumPart(part: InequalityPart, o: InequalityOutcome): PartOutcome[] {
+function erratumPart(part: InequalityPart, _outcome: InequalityOutcome): PartOutcome[] {
   const c = part.corrected;
   if (!c || typeof part.rhs === 'function' || typeof c.rhs === 'function') return [];
   return [{
@@ -143,7 +143,11 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
     spec = derive();
     return spec.identities ?? [];
   });
-  const done = (rec: Partial<ClaimRecord>): ClaimRecord => ({ ...base, ...rec, ms: performance.now() - t0 });
+  const done = (rec: Partial<ClaimRecord>): ClaimRecord => {
+    const out = { ...base, ...rec, ms: performance.now() - t0 };
+    const unexpected = unexpectedOutcome(out.status, meta.expect);
+    return { ...out, unexpected };
+  };
   if (!spec) return done({});
   if (spec.inequalities.length === 0) return done({ status: 'failed', message: 'no inequality was given' });
   if (base.status === 'failed') return done({});
@@ -157,7 +161,7 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   const parts = [...base.parts, ...spec.inequalities.flatMap((p, i) => (outcomes[i].holds ? [] : erratumPart(p, outcomes[i])))];
   const violated = outcomes.filter((o) => !o.holds);
   const record = { checks, parts, inequalities: outcomes };
-  if (violated.some((o) => !o.corrected || !o.corrected.holds))
+  if (violated.some((o) => !o.corrected?.holds))
     return done({ ...record, status: 'failed', message: violated.map((o) => `${o.label}: ${describeOutcome(o)}`).join('; ') });
   if (violated.length > 0 || base.status === 'erratum')
     return done({ ...record, status: 'erratum', message: [base.status === 'erratum' ? base.message : '', ...violated.map((o) => `${o.label}: ${describeOutcome(o)}`)].filter(Boolean).join('; ') });

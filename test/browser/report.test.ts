@@ -1,5 +1,5 @@
 /**
- * The HTML report in a real browser (Debian's chromium through playwright-core): the page is
+ * The HTML report in a real browser (Chromium from npm (@sparticuz/chromium) through playwright-core): the page is
  * generated from the paper's derivations, opened from disk, and every formula must have
  * rendered (no .katex-error, one .katex per emitted formula) with KaTeX's own fonts loaded.
  */

@@ -1,5 +1,5 @@
 /**
- * The web explorer in Debian's chromium: the static build served over http, no console errors,
+ * The web explorer in headless Chromium (from npm): the static build served over http, no console errors,
  * every formula rendered, the eps slider moves the theta curve, the simulation advances when
  * played, the controls have labels and are reachable by keyboard. Screenshots go to out/.
  */

@@ -29,9 +29,12 @@ describe('changeVariables (Itô)', () => {
       name: 'exp', newState: ['z', 'y'], map: ['exp(x)', 'y'], inverse: ['ln(z)', 'y'], density: 'g',
     });
     // Itô: d e^x = e^x dx + (1/2) e^x s^2 dt
-    expect(equivalent(ch.model.drift[0], 'z*(-k*(ln(z) - m)) + z*s^2/2').equivalent).toBe(true);
+    // z = e^x > 0: ln(z) is real only when z is declared positive
+    expect(equivalent(ch.model.drift[0], 'z*(-k*(ln(z) - m)) + z*s^2/2', { assume: { z: 'positive' } }).equivalent).toBe(true);
+    expect(equivalent(ch.model.drift[0], 'z*(-k*(ln(z) - m)) + z*s^2/2').status).toBe('disputed');
+    expect(equivalent(ch.model.drift[0], 'z*(-k*(ln(z) - m))', { assume: { z: 'positive' } }).status).toBe('different');
     const w = chainRuleWitness(ou, ch);
-    expect(equivalent(w.lhs, w.rhs).equivalent).toBe(true);
+    expect(equivalent(w.lhs, w.rhs, { assume: { z: 'positive' } }).equivalent).toBe(true);
   });
 
   it('rejects a wrong Jacobian in the density transform', () => {

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { parseExpr, expand, printExpr, equalByNormalForm, toPoly } from '../../src/cas/index.ts';
+import { parseExpr, expand, printExpr, equalByNormalForm, toPoly, withAssumptions, Assumptions } from '../../src/cas/index.ts';
 
 const P = (s: string) => parseExpr(s);
-const eq = (a: string, b: string) => equalByNormalForm(P(a), P(b));
+const eq = (a: string, b: string, assume?: Assumptions) => withAssumptions(assume, () => equalByNormalForm(P(a), P(b)));
 
 describe('normal form', () => {
   it('expands and collects polynomials', () => {
@@ -14,8 +14,38 @@ describe('normal form', () => {
   it('combines exponentials and logarithms', () => {
     expect(eq('exp(a)*exp(b)', 'exp(a + b)')).toBe(true);
     expect(eq('exp(2*ln(x))', 'x^2')).toBe(true);
-    expect(eq('ln(x^3*y)', '3*ln(x) + ln(y)')).toBe(true);
+    expect(eq('ln(x^3*y)', '3*ln(x) + ln(y)', { x: 'positive', y: 'positive' })).toBe(true);
+    expect(eq('ln(x^3*y)', '3*ln(x) + ln(y)')).toBe(false); // x = y = -1: the left side is defined, the right is not
     expect(eq('exp(a)*exp(b)', 'exp(a*b)')).toBe(false);
+  });
+
+  it('splits powers and logarithms only under the assumptions that make it true', () => {
+    expect(eq('sqrt(x^2)', 'x')).toBe(false);
+    expect(eq('sqrt(x^2)', 'x', { x: 'nonnegative' })).toBe(true);
+    expect(eq('sqrt(x^4)', 'x^2')).toBe(true); // both sides are the same real function
+    expect(eq('sqrt(x*y)', 'sqrt(x)*sqrt(y)')).toBe(false);
+    expect(eq('sqrt(x*y)', 'sqrt(x)*sqrt(y)', { x: 'positive', y: 'positive' })).toBe(true);
+    expect(eq('(x^a)^b', 'x^(a*b)')).toBe(false);
+    expect(eq('(x^a)^b', 'x^(a*b)', { x: 'positive' })).toBe(true);
+    expect(eq('ln(v^2)', '2*ln(v)')).toBe(false);
+    expect(eq('ln(v^2)', '2*ln(v)', { v: 'positive' })).toBe(true);
+    expect(eq('ln(f(x)^2)', '2*ln(f(x))')).toBe(false);
+    expect(eq('sqrt(2*x)', 'sqrt(2)*sqrt(x)')).toBe(true); // a positive constant always splits off
+    expect(eq('ln(2*a + 2*b)', 'ln(2) + ln(a + b)')).toBe(true);
+    expect(eq('sqrt(x*a + x*b)', 'sqrt(x)*sqrt(a + b)')).toBe(false);
+    expect(eq('sqrt(x*a + x*b)', 'sqrt(x)*sqrt(a + b)', { x: 'positive' })).toBe(true);
+  });
+
+  it('knows e, exponentials of sums and of constants, elementary values at 0, and sin^2 + cos^2', () => {
+    expect(eq('e^x', 'exp(x)')).toBe(true);
+    expect(eq('exp(1)*exp(x)', 'exp(1 + x)')).toBe(true);
+    expect(eq('exp(2)', 'exp(1)^2')).toBe(true);
+    expect(eq('exp(2)', 'exp(1)^3')).toBe(false);
+    expect(eq('cos(0) + sin(0) + ln(1)', '1')).toBe(true);
+    expect(eq('sin(x)^2 + cos(x)^2', '1')).toBe(true);
+    expect(eq('sin(x)^2 + cos(x)^2', '2')).toBe(false);
+    expect(eq('cos(-x) + sin(-x)', 'cos(x) - sin(x)')).toBe(true);
+    expect(eq('ln(6)', 'ln(2) + ln(3)')).toBe(true);
   });
 
   it('handles square roots of symbols and numbers', () => {

@@ -59,7 +59,7 @@ describe('section 3: marginals and rescalings', () => {
     const s = scope.extend({ symbols: ['m'] });
     const at = (T: string) => s.parse(`exp(-2*m*(${T})/eps)`, 'X at T');
     const part = (T: string) => [{ label: 'X = eps', printed: sym('eps'), derived: at(T), mustHold: true }];
-    expect(decideClaim({ id: 'T', source: 't', title: 'T' }, () => part('(eps/(2*m))*(-ln(eps))')).status).toBe('verified');
-    expect(decideClaim({ id: 'T2', source: 't', title: 'T/2' }, () => part('(eps/(4*m))*(-ln(eps))')).status).toBe('failed');
+    expect(decideClaim({ id: 'T', source: 't', title: 'T', assume: { eps: 'positive', m: 'positive' } }, () => part('(eps/(2*m))*(-ln(eps))')).status).toBe('verified');
+    expect(decideClaim({ id: 'T2', source: 't', title: 'T/2', assume: { eps: 'positive', m: 'positive' } }, () => part('(eps/(4*m))*(-ln(eps))')).status).toBe('failed');
   });
 });

@@ -1,6 +1,6 @@
 /** The generic particle network and the FHN wiring of (1.2): exact OU statistics for both schemes, the stiff stability refusal, fused = composed kernels, determinism, refusals. */
 import { describe, it, expect } from 'vitest';
-import { createNetwork, runNetwork, networkMacros, proportionalCounts, sampleMoments, CellStepper, NetworkCell, NumericInputError } from '../../src/numerics/index.ts';
+import { createNetwork, runNetwork, networkMacros, proportionalCounts, sampleMoments, CellStepper, NetworkCell } from '../../src/numerics/index.ts';
 import { fhnStepper, composedStepper, noDrift, defaultNetwork, defaultCells, ParticleScheme } from '../../derivations/lib/network.ts';
 import { eulerMaruyamaStep } from '../../src/generated/particles.ts';
 import { defaultKernel } from '../../derivations/lib/fhn.ts';

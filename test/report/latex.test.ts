@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { parseExpr, equalByNormalForm, expand, add, sub, mul, num, sym, pow, fn, Expr } from '../../src/cas/index.ts';
-import { exprToLatex, toLatex, arrangeForDisplay, extendNotation, paperNotation } from '../../src/report/index.ts';
+import { exprToLatex, toLatex, arrangeForDisplay, extendNotation, plainNotation } from '../../src/report/index.ts';
+import { paperNotation } from '../../derivations/lib/notation.ts';
 import { rescale16, rescaledEquation } from '../../derivations/rescaling.ts';
 import { operatorOf } from '../../src/calculus/index.ts';
 
-const tex = (s: string) => exprToLatex(parseExpr(s));
+const tex = (s: string) => exprToLatex(parseExpr(s), { notation: paperNotation });
 
 describe('LaTeX in the paper notation', () => {
   it('writes the paper symbols, time derivatives and the user table', () => {
@@ -16,6 +17,18 @@ describe('LaTeX in the paper notation', () => {
     const mine = extendNotation(paperNotation, { symbols: { kappa: '\\kappa_\\star' } });
     expect(exprToLatex(parseExpr('kappa'), { notation: mine })).toBe('\\kappa_\\star');
     expect(exprToLatex(parseExpr('kappa'))).toBe('\\kappa');
+  });
+
+  it('is plain unless a notation is given: no paper symbol leaks into a user\'s expressions', () => {
+    const plain = (s: string) => exprToLatex(parseExpr(s));
+    expect(plain('rho')).toBe('\\rho');
+    expect(plain('theta_t')).toBe("\\theta'");
+    expect(plain('V + eps + foo')).toBe('V + \\varepsilon + \\mathrm{foo}');
+    expect(plain('nu(v, w)')).toBe('\\nu(v, w)');
+    expect(plain('d_v(v*f(v))')).toBe('\\partial_v[v f(v)]');
+    expect(exprToLatex(parseExpr('rho'), { notation: plainNotation })).toBe('\\rho');
+    const mine = extendNotation(plainNotation, { symbols: { rho: '\\varrho' } });
+    expect(exprToLatex(parseExpr('rho + theta'), { notation: mine })).toBe('\\varrho + \\theta');
   });
 
   it('writes fractions, powers and signs as a mathematician does', () => {
@@ -74,20 +87,20 @@ describe('arrangement for display', () => {
   });
 
   it('collects an operator form by derivatives of the unknown, highest order first', () => {
-    const t = toLatex(operatorOf(model), { width: 10_000 });
+    const t = toLatex(operatorOf(model), { width: 10_000, notation: paperNotation });
     expect(t.startsWith('\\frac{1}{(\\theta^\\varepsilon)^{2}} \\partial_v^{2} \\nu^\\varepsilon')).toBe(true);
     for (const d of ['\\partial_v^{2} \\nu^\\varepsilon', '\\partial_v \\nu^\\varepsilon', '\\partial_w \\nu^\\varepsilon']) expect(t.split(d).length - 1).toBe(1);
   });
 
   it('does not collect an expression that is not linear in the unknown', () => {
     const nonlinear = parseExpr('nu(v, w)^2 + v*nu__d1_0(v, w) + a*nu(v, w)');
-    const t = toLatex(nonlinear, { width: 10_000 });
+    const t = toLatex(nonlinear, { width: 10_000, notation: paperNotation });
     expect(t).toContain('(\\nu^\\varepsilon)^{2}');
     expect(equalByNormalForm(arrangeForDisplay(nonlinear), nonlinear)).toBe(true);
   });
 
   it('groups terms over a shared denominator', () => {
-    expect(toLatex(samples[2], { width: 10_000 })).toBe(
+    expect(toLatex(samples[2], { width: 10_000, notation: paperNotation })).toBe(
       '\\frac{N(\\mathcal V^\\varepsilon + \\theta^\\varepsilon v) - \\mathcal E(\\mu^\\varepsilon) - N(\\mathcal V^\\varepsilon) - w}{\\theta^\\varepsilon} - (\\Psi *_r \\rho_0^\\varepsilon) v',
     );
   });
@@ -95,7 +108,7 @@ describe('arrangement for display', () => {
 
 describe('equations', () => {
   it('writes lhs = rhs, and breaks a long right side into aligned lines', () => {
-    expect(toLatex({ lhs: sym('theta_t'), rhs: parseExpr('rho/theta - rho*theta/eps') })).toBe(
+    expect(toLatex({ lhs: sym('theta_t'), rhs: parseExpr('rho/theta - rho*theta/eps') }, { notation: paperNotation })).toBe(
       "(\\theta^\\varepsilon)' = \\frac{\\rho_0^\\varepsilon}{\\theta^\\varepsilon} - \\frac{\\rho_0^\\varepsilon \\theta^\\varepsilon}{\\varepsilon}",
     );
     const long = add(...Array.from({ length: 30 }, (_, i) => mul(num(i + 1), pow(sym('x'), num(i + 1)))));

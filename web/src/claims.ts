@@ -1,4 +1,4 @@
-/** The claims table: verdict badges, the methods that decided each claim, a filter by status and text. */
+/** The claims table: verdict badges, the assumptions each verdict holds under, the methods that decided it, a filter by status and text. */
 import { el } from './dom.ts';
 import type { PaperData } from './paper.ts';
 
@@ -16,6 +16,7 @@ export function claimsView(claims: readonly Claim[]): HTMLElement {
       el('td', {}, c.source),
       el('td', {}, c.title),
       el('td', {}, el('span', { class: `badge ${c.status}` }, c.status)),
+      el('td', { class: 'assumes', title: c.assumptions }, c.assumptionsShort),
       el('td', { class: 'methods' }, c.checks.map((k) => `${k.method.split('-')[0]} ${k.result === 'equal' || k.result === 'holds' ? '✓' : k.result === 'different' || k.result === 'violated' ? '✗' : '!'}`).join(' ')),
     );
     return { tr, text: `${c.id} ${c.source} ${c.title}`.toLowerCase(), status: c.status };
@@ -38,6 +39,6 @@ export function claimsView(claims: readonly Claim[]): HTMLElement {
   return el('div', {},
     el('div', { class: 'controls' }, el('div', { class: 'control' }, el('label', { for: 'claim-status' }, 'Verdict'), select), el('div', { class: 'control' }, el('label', { for: 'claim-search' }, 'Search'), search)),
     count,
-    el('table', { class: 'claims' }, el('thead', {}, el('tr', {}, ...['claim', 'paper', 'statement', 'verdict', 'methods'].map((h) => el('th', { scope: 'col' }, h)))), tbody),
+    el('table', { class: 'claims' }, el('thead', {}, el('tr', {}, ...['claim', 'paper', 'statement', 'verdict', 'assumes', 'methods'].map((h) => el('th', { scope: 'col' }, h)))), tbody),
   );
 }
