@@ -76,13 +76,23 @@ export function layerWindow(q: LayerQuantity, s: readonly number[], values: read
 export function fitWindow(s: readonly number[], values: readonly number[], window: [number, number]): WindowFit | null {
   const idx = s.map((_, i) => i).filter((i) => s[i] >= window[0] - 1e-12 && s[i] <= window[1] + 1e-12 && values[i] > 0);
   if (idx.length < 8) return null;
-  const fit = fitExponentialDecay(idx.map((i) => s[i]), idx.map((i) => values[i]));
+  const fit = fitExponentialDecay(
+    idx.map((i) => s[i]),
+    idx.map((i) => values[i]),
+  );
   if (fit.rate * (window[1] - window[0]) < 1) return null;
   return { window, rate: fit.rate, rate95: fit.rate95, points: fit.points };
 }
 
 /** Measure one quantity at one point from the coarse and fine runs of the same task. */
-export function measureExponent(q: LayerQuantity, k: number, coarse: LayerSeries, fine: LayerSeries, reference: number | null, judge: (rate: number, uncertainty: number) => string): MeasuredExponent {
+export function measureExponent(
+  q: LayerQuantity,
+  k: number,
+  coarse: LayerSeries,
+  fine: LayerSeries,
+  reference: number | null,
+  judge: (rate: number, uncertainty: number) => string,
+): MeasuredExponent {
   const { eps, data, stiffOnly } = fine.task;
   const rho0 = fine.points[k].rho0;
   const base = { quantity: q, eps, data, stiffOnly, rho0, reference };
@@ -95,8 +105,17 @@ export function measureExponent(q: LayerQuantity, k: number, coarse: LayerSeries
   }
   const rate = 2 * fineFit.rate - coarseFit.rate;
   const length = window[1] - window[0];
-  const cuts = [[window[0] + length / 4, window[1]], [window[0], window[1] - length / 4]] as [number, number][];
-  const sensitivity = Math.max(0, ...cuts.map((w) => fitWindow(fine.s, fine.values[k][q], w)).filter((f): f is WindowFit => f !== null).map((f) => Math.abs(f.rate - fineFit.rate)));
+  const cuts = [
+    [window[0] + length / 4, window[1]],
+    [window[0], window[1] - length / 4],
+  ] as [number, number][];
+  const sensitivity = Math.max(
+    0,
+    ...cuts
+      .map((w) => fitWindow(fine.s, fine.values[k][q], w))
+      .filter((f): f is WindowFit => f !== null)
+      .map((f) => Math.abs(f.rate - fineFit.rate)),
+  );
   const uncertainty = fineFit.rate95 + Math.abs(rate - fineFit.rate) + sensitivity;
   return { ...base, fine: fineFit, coarseRate: coarseFit.rate, rate, sensitivity, uncertainty, verdict: judge(rate, uncertainty) };
 }
@@ -107,7 +126,9 @@ const margin = (uncertainty: number, reference: number) => Math.max(uncertainty,
 /** Validation against the exact OU rate: within the uncertainty (at least 2%). */
 export function judgeExact(exact: number) {
   return (rate: number, uncertainty: number): string =>
-    Math.abs(rate - exact) <= margin(uncertainty, exact) ? `validated (exact ${exact.toFixed(3)})` : `FAILED: measured ${rate.toFixed(3)}, exact ${exact.toFixed(3)}`;
+    Math.abs(rate - exact) <= margin(uncertainty, exact)
+      ? `validated (exact ${exact.toFixed(3)})`
+      : `FAILED: measured ${rate.toFixed(3)}, exact ${exact.toFixed(3)}`;
 }
 
 /** Against a printed exponent c_p of a bound exp(-c_p t/eps): sharp, consistent (decays faster) or contradicted (decays slower). */
@@ -123,7 +144,8 @@ export function judgePrinted(printed: number) {
 /** Against alpha* in (0, ALPHA_MAX): contradicted when the measured rate is below ALPHA_MAX, sharp when it equals sup alpha* = 1. */
 export function judgeAlpha(rate: number, uncertainty: number): string {
   const m = margin(uncertainty, ALPHA_MAX);
-  if (rate + m < ALPHA_MAX) return `contradicts the printed statement for alpha* in (${rate.toFixed(3)}, ${ALPHA_MAX.toFixed(4)}): nu_perp decays at ${rate.toFixed(3)}`;
+  if (rate + m < ALPHA_MAX)
+    return `contradicts the printed statement for alpha* in (${rate.toFixed(3)}, ${ALPHA_MAX.toFixed(4)}): nu_perp decays at ${rate.toFixed(3)}`;
   if (Math.abs(rate - 1) <= m) return 'sharp: the rate equals sup alpha* = 1 (kappa -> infinity)';
   return `consistent: every admissible alpha* < ${ALPHA_MAX.toFixed(4)} is below the measured rate`;
 }
@@ -143,7 +165,9 @@ export function measureAll(coarse: LayerSeries, fine: LayerSeries, quantities: r
         return measureExponent(q, k, coarse, fine, exact, judgeExact(exact));
       }
       const printed = PRINTED_EXPONENTS[q].value(LAYER_M_STAR);
-      return printed === null ? measureExponent(q, k, coarse, fine, ALPHA_MAX, judgeAlpha) : measureExponent(q, k, coarse, fine, printed, judgePrinted(printed));
+      return printed === null
+        ? measureExponent(q, k, coarse, fine, ALPHA_MAX, judgeAlpha)
+        : measureExponent(q, k, coarse, fine, printed, judgePrinted(printed));
     }),
   );
 }

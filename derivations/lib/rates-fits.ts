@@ -22,7 +22,11 @@ interface QuantitySpec {
 }
 
 /** Least squares of value = A f1 + B f2 in relative terms (each point weighted by 1/value); the largest relative residual. */
-export function twoTermFit(eps: readonly number[], values: readonly number[], terms: readonly [(e: number) => number, (e: number) => number]): { A: number; B: number; maxRelativeResidual: number } {
+export function twoTermFit(
+  eps: readonly number[],
+  values: readonly number[],
+  terms: readonly [(e: number) => number, (e: number) => number],
+): { A: number; B: number; maxRelativeResidual: number } {
   const rows = eps.map((e, i) => [terms[0](e) / values[i], terms[1](e) / values[i]]);
   const [s11, s12, s22] = [rows.reduce((a, r) => a + r[0] * r[0], 0), rows.reduce((a, r) => a + r[0] * r[1], 0), rows.reduce((a, r) => a + r[1] * r[1], 0)];
   const [b1, b2] = [rows.reduce((a, r) => a + r[0], 0), rows.reduce((a, r) => a + r[1], 0)];
@@ -36,16 +40,46 @@ export function twoTermFit(eps: readonly number[], values: readonly number[], te
 export function fitRow(q: QuantitySpec, points: RatePoint[], asymptoticEps: number): RateRow {
   const inRange = points.filter((p) => p.eps <= asymptoticEps).length >= 3 ? points.filter((p) => p.eps <= asymptoticEps) : points;
   const usable = inRange.filter((p) => p.reliable && p.value > 0);
-  const fit = (divide: (e: number) => number): PowerLawFit | null => (usable.length >= 2 ? fitPowerLaw(usable.map((p) => p.eps), usable.map((p) => p.value / divide(p.eps))) : null);
-  const localSlopes = points.slice(1).map((p, i) => (p.value > 0 && points[i].value > 0 ? Math.log(p.value / points[i].value) / Math.log(p.eps / points[i].eps) : Number.NaN));
+  const fitDivided = (divide: (e: number) => number): PowerLawFit | null =>
+    usable.length >= 2
+      ? fitPowerLaw(
+          usable.map((p) => p.eps),
+          usable.map((p) => p.value / divide(p.eps)),
+        )
+      : null;
+  const localSlopes = points
+    .slice(1)
+    .map((p, i) => (p.value > 0 && points[i].value > 0 ? Math.log(p.value / points[i].value) / Math.log(p.eps / points[i].eps) : Number.NaN));
   const tail = usable.slice(-4);
-  const structure = q.structure && usable.length >= 3 ? { formula: q.structure.formula, ...twoTermFit(usable.map((p) => p.eps), usable.map((p) => p.value), q.structure.terms) } : null;
+  const structure =
+    q.structure && usable.length >= 3
+      ? {
+          formula: q.structure.formula,
+          ...twoTermFit(
+            usable.map((p) => p.eps),
+            usable.map((p) => p.value),
+            q.structure.terms,
+          ),
+        }
+      : null;
   return {
-    id: q.id, label: q.label, theorem: q.theorem, proven: q.proven, provenSlope: q.provenSlope,
-    points, fitEps: usable.map((p) => p.eps), fit: fit(() => 1),
-    tailFit: tail.length === 4 && usable.length > 4 ? fitPowerLaw(tail.map((p) => p.eps), tail.map((p) => p.value)) : null,
+    id: q.id,
+    label: q.label,
+    theorem: q.theorem,
+    proven: q.proven,
+    provenSlope: q.provenSlope,
+    points,
+    fitEps: usable.map((p) => p.eps),
+    fit: fitDivided(() => 1),
+    tailFit:
+      tail.length === 4 && usable.length > 4
+        ? fitPowerLaw(
+            tail.map((p) => p.eps),
+            tail.map((p) => p.value),
+          )
+        : null,
     structure,
-    logFit: q.logFactor ? fit((e) => Math.sqrt(Math.abs(Math.log(e)))) : null,
+    logFit: q.logFactor ? fitDivided((e) => Math.sqrt(Math.abs(Math.log(e)))) : null,
     localSlopes,
     trustworthy: usable.length >= 4 && inRange[inRange.length - 1].reliable,
   };
@@ -63,14 +97,17 @@ export function summariseExponents(exponents: readonly MeasuredExponent[]): Expo
     const best = measured[0];
     const { quantity, data, stiffOnly, rho0 } = ms[0];
     return {
-      kind: stiffOnly ? 'OU validation' : '(1.10)', quantity, data, rho0,
+      kind: stiffOnly ? 'OU validation' : '(1.10)',
+      quantity,
+      data,
+      rho0,
       statement: stiffOnly ? 'Ornstein–Uhlenbeck relaxation alone (exact rate known)' : PRINTED_EXPONENTS[quantity].statement,
       printed: stiffOnly ? `exact ${ms[0].reference?.toFixed(3)}` : PRINTED_EXPONENTS[quantity].printed,
       reference: ms[0].reference,
       byEps: ms.map((m) => ({ eps: m.eps, rate: m.rate, uncertainty: m.uncertainty, window: m.fine?.window ?? null, verdict: m.verdict })),
       rate: best?.rate ?? null,
       uncertainty: best?.uncertainty ?? null,
-      verdict: best ? best.verdict : [...ms].sort((a, b) => a.eps - b.eps)[0].note ?? 'not measured',
+      verdict: best ? best.verdict : ([...ms].sort((a, b) => a.eps - b.eps)[0].note ?? 'not measured'),
       epsDependent: new Set(measured.map((m) => m.verdict.split(':')[0].split(' (')[0])).size > 1,
     };
   });
@@ -97,7 +134,15 @@ export function layerPlot(product: LayerSeries, correlated: LayerSeries | null):
     if (!window) return [];
     const j = s.s.findIndex((x) => x >= window[0]);
     const which = q === 'perp' ? ` (${s.task.data})` : '';
-    return [{ label: `${q}${which}: printed ${q === 'perp' ? `alpha* < ${ALPHA_MAX.toFixed(3)}` : `${rate.toFixed(1)} (= ${q === 'D4' ? 4 : 2} m*)`}`, slope: -rate, x0: s.s[j], y0: s.values[k][q][j], series: i }];
+    return [
+      {
+        label: `${q}${which}: printed ${q === 'perp' ? `alpha* < ${ALPHA_MAX.toFixed(3)}` : `${rate.toFixed(1)} (= ${q === 'D4' ? 4 : 2} m*)`}`,
+        slope: -rate,
+        x0: s.s[j],
+        y0: s.values[k][q][j],
+        series: i,
+      },
+    ];
   });
   return { eps: product.task.eps, rho0: product.points[k].rho0, series, references };
 }

@@ -65,16 +65,23 @@ export function layerRun(task: LayerTask, onProgress?: OnProgress): LayerSeries 
   const cells = layerCells();
   const sd = initialData.sdW;
   // shift(w) = beta (sqrt 2 exp(-w^2 / (2 sdW^2)) - 1): bounded, even in w, mean zero under the w-law (so V0 stays the mean)
-  const initial = task.data === 'correlated' ? correlatedInitialDensity(layerDensity, (w) => CORRELATION * (Math.SQRT2 * Math.exp(-(w * w) / (2 * sd * sd)) - 1)) : initialDensity;
+  const initial =
+    task.data === 'correlated'
+      ? correlatedInitialDensity(layerDensity, (w) => CORRELATION * (Math.SQRT2 * Math.exp(-(w * w) / (2 * sd * sd)) - 1))
+      : initialDensity;
   const model = zFrameEquation({ eps: task.eps, cells, nv: task.nv, nz: task.nz, initial, stiffOnly: task.stiffOnly });
   const samples = Math.round(task.sEnd / task.ds);
-  const times = Array.from({ length: samples }, (_, i) => ((i + 1) * task.ds) * task.eps);
+  const times = Array.from({ length: samples }, (_, i) => (i + 1) * task.ds * task.eps);
   const s: number[] = [];
   const values = cells.map(() => Object.fromEntries(LAYER_QUANTITIES.map((q) => [q, [] as number[]])) as Record<LayerQuantity, number[]>);
   const record = (t: number) => {
     s.push(t / task.eps);
     cells.forEach((_, k) => {
-      for (const [name, q] of [['D2', 2], ['D4', 4], ['D6', 6]] as const) {
+      for (const [name, q] of [
+        ['D2', 2],
+        ['D4', 4],
+        ['D6', 6],
+      ] as const) {
         const m = centredMoment(model, k, t, q);
         values[k][name].push(Math.abs(m.value - m.profile));
       }
@@ -85,7 +92,10 @@ export function layerRun(task: LayerTask, onProgress?: OnProgress): LayerSeries 
   };
   record(0);
   const report = runSplitGrid(model, {
-    tEnd: times[times.length - 1], sampleTimes: times, onSample: record, onProgress,
+    tEnd: times[times.length - 1],
+    sampleTimes: times,
+    onSample: record,
+    onProgress,
     stepSize: () => task.gamma * task.eps,
   });
   // the marginal must not have left the box (a check of the z-range)

@@ -11,8 +11,18 @@
  * of (1.7), theta and its integral I(t) from the generated closed forms (1.11).
  */
 import {
-  Mesh, createMesh, sampleOnMesh, integrateAgainst, couplingMatrix, nonlocalSums, NetworkCell, requirePositive, NumericInputError,
-  SplitGridModel, SplitBoxStep, FacePoints,
+  Mesh,
+  createMesh,
+  sampleOnMesh,
+  integrateAgainst,
+  couplingMatrix,
+  nonlocalSums,
+  NetworkCell,
+  requirePositive,
+  NumericInputError,
+  SplitGridModel,
+  SplitBoxStep,
+  FacePoints,
 } from '../../src/numerics/index.ts';
 import { rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
 import { theta2ClosedForm, integralI } from '../../src/generated/rescaling.ts';
@@ -92,7 +102,14 @@ export function zFrameEquation(s: ZFrameSetup): ZFrameModel {
   let E0 = new Float64Array(cells.length);
   const kernel = transportOn(mesh, a, b);
   return {
-    mesh, boxes, cells, eps, V, W, theta, contraction,
+    mesh,
+    boxes,
+    cells,
+    eps,
+    V,
+    W,
+    theta,
+    contraction,
     errorTerm: (k, t) => errorTerm(k, t),
     coefficients(t: number, faces: FacePoints): SplitBoxStep[] {
       E0 = Float64Array.from(cells, (_, k) => errorTerm(k, t));
@@ -128,7 +145,11 @@ export function zFrameEquation(s: ZFrameSetup): ZFrameModel {
       const r0 = rates(V, W, E0);
       const Vp = V.map((x, k) => x + dt * r0[k].dV);
       const Wp = W.map((x, k) => x + dt * r0[k].dW);
-      const r1 = rates(Vp, Wp, Float64Array.from(cells, (_, k) => errorTerm(k, t + dt, Vp[k])));
+      const r1 = rates(
+        Vp,
+        Wp,
+        Float64Array.from(cells, (_, k) => errorTerm(k, t + dt, Vp[k])),
+      );
       cells.forEach((_, k) => {
         V[k] += (dt / 2) * (r0[k].dV + r1[k].dV);
         W[k] += (dt / 2) * (r0[k].dW + r1[k].dW);
@@ -182,5 +203,6 @@ function requireAffineAdaptation(a: number, b: number): void {
   rescaledTransport(2, bv, bw, v, w, 0.5, 0.3, 0.1, 0.4, a, b);
   rescaledTransport(2, bv, bw1, v, w1, 0.5, 0.3, 0.1, 0.4, a, b);
   for (let i = 0; i < 2; i++)
-    if (Math.abs(bw1[i] - bw[i] + b) > 1e-12) throw new NumericInputError(`the z-frame needs b_w affine in w with slope -b = ${-b}; the kernel gives ${bw1[i] - bw[i]}`);
+    if (Math.abs(bw1[i] - bw[i] + b) > 1e-12)
+      throw new NumericInputError(`the z-frame needs b_w affine in w with slope -b = ${-b}; the kernel gives ${bw1[i] - bw[i]}`);
 }

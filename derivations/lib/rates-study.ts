@@ -56,7 +56,10 @@ const gauss = (z: number, sd: number) => Math.exp(-0.5 * (z / sd) ** 2) / (sd * 
 export function sampleTimes(eps: number, mStar: number, samples: number, tEnd: number): number[] {
   const layer = Math.min(4 * (eps / (2 * mStar)) * Math.abs(Math.log(eps)), tEnd / 2);
   // the last one exactly tEnd (a rounded neighbour would add a sample at tEnd)
-  return [...Array.from({ length: samples }, (_, i) => ((i + 1) * layer) / samples), ...Array.from({ length: samples }, (_, i) => (i === samples - 1 ? tEnd : layer + ((i + 1) * (tEnd - layer)) / samples))];
+  return [
+    ...Array.from({ length: samples }, (_, i) => ((i + 1) * layer) / samples),
+    ...Array.from({ length: samples }, (_, i) => (i === samples - 1 ? tEnd : layer + ((i + 1) * (tEnd - layer)) / samples)),
+  ];
 }
 
 /** Run (1.10) in the z-frame for one eps and one step level, and measure every quantity of the study. */
@@ -72,31 +75,44 @@ export function measureRates(task: RateTask, onProgress?: OnProgress): RateMeasu
   // (1.9) in z: nubar(t, z) = nubar0(z); the scheme's own solution (zero z-velocity) is the discrete initial marginal
   const limitMarginals = model.boxes.map((f) => marginalW(mesh, f));
   const exactMarginal = Float64Array.from(mesh.w, (z) => gauss(z, initialData.sdW));
-  const limitGap = Math.max(...limitMarginals.map((g) => {
-    let s = 0;
-    for (let j = 0; j < mesh.nw; j++) s += (g[j] - exactMarginal[j]) ** 2 * Math.sqrt((2 * Math.PI) / KAPPA) * Math.exp((KAPPA * mesh.w[j] ** 2) / 2);
-    return Math.sqrt(s * mesh.dw);
-  }));
-  let macro = 0, marginalL2 = 0, D2bound = 0, D2theta = 0, L1 = 0;
+  const limitGap = Math.max(
+    ...limitMarginals.map((g) => {
+      let s = 0;
+      for (let j = 0; j < mesh.nw; j++) s += (g[j] - exactMarginal[j]) ** 2 * Math.sqrt((2 * Math.PI) / KAPPA) * Math.exp((KAPPA * mesh.w[j] ** 2) / 2);
+      return Math.sqrt(s * mesh.dw);
+    }),
+  );
+  let macro = 0,
+    marginalL2 = 0,
+    D2bound = 0,
+    D2theta = 0,
+    L1 = 0;
   let previousL1 = Math.max(...cells.map((_, k) => l1ToProfile(model, k, limitMarginals[k])));
-  let previousT = 0, sample = 0;
+  let previousT = 0,
+    sample = 0;
   const onSample = (t: number) => {
-    const l1AtT = Math.max(...cells.map((cell, k) => {
-      macro = Math.max(macro, Math.abs(model.V[k] - limit[sample][k][0]), Math.abs(model.W[k] - limit[sample][k][1]));
-      marginalL2 = Math.max(marginalL2, marginalDistance(model, k, t, limitMarginals[k]));
-      const D2 = centredMoment(model, k, t, 2).value;
-      const profile = model.theta(k, t) ** 2 / cell.rho0;
-      D2bound = Math.max(D2bound, D2 / (Math.exp((-2 * mStar * t) / task.eps) + task.eps));
-      if (t >= initialLayer) D2theta = Math.max(D2theta, Math.abs(D2 - profile) / profile);
-      return l1ToProfile(model, k, limitMarginals[k]);
-    }));
+    const l1AtT = Math.max(
+      ...cells.map((cell, k) => {
+        macro = Math.max(macro, Math.abs(model.V[k] - limit[sample][k][0]), Math.abs(model.W[k] - limit[sample][k][1]));
+        marginalL2 = Math.max(marginalL2, marginalDistance(model, k, t, limitMarginals[k]));
+        const D2 = centredMoment(model, k, t, 2).value;
+        const profile = model.theta(k, t) ** 2 / cell.rho0;
+        D2bound = Math.max(D2bound, D2 / (Math.exp((-2 * mStar * t) / task.eps) + task.eps));
+        if (t >= initialLayer) D2theta = Math.max(D2theta, Math.abs(D2 - profile) / profile);
+        return l1ToProfile(model, k, limitMarginals[k]);
+      }),
+    );
     L1 += 0.5 * (l1AtT + previousL1) * (t - previousT);
     previousL1 = l1AtT;
     previousT = t;
     sample++;
   };
   const report = runSplitGrid(model, {
-    tEnd: task.tEnd, sampleTimes: times, onSample, onProgress, cfl: task.cfl,
+    tEnd: task.tEnd,
+    sampleTimes: times,
+    onSample,
+    onProgress,
+    cfl: task.cfl,
     stepSize: (t) => Math.min(task.dtMax, task.gamma * task.eps + task.growth * Math.max(0, t - layerEnd)),
   });
   return { eps: task.eps, macro, L1, marginalL2, D2bound, D2theta, limitGap, steps: report.steps, outflow: Math.max(...report.outflow) };
@@ -120,11 +136,17 @@ function gridMacros(task: ParticleRateTask, refine: number, onProgress?: OnProgr
   const model = rescaledEquation({ eps: task.eps, cells: task.cells, nv: refine * task.nv, nw: refine * task.nw, wHalfWidth: 1.5 });
   const out: number[][][] = [];
   runGrid(model, {
-    tEnd: task.times[task.times.length - 1], cfl: 0.9, maxDt: 0.01, sampleTimes: task.times,
-    onSample: (t) => out.push(model.cells.map((_, k) => {
-      const m = moments(model.mesh, model.boxes[k]);
-      return [model.V[k] + model.theta(k, t) * m.meanV, model.theta(k, t) ** 2 * m.varianceV];
-    })),
+    tEnd: task.times[task.times.length - 1],
+    cfl: 0.9,
+    maxDt: 0.01,
+    sampleTimes: task.times,
+    onSample: (t) =>
+      out.push(
+        model.cells.map((_, k) => {
+          const m = moments(model.mesh, model.boxes[k]);
+          return [model.V[k] + model.theta(k, t) * m.meanV, model.theta(k, t) ** 2 * m.varianceV];
+        }),
+      ),
     onProgress,
   });
   return out;
@@ -141,31 +163,46 @@ export function particleAgreement(task: ParticleRateTask, onProgress?: OnProgres
   const replicaValues = task.times.map(() => coarse[0].map(() => [[] as number[], [] as number[]]));
   for (let r = 0; r < task.replicas; r++) {
     const net = defaultNetwork({ cells: task.cells, neuronsPerCell: task.neuronsPerCell, seed: task.seed + r });
-    const samples = runNetwork(net, { dt: task.dt, tEnd: task.times[task.times.length - 1], sampleTimes: task.times, step: fhnStepper('ou-split', { eps: task.eps }), onProgress: (f) => onProgress?.(0.3 + (0.7 * (r + f)) / task.replicas) });
-    samples.forEach((cells, s) => cells.forEach((c, k) => {
-      replicaValues[s][k][0].push(c.v.mean);
-      replicaValues[s][k][1].push(c.v.variance);
-    }));
+    const samples = runNetwork(net, {
+      dt: task.dt,
+      tEnd: task.times[task.times.length - 1],
+      sampleTimes: task.times,
+      step: fhnStepper('ou-split', { eps: task.eps }),
+      onProgress: (f) => onProgress?.(0.3 + (0.7 * (r + f)) / task.replicas),
+    });
+    samples.forEach((cells, s) =>
+      cells.forEach((c, k) => {
+        replicaValues[s][k][0].push(c.v.mean);
+        replicaValues[s][k][1].push(c.v.variance);
+      }),
+    );
   }
   let score = 0;
   let z = 0;
   let detail = '';
-  replicaValues.forEach((cells, s) => cells.forEach((pair, k) => pair.forEach((xs, q) => {
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) / xs.length);
-    const gridError = Math.abs(fine[s][k][q] - coarse[s][k][q]);
-    const gap = Math.abs(mean - fine[s][k][q]);
-    z = Math.max(z, gap / se);
-    if (gap / (4 * se + gridError) > score) {
-      score = gap / (4 * se + gridError);
-      detail = `${q ? 'D2' : 'V'} at point ${k} of K, t = ${task.times[s]}: particles ${mean.toPrecision(5)} ± ${se.toExponential(1)}, grid ${fine[s][k][q].toPrecision(5)} ± ${gridError.toExponential(1)} (coarse-to-fine change)`;
-    }
-  })));
+  replicaValues.forEach((cells, s) =>
+    cells.forEach((pair, k) =>
+      pair.forEach((xs, q) => {
+        const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) / xs.length);
+        const gridError = Math.abs(fine[s][k][q] - coarse[s][k][q]);
+        const gap = Math.abs(mean - fine[s][k][q]);
+        z = Math.max(z, gap / se);
+        if (gap / (4 * se + gridError) > score) {
+          score = gap / (4 * se + gridError);
+          detail = `${q ? 'D2' : 'V'} at point ${k} of K, t = ${task.times[s]}: particles ${mean.toPrecision(5)} ± ${se.toExponential(1)}, grid ${fine[s][k][q].toPrecision(5)} ± ${gridError.toExponential(1)} (coarse-to-fine change)`;
+        }
+      }),
+    ),
+  );
   return { eps: task.eps, score, z, detail };
 }
 
 /** The worker entry: a grid measurement, a layer run, or a particle comparison. */
-export function rateTask(task: ({ kind: 'grid' } & RateTask) | ({ kind: 'layer' } & LayerTask) | ({ kind: 'particles' } & ParticleRateTask), onProgress?: OnProgress) {
+export function rateTask(
+  task: ({ kind: 'grid' } & RateTask) | ({ kind: 'layer' } & LayerTask) | ({ kind: 'particles' } & ParticleRateTask),
+  onProgress?: OnProgress,
+) {
   if (task.kind === 'grid') return measureRates(task, onProgress);
   if (task.kind === 'layer') return layerRun(task, onProgress);
   return particleAgreement(task, onProgress);

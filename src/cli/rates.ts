@@ -108,9 +108,16 @@ export function rateVerdict(row: RateRow): string {
   const judged = row.logFit ?? (drifting ? (row.tailFit as PowerLawFit) : row.fit);
   // the proven rates are asymptotic: a slope within its 95% interval or within 0.1 of the proven one is consistent
   const margin = Math.max(judged.slope95, SLOPE_TOLERANCE);
-  const verdict = judged.slope - margin > row.provenSlope ? 'better than proven' : judged.slope + margin < row.provenSlope ? 'worse than proven (check)' : 'consistent with the proven rate';
+  const verdict =
+    judged.slope - margin > row.provenSlope
+      ? 'better than proven'
+      : judged.slope + margin < row.provenSlope
+        ? 'worse than proven (check)'
+        : 'consistent with the proven rate';
   const drift = drifting && !row.logFit ? ` (local slopes drifting: judged on the 4 smallest eps, p = ${fmtSlope(row.tailFit)})` : '';
-  const structure = row.structure ? `; ${row.structure.formula} with A = ${row.structure.A.toPrecision(3)}, B = ${row.structure.B.toPrecision(3)} fits within ${(100 * row.structure.maxRelativeResidual).toFixed(1)}%` : '';
+  const structure = row.structure
+    ? `; ${row.structure.formula} with A = ${row.structure.A.toPrecision(3)}, B = ${row.structure.B.toPrecision(3)} fits within ${(100 * row.structure.maxRelativeResidual).toFixed(1)}%`
+    : '';
   return row.logFit ? `${verdict}; ${logFactorVerdict(row.fit, row.logFit, row.provenSlope)}` : `${verdict}${drift}${structure}`;
 }
 
@@ -142,32 +149,56 @@ export function ratesMarkdown(r: RateStudyResult): string {
     '',
     '| quantity | theorem | proven | observed slope (95%) | on the 4 smallest eps | with the log factor divided out | points fitted | verdict |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...r.rows.map((row) => `| \`${row.id}\`: ${row.label} | ${row.theorem} | ${row.proven} | ${row.trustworthy ? fmtSlope(row.fit) : `(${fmtSlope(row.fit)})`} | ${fmtSlope(row.tailFit)} | ${row.logFit ? fmtSlope(row.logFit) : '—'} | ${row.fitEps.length}/${row.points.length} | ${rateVerdict(row)} |`),
+    ...r.rows.map(
+      (row) =>
+        `| \`${row.id}\`: ${row.label} | ${row.theorem} | ${row.proven} | ${row.trustworthy ? fmtSlope(row.fit) : `(${fmtSlope(row.fit)})`} | ${fmtSlope(row.tailFit)} | ${row.logFit ? fmtSlope(row.logFit) : '—'} | ${row.fitEps.length}/${row.points.length} | ${rateVerdict(row)} |`,
+    ),
     '',
     'Values (Richardson extrapolation in dt); in brackets the change of the last Richardson step and of the finer grid; * = not grid-independent (a change >= 5%).',
     '',
     '| eps | ' + r.rows.map((row) => `\`${row.id}\``).join(' | ') + ' |',
     '| --- | ' + r.rows.map(() => '---').join(' | ') + ' |',
-    ...eps.map((e, i) => `| ${e.toPrecision(4)} | ${r.rows.map((row) => {
-      const p = row.points[i];
-      return `${p.value.toExponential(4)} (${pct(p.timeChange)}, ${pct(p.spaceChange)})${p.reliable ? '' : ' *'}`;
-    }).join(' | ')} |`),
+    ...eps.map(
+      (e, i) =>
+        `| ${e.toPrecision(4)} | ${r.rows
+          .map((row) => {
+            const p = row.points[i];
+            return `${p.value.toExponential(4)} (${pct(p.timeChange)}, ${pct(p.spaceChange)})${p.reliable ? '' : ' *'}`;
+          })
+          .join(' | ')} |`,
+    ),
     '',
     'Local slopes between consecutive eps:',
     '',
-    '| quantity | ' + eps.slice(1).map((e) => e.toPrecision(3)).join(' | ') + ' |',
-    '| --- | ' + eps.slice(1).map(() => '---').join(' | ') + ' |',
+    '| quantity | ' +
+      eps
+        .slice(1)
+        .map((e) => e.toPrecision(3))
+        .join(' | ') +
+      ' |',
+    '| --- | ' +
+      eps
+        .slice(1)
+        .map(() => '---')
+        .join(' | ') +
+      ' |',
     ...r.rows.map((row) => `| \`${row.id}\` | ${row.localSlopes.map((s) => num(s)).join(' | ')} |`),
     '',
     '## Exponents in time (fit of exp(-c t/eps))',
     '',
     '| kind | quantity | statement | printed | data | rho0 | c at each eps (± uncertainty) [window in t/eps] | verdict (smallest eps) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...r.exponentSummary.map((x) => `| ${x.kind} | ${x.quantity} | ${x.statement} | ${x.printed} | ${x.data} | ${x.rho0.toFixed(2)} | ${x.byEps.map((b) => `${b.eps.toExponential(0)}: ${b.rate === null ? 'not measurable' : `${b.rate.toFixed(3)} ± ${num(b.uncertainty)} [${b.window!.map((w) => w.toFixed(1)).join(', ')}]`}`).join('; ')} | ${x.verdict}${x.epsDependent ? ' (differs at larger eps)' : ''} |`),
+    ...r.exponentSummary.map(
+      (x) =>
+        `| ${x.kind} | ${x.quantity} | ${x.statement} | ${x.printed} | ${x.data} | ${x.rho0.toFixed(2)} | ${x.byEps.map((b) => `${b.eps.toExponential(0)}: ${b.rate === null ? 'not measurable' : `${b.rate.toFixed(3)} ± ${num(b.uncertainty)} [${b.window!.map((w) => w.toFixed(1)).join(', ')}]`}`).join('; ')} | ${x.verdict}${x.epsDependent ? ' (differs at larger eps)' : ''} |`,
+    ),
     '',
     '## Particles against the grid',
     '',
-    ...r.particles.map((p) => `- eps = ${p.eps}: ${p.score <= 1 ? 'agree' : 'DISAGREE'} (worst |particles - grid| / (4 SE + grid error) = ${p.score.toFixed(2)}, ${p.z.toFixed(1)} SE): ${p.detail}`),
+    ...r.particles.map(
+      (p) =>
+        `- eps = ${p.eps}: ${p.score <= 1 ? 'agree' : 'DISAGREE'} (worst |particles - grid| / (4 SE + grid error) = ${p.score.toFixed(2)}, ${p.z.toFixed(1)} SE): ${p.detail}`,
+    ),
     '',
   ];
   return lines.join('\n');
@@ -180,11 +211,22 @@ export function ratesSvg(r: RateStudyResult): string {
     title: 'Measured quantities against eps (dashed: proven slopes; open markers: not grid-independent)',
     xLabel: 'eps',
     yLabel: 'quantity',
-    series: rows.map((row) => ({ label: `${row.id} (${row.fit && row.trustworthy ? `slope ${row.fit.slope.toFixed(2)}` : 'slope unreliable'})`, x: row.points.map((p) => p.eps), y: row.points.map((p) => p.value), open: row.points.map((p) => !p.reliable) })),
+    series: rows.map((row) => ({
+      label: `${row.id} (${row.fit && row.trustworthy ? `slope ${row.fit.slope.toFixed(2)}` : 'slope unreliable'})`,
+      x: row.points.map((p) => p.eps),
+      y: row.points.map((p) => p.value),
+      open: row.points.map((p) => !p.reliable),
+    })),
     references: rows
       .map((row, series) => ({ row, series }))
       .filter(({ row }) => row.provenSlope !== null)
-      .map(({ row, series }) => ({ label: `${row.id}: proven ${row.proven}`, slope: row.provenSlope as number, x0: row.points[row.points.length - 1].eps, y0: row.points[row.points.length - 1].value, series })),
+      .map(({ row, series }) => ({
+        label: `${row.id}: proven ${row.proven}`,
+        slope: row.provenSlope as number,
+        x0: row.points[row.points.length - 1].eps,
+        y0: row.points[row.points.length - 1].value,
+        series,
+      })),
   });
 }
 

@@ -17,7 +17,10 @@ export interface PowerLawFit {
 }
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom (then the normal 1.96). */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+  2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 /** Student t 97.5% quantile for `dof` degrees of freedom. */
 export const studentT975 = (dof: number): number => (dof < 1 ? Number.POSITIVE_INFINITY : dof <= 30 ? T975[dof - 1] : 1.96);
@@ -35,7 +38,13 @@ function fitLine(x: readonly number[], y: readonly number[]): { slope: number; i
   const residual = y.reduce((a, yi, i) => a + (yi - intercept - slope * x[i]) ** 2, 0);
   const syy = y.reduce((a, yi) => a + (yi - my) ** 2, 0);
   const slopeStdError = n > 2 ? Math.sqrt(residual / (n - 2) / sxx) : 0;
-  return { slope, intercept, slopeStdError, slope95: n > 2 ? studentT975(n - 2) * slopeStdError : Number.POSITIVE_INFINITY, r2: syy === 0 ? 1 : 1 - residual / syy };
+  return {
+    slope,
+    intercept,
+    slopeStdError,
+    slope95: n > 2 ? studentT975(n - 2) * slopeStdError : Number.POSITIVE_INFINITY,
+    r2: syy === 0 ? 1 : 1 - residual / syy,
+  };
 }
 
 /** Fit value = C eps^slope by least squares on (log eps, log value); refuses non-positive or non-finite data. */
@@ -44,7 +53,8 @@ export function fitPowerLaw(eps: readonly number[], values: readonly number[]): 
   if (eps.length < 2) throw new Error(`fitPowerLaw: at least two points are needed, got ${eps.length}`);
   eps.forEach((e, i) => {
     if (!(e > 0) || !Number.isFinite(e)) throw new Error(`fitPowerLaw: eps[${i}] = ${e} must be positive and finite`);
-    if (!(values[i] > 0) || !Number.isFinite(values[i])) throw new Error(`fitPowerLaw: value[${i}] = ${values[i]} (at eps = ${e}) must be positive and finite for a log-log fit`);
+    if (!(values[i] > 0) || !Number.isFinite(values[i]))
+      throw new Error(`fitPowerLaw: value[${i}] = ${values[i]} (at eps = ${e}) must be positive and finite for a log-log fit`);
   });
   if (eps.every((e) => e === eps[0])) throw new Error('fitPowerLaw: all eps are equal; no slope can be fitted');
   const line = fitLine(eps.map(Math.log), values.map(Math.log));
@@ -68,7 +78,8 @@ export function fitExponentialDecay(x: readonly number[], values: readonly numbe
   if (x.length < 3) throw new Error(`fitExponentialDecay: at least three points are needed, got ${x.length}`);
   x.forEach((xi, i) => {
     if (!Number.isFinite(xi)) throw new Error(`fitExponentialDecay: x[${i}] = ${xi} must be finite`);
-    if (!(values[i] > 0) || !Number.isFinite(values[i])) throw new Error(`fitExponentialDecay: value[${i}] = ${values[i]} (at x = ${xi}) must be positive and finite for a log-linear fit`);
+    if (!(values[i] > 0) || !Number.isFinite(values[i]))
+      throw new Error(`fitExponentialDecay: value[${i}] = ${values[i]} (at x = ${xi}) must be positive and finite for a log-linear fit`);
   });
   if (x.every((xi) => xi === x[0])) throw new Error('fitExponentialDecay: all x are equal; no rate can be fitted');
   const line = fitLine(x, values.map(Math.log));

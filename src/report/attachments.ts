@@ -11,7 +11,8 @@ import { markdownTableToHtml } from './markdown.ts';
 export function ratesSection(outDir: string): string {
   const svgFile = join(outDir, 'rates.svg');
   const mdFile = join(outDir, 'rates.md');
-  if (!existsSync(svgFile) || !existsSync(mdFile)) return '<section id="rates"><h2>Convergence rates</h2><p>Not computed yet: run <code>npm run rates</code>.</p></section>';
+  if (!existsSync(svgFile) || !existsSync(mdFile))
+    return '<section id="rates"><h2>Convergence rates</h2><p>Not computed yet: run <code>npm run rates</code>.</p></section>';
   const md = readFileSync(mdFile, 'utf8').split('\n');
   const tables: string[][] = [];
   md.forEach((l, i) => {

@@ -71,7 +71,9 @@ export function logLogSvg(plot: LogLogPlot): string {
   const pts = plot.series.flatMap((s) => s.x.map((x, i) => [x, s.y[i]] as const));
   if (pts.length === 0) throw new Error(`plot "${plot.title}": no data`);
   const linearX = plot.xScale === 'linear';
-  for (const [x, y] of pts) if (!((linearX || x > 0) && y > 0) || !Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`plot "${plot.title}": point (${x}, ${y}) cannot be drawn on log axes`);
+  for (const [x, y] of pts)
+    if (!((linearX || x > 0) && y > 0) || !Number.isFinite(x) || !Number.isFinite(y))
+      throw new Error(`plot "${plot.title}": point (${x}, ${y}) cannot be drawn on log axes`);
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   const span = Math.max(...xs) - Math.min(...xs) || 1;
@@ -90,9 +92,15 @@ export function logLogSvg(plot: LogLogPlot): string {
     `<rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none" stroke="#333"/>`,
   ];
   for (const d of (linearX ? linearTicks(x0, x1) : decades(x0, x1)).filter(inX))
-    out.push(`<line x1="${px(d)}" x2="${px(d)}" y1="${m.top}" y2="${H - m.bottom}" stroke="#ddd"/>`, `<text x="${px(d)}" y="${H - m.bottom + 18}" text-anchor="middle">${linearX ? String(d) : decadeLabel(d)}</text>`);
+    out.push(
+      `<line x1="${px(d)}" x2="${px(d)}" y1="${m.top}" y2="${H - m.bottom}" stroke="#ddd"/>`,
+      `<text x="${px(d)}" y="${H - m.bottom + 18}" text-anchor="middle">${linearX ? String(d) : decadeLabel(d)}</text>`,
+    );
   for (const d of decades(y0, y1).filter(inY))
-    out.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${py(d)}" y2="${py(d)}" stroke="#ddd"/>`, `<text x="${m.left - 8}" y="${py(d) + 4}" text-anchor="end">${decadeLabel(d)}</text>`);
+    out.push(
+      `<line x1="${m.left}" x2="${W - m.right}" y1="${py(d)}" y2="${py(d)}" stroke="#ddd"/>`,
+      `<text x="${m.left - 8}" y="${py(d) + 4}" text-anchor="end">${decadeLabel(d)}</text>`,
+    );
   out.push(
     `<text x="${(m.left + W - m.right) / 2}" y="${H - 10}" text-anchor="middle">${escapeHtml(plot.xLabel)}</text>`,
     `<text transform="translate(16 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(plot.yLabel)}</text>`,
@@ -103,15 +111,25 @@ export function logLogSvg(plot: LogLogPlot): string {
     const c = COLOURS[k % COLOURS.length];
     const path = s.x.map((x, i) => `${i ? 'L' : 'M'}${px(x).toFixed(1)},${py(s.y[i]).toFixed(1)}`).join(' ');
     out.push(`<path d="${path}" fill="none" stroke="${c}" stroke-width="1.6" class="series"/>`);
-    s.x.forEach((x, i) => out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(s.y[i]).toFixed(1)}" r="3.2" ${s.open?.[i] ? `fill="white" stroke="${c}" stroke-width="1.4"` : `fill="${c}"`}/>`));
-    legend.push(`<line x1="0" x2="22" y1="${k * 18}" y2="${k * 18}" stroke="${c}" stroke-width="1.6"/><text x="28" y="${k * 18 + 4}">${escapeHtml(s.label)}</text>`);
+    s.x.forEach((x, i) =>
+      out.push(
+        `<circle cx="${px(x).toFixed(1)}" cy="${py(s.y[i]).toFixed(1)}" r="3.2" ${s.open?.[i] ? `fill="white" stroke="${c}" stroke-width="1.4"` : `fill="${c}"`}/>`,
+      ),
+    );
+    legend.push(
+      `<line x1="0" x2="22" y1="${k * 18}" y2="${k * 18}" stroke="${c}" stroke-width="1.6"/><text x="28" y="${k * 18 + 4}">${escapeHtml(s.label)}</text>`,
+    );
   });
   (plot.references ?? []).forEach((r, k) => {
     const y = (x: number) => (linearX ? r.y0 * Math.exp(r.slope * (x - r.x0)) : r.y0 * (x / r.x0) ** r.slope);
     const c = r.series === undefined ? '#555' : COLOURS[r.series % COLOURS.length];
-    out.push(`<path d="M${px(x0)},${py(y(x0))} L${px(x1)},${py(y(x1))}" stroke="${c}" stroke-opacity="0.7" stroke-dasharray="5 4" fill="none" clip-path="url(#plot-area)" class="reference"/>`);
+    out.push(
+      `<path d="M${px(x0)},${py(y(x0))} L${px(x1)},${py(y(x1))}" stroke="${c}" stroke-opacity="0.7" stroke-dasharray="5 4" fill="none" clip-path="url(#plot-area)" class="reference"/>`,
+    );
     const row = plot.series.length + k;
-    legend.push(`<line x1="0" x2="22" y1="${row * 18}" y2="${row * 18}" stroke="${c}" stroke-dasharray="5 4"/><text x="28" y="${row * 18 + 4}">${escapeHtml(r.label)}</text>`);
+    legend.push(
+      `<line x1="0" x2="22" y1="${row * 18}" y2="${row * 18}" stroke="${c}" stroke-dasharray="5 4"/><text x="28" y="${row * 18 + 4}">${escapeHtml(r.label)}</text>`,
+    );
   });
   out.push(`<g transform="translate(${W - m.right + 14} ${m.top + 8})">${legend.join('')}</g>`, '</svg>');
   return out.join('\n');

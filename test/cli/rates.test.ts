@@ -85,10 +85,22 @@ describe('rates study (quick)', () => {
 });
 
 describe('rate verdicts', () => {
-  const fit = (slope: number, slope95: number): PowerLawFit => ({ slope, slope95, slopeStdError: slope95 / 4, prefactor: 1, r2: 1, points: 4 });
+  const powerFit = (slope: number, slope95: number): PowerLawFit => ({ slope, slope95, slopeStdError: slope95 / 4, prefactor: 1, r2: 1, points: 4 });
   const row = (slope: number, slope95: number, extra: Partial<RateRow> = {}): RateRow => ({
-    id: 'q', label: 'q', theorem: 't', proven: 'O(eps)', provenSlope: 1, points: [], fitEps: [0.1, 0.05, 0.025, 0.0125],
-    fit: fit(slope, slope95), logFit: null, tailFit: null, structure: null, localSlopes: [], trustworthy: true, ...extra,
+    id: 'q',
+    label: 'q',
+    theorem: 't',
+    proven: 'O(eps)',
+    provenSlope: 1,
+    points: [],
+    fitEps: [0.1, 0.05, 0.025, 0.0125],
+    fit: powerFit(slope, slope95),
+    logFit: null,
+    tailFit: null,
+    structure: null,
+    localSlopes: [],
+    trustworthy: true,
+    ...extra,
   });
   it('says better, consistent, worse, or unreliable', () => {
     expect(rateVerdict(row(1.5, 0.1))).toBe('better than proven');
@@ -100,28 +112,40 @@ describe('rate verdicts', () => {
 
   it('judges on the smallest eps when the local slopes drift, and reports a two-term structure', () => {
     // a full-range slope of 0.62 would be "better than sqrt(eps)"; the 4 smallest eps say 0.56: consistent
-    const drifting = row(0.62, 0.01, { provenSlope: 0.5, tailFit: fit(0.56, 0.01) });
+    const drifting = row(0.62, 0.01, { provenSlope: 0.5, tailFit: powerFit(0.56, 0.01) });
     expect(rateVerdict(drifting)).toMatch(/^consistent with the proven rate \(local slopes drifting: judged on the 4 smallest eps, p = 0.560 ± 0.010\)/);
-    expect(rateVerdict(row(0.62, 0.01, { provenSlope: 0.5, tailFit: fit(0.615, 0.01) }))).toBe('better than proven');
-    const s = rateVerdict(row(0.5, 0.01, { provenSlope: 0.5, structure: { formula: 'A sqrt(eps) + B eps |ln eps|', A: 0.2, B: 1.5, maxRelativeResidual: 0.004 } }));
+    expect(rateVerdict(row(0.62, 0.01, { provenSlope: 0.5, tailFit: powerFit(0.615, 0.01) }))).toBe('better than proven');
+    const s = rateVerdict(
+      row(0.5, 0.01, { provenSlope: 0.5, structure: { formula: 'A sqrt(eps) + B eps |ln eps|', A: 0.2, B: 1.5, maxRelativeResidual: 0.004 } }),
+    );
     expect(s).toContain('A sqrt(eps) + B eps |ln eps| with A = 0.200, B = 1.50 fits within 0.4%');
   });
 
   it('recovers a two-term model exactly and shows a wrong one by its residual', () => {
     const eps = [1e-3, 5e-4, 2.5e-4, 1.25e-4, 6e-5];
     const terms = [(e: number) => Math.sqrt(e), (e: number) => e * Math.abs(Math.log(e))] as const;
-    const exact = twoTermFit(eps, eps.map((e) => 0.3 * Math.sqrt(e) + 2 * e * Math.abs(Math.log(e))), terms);
+    const exact = twoTermFit(
+      eps,
+      eps.map((e) => 0.3 * Math.sqrt(e) + 2 * e * Math.abs(Math.log(e))),
+      terms,
+    );
     expect(exact.A).toBeCloseTo(0.3, 10);
     expect(exact.B).toBeCloseTo(2, 8);
     expect(exact.maxRelativeResidual).toBeLessThan(1e-10);
-    expect(twoTermFit(eps, eps.map((e) => e ** 0.8), terms).maxRelativeResidual).toBeGreaterThan(1e-3);
+    expect(
+      twoTermFit(
+        eps,
+        eps.map((e) => e ** 0.8),
+        terms,
+      ).maxRelativeResidual,
+    ).toBeGreaterThan(1e-3);
   });
 
   it('tells eps from eps |ln eps|^(1/2) by which fit has the proven power', () => {
-    expect(logFactorVerdict(fit(1.0, 0.01), fit(1.06, 0.01), 1)).toMatch(/^eps\^1 fits, the \|ln eps\|\^\(1\/2\) factor is not seen/);
-    expect(logFactorVerdict(fit(0.94, 0.01), fit(1.0, 0.01), 1)).toMatch(/^eps\^1 \|ln eps\|\^\(1\/2\) fits/);
-    expect(logFactorVerdict(fit(0.98, 0.1), fit(1.03, 0.1), 1)).toMatch(/^both fit/);
-    expect(logFactorVerdict(fit(0.5, 0.01), fit(0.6, 0.01), 1)).toMatch(/^neither fits/);
+    expect(logFactorVerdict(powerFit(1.0, 0.01), powerFit(1.06, 0.01), 1)).toMatch(/^eps\^1 fits, the \|ln eps\|\^\(1\/2\) factor is not seen/);
+    expect(logFactorVerdict(powerFit(0.94, 0.01), powerFit(1.0, 0.01), 1)).toMatch(/^eps\^1 \|ln eps\|\^\(1\/2\) fits/);
+    expect(logFactorVerdict(powerFit(0.98, 0.1), powerFit(1.03, 0.1), 1)).toMatch(/^both fit/);
+    expect(logFactorVerdict(powerFit(0.5, 0.01), powerFit(0.6, 0.01), 1)).toMatch(/^neither fits/);
   });
 });
 
@@ -146,6 +170,14 @@ describe('exponent verdicts and windows', () => {
     expect(w[0]).toBeCloseTo(T + 2.5 / 0.4, 6);
     expect(Math.exp(-0.4 * (w[1] - T))).toBeGreaterThan(9 * 1e-3); // stops at 10 x the floor
     // a quantity already at its floor never opens a window
-    expect(layerWindow('perp', s, s.map(() => 1e-3), eps, 0.4)).toBeNull();
+    expect(
+      layerWindow(
+        'perp',
+        s,
+        s.map(() => 1e-3),
+        eps,
+        0.4,
+      ),
+    ).toBeNull();
   });
 });

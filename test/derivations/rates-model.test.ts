@@ -49,9 +49,13 @@ describe('(1.10) in the z-frame', () => {
   });
 
   it('builds correlated data whose v-mean follows the shift, and refuses eps <= 0 and an empty K', () => {
-    const mu = correlatedInitialDensity(() => 1, (dw) => 2 * dw);
+    const mu = correlatedInitialDensity(
+      () => 1,
+      (dw) => 2 * dw,
+    );
     const meanV = (w: number) => {
-      let s = 0, m = 0;
+      let s = 0,
+        m = 0;
       for (let v = -10; v <= 10; v += 0.01) {
         s += v * mu(0.25, v, w);
         m += mu(0.25, v, w);

@@ -103,7 +103,7 @@ describe('remapLine (conservative semi-Lagrangian)', () => {
   });
 
   it('refuses a non-finite shift, a fraction outside [-1/2, 1/2], and wrong lengths', () => {
-    const m = createMesh({ nv: 4, nw: 10, vmin: -1, vmax: 1, wmin: -1, wmax: 1 });  // 4 columns
+    const m = createMesh({ nv: 4, nw: 10, vmin: -1, vmax: 1, wmin: -1, wmax: 1 }); // 4 columns
     const f = sampleOnMesh(m, () => 1);
     expect(() => remapAlongW(m, f, [0, Number.NaN, 0, 0])).toThrow(/shift of a line must be finite, got NaN/);
     expect(() => remapAlongW(m, f, [0, 0, 0])).toThrow(/shift \(one per v-column\) must have 4 entries, got 3/);
@@ -115,7 +115,8 @@ describe('remapLine (conservative semi-Lagrangian)', () => {
     const m = createMesh({ nv: 3, nw: 40, vmin: -1, vmax: 1, wmin: -2, wmax: 2 });
     const f = sampleOnMesh(m, (_v, w) => Math.exp(-8 * w * w));
     const meanW = (i: number) => {
-      let s = 0, mass = 0;
+      let s = 0,
+        mass = 0;
       for (let j = 0; j < m.nw; j++) {
         s += m.w[j] * f[j * m.nv + i];
         mass += f[j * m.nv + i];

@@ -4,11 +4,12 @@ import { createMesh, sampleOnMesh, stiffStepPerLine, stiffStep, runSplitGrid, Sp
 
 const mesh = createMesh({ nv: 60, nw: 8, vmin: -6, vmax: 6, wmin: -1, wmax: 1 });
 const centres = Float64Array.from(mesh.w, (w) => 0.8 * w);
-const shifted = (rho: number, c: ArrayLike<number>) => sampleOnMesh(mesh, (v, w) => Math.exp((-rho * (v - c[Math.round((w - mesh.wmin) / mesh.dw - 0.5)]) ** 2) / 2) * Math.exp(-w * w));
+const shifted = (rho: number, c: ArrayLike<number>) =>
+  sampleOnMesh(mesh, (v, w) => Math.exp((-rho * (v - c[Math.round((w - mesh.wmin) / mesh.dw - 0.5)]) ** 2) / 2) * Math.exp(-w * w));
 const maxDiff = (a: Float64Array, b: Float64Array) => Math.max(...a.map((x, k) => Math.abs(x - b[k])));
 
 describe('stiffStepPerLine', () => {
-  it('keeps the Gaussian centred at each line\'s own centre to round-off; a wrong centre moves it', () => {
+  it("keeps the Gaussian centred at each line's own centre to round-off; a wrong centre moves it", () => {
     const f = shifted(0.7, centres);
     const before = Float64Array.from(f);
     stiffStepPerLine(mesh, f, { D: 300, alpha: 0.7, centres }, 0.05);
@@ -26,7 +27,7 @@ describe('stiffStepPerLine', () => {
     expect(maxDiff(f, g)).toBeLessThan(1e-14);
   });
 
-  it('conserves the mass of every line and keeps positivity for a huge step, moving each line\'s mean to its centre', () => {
+  it("conserves the mass of every line and keeps positivity for a huge step, moving each line's mean to its centre", () => {
     const f = sampleOnMesh(mesh, (v) => (Math.abs(v - 2) < 0.3 ? 1 : 0));
     const lineMass = (g: Float64Array, j: number) => g.subarray(j * mesh.nv, (j + 1) * mesh.nv).reduce((a, b) => a + b, 0);
     const masses = Array.from({ length: mesh.nw }, (_, j) => lineMass(f, j));
@@ -43,7 +44,9 @@ describe('stiffStepPerLine', () => {
   it('refuses centres of the wrong length or not finite, and a non-positive D or dt, naming them', () => {
     const f = shifted(1, centres);
     expect(() => stiffStepPerLine(mesh, f, { D: 1, alpha: 1, centres: [0, 1] }, 0.1)).toThrow(/centres \(one per w-line\) must have 8 entries, got 2/);
-    expect(() => stiffStepPerLine(mesh, f, { D: 1, alpha: 1, centres: centres.map((c, j) => (j === 3 ? Number.NaN : c)) }, 0.1)).toThrow(/centres\[3\] = NaN is not finite/);
+    expect(() => stiffStepPerLine(mesh, f, { D: 1, alpha: 1, centres: centres.map((c, j) => (j === 3 ? Number.NaN : c)) }, 0.1)).toThrow(
+      /centres\[3\] = NaN is not finite/,
+    );
     expect(() => stiffStepPerLine(mesh, f, { D: 0, alpha: 1, centres }, 0.1)).toThrow(/D \(diffusion of the stiff part\) must be > 0, got 0/);
     expect(() => stiffStepPerLine(mesh, f, { D: 1, alpha: 1, centres }, -1)).toThrow(/dt must be > 0, got -1/);
   });
@@ -53,12 +56,15 @@ describe('stiffStepPerLine', () => {
 function ouModel(m: Mesh, rho: number, shiftPerUnitTime = 0): SplitGridModel {
   const boxes = [sampleOnMesh(m, (v, w) => Math.exp(-((v - 1.5) ** 2)) * Math.exp(-4 * w * w))];
   return {
-    mesh: m, boxes,
-    coefficients: () => [{
-      bv: new Float64Array((m.nv + 1) * m.nw),
-      shiftW: (dt) => new Float64Array(m.nv).fill(shiftPerUnitTime * dt),
-      stiff: () => ({ D: 1, alpha: rho, centres: new Float64Array(m.nw) }),
-    }],
+    mesh: m,
+    boxes,
+    coefficients: () => [
+      {
+        bv: new Float64Array((m.nv + 1) * m.nw),
+        shiftW: (dt) => new Float64Array(m.nv).fill(shiftPerUnitTime * dt),
+        stiff: () => ({ D: 1, alpha: rho, centres: new Float64Array(m.nw) }),
+      },
+    ],
   };
 }
 

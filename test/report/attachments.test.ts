@@ -28,6 +28,8 @@ describe('rates in the report', () => {
   });
 
   it('keeps the cells of a row apart', () => {
-    expect(markdownTableToHtml(['| h1 | h2 |', '| --- | --- |', '| a | b |'])).toBe('<table class="claims"><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>');
+    expect(markdownTableToHtml(['| h1 | h2 |', '| --- | --- |', '| a | b |'])).toBe(
+      '<table class="claims"><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>',
+    );
   });
 });

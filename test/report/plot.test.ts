@@ -3,7 +3,9 @@ import { describe, it, expect } from 'vitest';
 import { logLogSvg } from '../../src/report/plot.ts';
 
 const plot = {
-  title: 'rates', xLabel: 'eps', yLabel: 'error',
+  title: 'rates',
+  xLabel: 'eps',
+  yLabel: 'error',
   series: [{ label: 'L1', x: [0.1, 0.01, 0.001], y: [1e-1, 1e-2, 1e-3] }],
   references: [{ label: 'slope 1/2', slope: 0.5, x0: 0.001, y0: 1e-3 }],
 };
@@ -31,7 +33,10 @@ describe('logLogSvg', () => {
 
   it('draws a semi-log plot (linear x): an exponential is a straight line and so is its reference', () => {
     const svg = logLogSvg({
-      title: 'layer', xLabel: 't/eps', yLabel: 'q', xScale: 'linear',
+      title: 'layer',
+      xLabel: 't/eps',
+      yLabel: 'q',
+      xScale: 'linear',
       series: [{ label: 'D2', x: [0, 1, 2, 3], y: [1, Math.exp(-0.8), Math.exp(-1.6), Math.exp(-2.4)] }],
       references: [{ label: 'printed 0.8', slope: -0.8, x0: 0, y0: 1, series: 0 }],
     });
@@ -47,7 +52,12 @@ describe('logLogSvg', () => {
     const slopeRef = (y1 - y0) / (x1 - x0);
     expect(slopeRef).toBeCloseTo(dy[0] / dx[0], 2); // markers are rounded to 0.1 px
     // a log-x plot of the same data is not straight
-    const logx = logLogSvg({ title: 'x', xLabel: 'x', yLabel: 'y', series: [{ label: 'D2', x: [1, 2, 3, 4], y: [1, Math.exp(-0.8), Math.exp(-1.6), Math.exp(-2.4)] }] });
+    const logx = logLogSvg({
+      title: 'x',
+      xLabel: 'x',
+      yLabel: 'y',
+      series: [{ label: 'D2', x: [1, 2, 3, 4], y: [1, Math.exp(-0.8), Math.exp(-1.6), Math.exp(-2.4)] }],
+    });
     const cx = [...logx.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(Math.abs(cx[1] - cx[0] - (cx[3] - cx[2]))).toBeGreaterThan(5);
   });

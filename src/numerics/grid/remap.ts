@@ -49,7 +49,16 @@ export function faceFluxWeights(r: number): Float64Array {
  * (positive: towards larger index) into dst; zero flows in through the edges. Returns the
  * cell-average mass (sum of averages) that left the line.
  */
-export function remapLine(src: Float64Array, dst: Float64Array, n: number, offset: number, stride: number, cells: number, order: RemapOrder, shifted = new Float64Array(n + 6)): number {
+export function remapLine(
+  src: Float64Array,
+  dst: Float64Array,
+  n: number,
+  offset: number,
+  stride: number,
+  cells: number,
+  order: RemapOrder,
+  shifted = new Float64Array(n + 6),
+): number {
   if (!Number.isFinite(cells)) throw new NumericInputError(`shift of a line must be finite, got ${cells} cells`);
   const whole = Math.round(cells);
   const r = cells - whole;

@@ -78,7 +78,8 @@ export function runSplitGrid(model: SplitGridModel, spec: SplitRunSpec): SplitRu
   let maxDt = 0;
   for (const stop of stops) {
     while (t < stop - 1e-14 * Math.max(1, stop)) {
-      if (steps >= maxSteps) throw new NumericInputError(`runSplitGrid: more than ${maxSteps} steps before t = ${stop} (reached t = ${t}); raise the step size or maxSteps`);
+      if (steps >= maxSteps)
+        throw new NumericInputError(`runSplitGrid: more than ${maxSteps} steps before t = ${stop} (reached t = ${t}); raise the step size or maxSteps`);
       const coeffs = model.coefficients(t, faces);
       const velocities: FaceVelocities[] = coeffs.map((c) => ({ bv: c.bv, bw: zeroW }));
       const wanted = requirePositive(`stepSize(${t})`, spec.stepSize(t));
@@ -99,7 +100,8 @@ export function runSplitGrid(model: SplitGridModel, spec: SplitRunSpec): SplitRu
       if (steps % 20 === 0) progress(t / spec.tEnd);
     }
     model.boxes.forEach((f, k) => {
-      for (let i = 0; i < f.length; i++) if (!Number.isFinite(f[i])) throw new NumericInputError(`runSplitGrid: the density of box ${k} is not finite at t = ${t} (cell ${i}: ${f[i]})`);
+      for (let i = 0; i < f.length; i++)
+        if (!Number.isFinite(f[i])) throw new NumericInputError(`runSplitGrid: the density of box ${k} is not finite at t = ${t} (cell ${i}: ${f[i]})`);
     });
     spec.onSample?.(t);
   }
