@@ -1,112 +1,121 @@
 /**
- * One point of the eps -> 0 study: (1.10) on a grid with ill-prepared data (theta(0) = 1,
- * bimodal nu_0, non-uniform rho0, nonzero Psi, several points of K) against the limits (1.5)
- * and (1.9), and the quantities of Theorems 2.7, 3.2 and 4.1. Runs in a worker thread.
+ * One point of the eps -> 0 study: (1.10) in the z-frame of rates-model.ts (the limit (1.9) is
+ * stationary there and known exactly) with ill-prepared data (theta(0) = 1, bimodal nu_0,
+ * non-uniform rho0, nonzero Psi, 3 points of K), steps that follow the initial layer, against the
+ * limits (1.5) and (1.9): the quantities of Theorems 2.7, 3.2 and 4.1. Also particles against the
+ * grid. Runs in a worker thread.
  */
-import { runGrid, runNetwork, l1Distance, weightedL2Distance, marginalW, sampleOnMesh, moments, createMesh, Mesh, OnProgress } from '../../src/numerics/index.ts';
-import { defaultNetwork, fhnStepper } from './network.ts';
+import { runGrid, runNetwork, moments, runSplitGrid, marginalW, OnProgress } from '../../src/numerics/index.ts';
+import { defaultNetwork, fhnStepper, defaultCells } from './network.ts';
 import { rescaledEquation } from './grid-models.ts';
+import { zFrameEquation } from './rates-model.ts';
 import { limitMacroscopic } from './limit.ts';
-import { defaultAdaptation, initialData } from './fhn.ts';
+import { initialData } from './fhn.ts';
+import { centredMoment, l1ToProfile, marginalDistance, KAPPA } from './rates-observe.ts';
+import { layerRun, LayerTask } from './rates-layer.ts';
 
-/** What one task computes: eps, the grid and the horizon. */
+/** What one task computes: eps, the grid, the step-size level, the horizon. */
 export interface RateTask {
   readonly eps: number;
   readonly nv: number;
-  readonly nw: number;
+  readonly nz: number;
   readonly cells: number;
   readonly tEnd: number;
+  /** Samples on (0, 4 T^eps] and on (4 T^eps, tEnd], each this many. */
   readonly samples: number;
-  readonly wHalfWidth: number;
-  /** Transport order of the grid solver (2: minmod MUSCL with Heun). */
-  readonly transportOrder: 1 | 2;
+  /** Steps: gamma eps in the layer, growing by growth (t - layer end) after it, at most dtMax. */
+  readonly gamma: number;
+  readonly dtMax: number;
+  readonly growth: number;
+  /** Fraction of the CFL bound of the explicit v-transport (the finer grid's check uses a larger one, so that both take the same steps). */
+  readonly cfl: number;
 }
 
 /** The measured quantities at one eps (each a sup or integral over t and a max over the points of K). */
 export interface RateMeasurement {
   readonly eps: number;
-  readonly nv: number;
-  readonly nw: number;
   /** sup_t ||U^eps - U||_inf (Theorem 2.7 (1)). */
   readonly macro: number;
   /** ∫_0^T ||nu^eps - M_rho0 ⊗ nubar||_{L^inf_x L^1} dt (Theorem 3.2). */
   readonly L1: number;
-  /** sup_t ||nubar^eps - nubar||_{L^2(mbar)} (Theorem 4.1 (3)), nubar of (1.9) solved by the same scheme. */
+  /** sup_t ||nubar^eps - nubar||_{L^2(mbar)} (Theorem 4.1 (3)), nubar of (1.9) exact (stationary in z). */
   readonly marginalL2: number;
   /** max_t D2[mu^eps] / (exp(-2 m* t/eps) + eps) (Theorem 2.7 (3): bounded). */
   readonly D2bound: number;
   /** sup over t >= T^eps of (3.6) of |D2[mu^eps] - theta^2/rho0| / (theta^2/rho0). */
   readonly D2theta: number;
+  /** ||discrete nubar0 - exact nubar0||_{L^2(mbar)}: the limit by the scheme against the exact one (they coincide up to this). */
+  readonly limitGap: number;
   readonly steps: number;
   readonly outflow: number;
 }
 
-/** kappa of the weight mbar = sqrt(2 pi / kappa) exp(kappa w^2 / 2), in (1/(2b), infinity) as (4.3) asks. */
-export const KAPPA = 1;
-/** m* = min rho0 for the default density 1 + 0.4 cos(2 pi x). */
-const M_STAR = 0.6;
-
 const gauss = (z: number, sd: number) => Math.exp(-0.5 * (z / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
 
-/** The exact solution of (1.9) from the initial marginal N(0, sdW^2): nubar(t, w) = e^{bt} nubar0(e^{bt} w). */
-const nubarLimit = (t: number, w: number) => Math.exp(defaultAdaptation.b * t) * gauss(Math.exp(defaultAdaptation.b * t) * w, initialData.sdW);
-
-/**
- * The limit (1.9) solved by the same transport scheme on the same w-cells (a box one cell wide in
- * v, velocity -b w), its marginal at each sample time: comparing nubar^eps with it cancels most of
- * the w-discretisation error, which the exact nubar would not (it dominates at small eps).
- */
-function discreteLimitMarginals(mesh: Mesh, times: readonly number[], order: 1 | 2): Float64Array[] {
-  const line = createMesh({ nv: 3, nw: mesh.nw, vmin: -1.5, vmax: 1.5, wmin: mesh.wmin, wmax: mesh.wmax });
-  const f = sampleOnMesh(line, (_v, w) => nubarLimit(0, w) / 3);
-  const velocities = {
-    bv: new Float64Array((line.nv + 1) * line.nw),
-    bw: Float64Array.from({ length: line.nv * (line.nw + 1) }, (_, k) => -defaultAdaptation.b * (line.wmin + Math.floor(k / line.nv) * line.dw)),
-  };
-  const out: Float64Array[] = [];
-  runGrid(
-    { mesh: line, boxes: [f], coefficients: () => [{ velocities, stiff: { D: Number.MIN_VALUE, alpha: Number.MIN_VALUE, centre: 0 } }] },
-    { tEnd: times[times.length - 1], cfl: 0.9, maxDt: 0.01, transportOrder: order, sampleTimes: times, onSample: () => out.push(marginalW(line, f)) },
-  );
-  return out;
+/** The sample times: dense through the layer (0, 4 T^eps], then uniform to tEnd. */
+export function sampleTimes(eps: number, mStar: number, samples: number, tEnd: number): number[] {
+  const layer = Math.min(4 * (eps / (2 * mStar)) * Math.abs(Math.log(eps)), tEnd / 2);
+  // the last one exactly tEnd (a rounded neighbour would add a sample at tEnd)
+  return [
+    ...Array.from({ length: samples }, (_, i) => ((i + 1) * layer) / samples),
+    ...Array.from({ length: samples }, (_, i) => (i === samples - 1 ? tEnd : layer + ((i + 1) * (tEnd - layer)) / samples)),
+  ];
 }
 
-/** Run (1.10) for one eps and measure every quantity of the study. */
+/** Run (1.10) in the z-frame for one eps and one step level, and measure every quantity of the study. */
 export function measureRates(task: RateTask, onProgress?: OnProgress): RateMeasurement {
-  const model = rescaledEquation({ eps: task.eps, cells: task.cells, nv: task.nv, nw: task.nw, wHalfWidth: task.wHalfWidth });
-  const initialLayer = (task.eps / (2 * M_STAR)) * Math.abs(Math.log(task.eps)); // T^eps of (3.6)
+  const cells = defaultCells(task.cells);
+  const model = zFrameEquation({ eps: task.eps, cells, nv: task.nv, nz: task.nz });
   const { mesh } = model;
-  const times = Array.from({ length: task.samples }, (_, i) => ((i + 1) * task.tEnd) / task.samples);
-  const limit = limitMacroscopic(model.cells, times);
-  const limitMarginals = discreteLimitMarginals(mesh, times, task.transportOrder);
-  const weightW = Float64Array.from(mesh.w, (w) => Math.sqrt((2 * Math.PI) / KAPPA) * Math.exp((KAPPA * w * w) / 2));
-  const wMesh = { ...mesh, nv: 1, dv: 1 };
-  let macro = 0, marginalL2 = 0, D2bound = 0, D2theta = 0, L1 = 0;
-  let previousL1 = 0, previousT = 0, sample = 0;
+  const mStar = Math.min(...cells.map((c) => c.rho0));
+  const initialLayer = (task.eps / (2 * mStar)) * Math.abs(Math.log(task.eps)); // T^eps of (3.6)
+  const layerEnd = 2 * initialLayer + (5 * task.eps) / mStar;
+  const times = sampleTimes(task.eps, mStar, task.samples, task.tEnd);
+  const limit = limitMacroscopic(cells, times);
+  // (1.9) in z: nubar(t, z) = nubar0(z); the scheme's own solution (zero z-velocity) is the discrete initial marginal
+  const limitMarginals = model.boxes.map((f) => marginalW(mesh, f));
+  const exactMarginal = Float64Array.from(mesh.w, (z) => gauss(z, initialData.sdW));
+  const limitGap = Math.max(
+    ...limitMarginals.map((g) => {
+      let s = 0;
+      for (let j = 0; j < mesh.nw; j++) s += (g[j] - exactMarginal[j]) ** 2 * Math.sqrt((2 * Math.PI) / KAPPA) * Math.exp((KAPPA * mesh.w[j] ** 2) / 2);
+      return Math.sqrt(s * mesh.dw);
+    }),
+  );
+  let macro = 0,
+    marginalL2 = 0,
+    D2bound = 0,
+    D2theta = 0,
+    L1 = 0;
+  let previousL1 = Math.max(...cells.map((_, k) => l1ToProfile(model, k, limitMarginals[k])));
+  let previousT = 0,
+    sample = 0;
   const onSample = (t: number) => {
-    const l1AtT = Math.max(...model.cells.map((cell, k) => {
-      const Vk = model.V[k], Wk = model.W[k];
-      macro = Math.max(macro, Math.abs(Vk - limit[sample][k][0]), Math.abs(Wk - limit[sample][k][1]));
-      const f = model.boxes[k];
-      const target = sampleOnMesh(mesh, (v, w) => Math.sqrt(cell.rho0 / (2 * Math.PI)) * Math.exp((-cell.rho0 * v * v) / 2) * nubarLimit(t, w));
-      const marginal = marginalW(mesh, f);
-      marginalL2 = Math.max(marginalL2, weightedL2Distance(wMesh, marginal, limitMarginals[sample], weightW));
-      const theta2 = model.theta(k, t) ** 2;
-      const m = moments(mesh, f);
-      const D2 = theta2 * (m.varianceV + m.meanV * m.meanV);
-      D2bound = Math.max(D2bound, D2 / (Math.exp((-2 * M_STAR * t) / task.eps) + task.eps));
-      if (t >= initialLayer) D2theta = Math.max(D2theta, Math.abs(D2 - theta2 / cell.rho0) / (theta2 / cell.rho0));
-      return l1Distance(mesh, f, target);
-    }));
+    const l1AtT = Math.max(
+      ...cells.map((cell, k) => {
+        macro = Math.max(macro, Math.abs(model.V[k] - limit[sample][k][0]), Math.abs(model.W[k] - limit[sample][k][1]));
+        marginalL2 = Math.max(marginalL2, marginalDistance(model, k, t, limitMarginals[k]));
+        const D2 = centredMoment(model, k, t, 2).value;
+        const profile = model.theta(k, t) ** 2 / cell.rho0;
+        D2bound = Math.max(D2bound, D2 / (Math.exp((-2 * mStar * t) / task.eps) + task.eps));
+        if (t >= initialLayer) D2theta = Math.max(D2theta, Math.abs(D2 - profile) / profile);
+        return l1ToProfile(model, k, limitMarginals[k]);
+      }),
+    );
     L1 += 0.5 * (l1AtT + previousL1) * (t - previousT);
     previousL1 = l1AtT;
     previousT = t;
     sample++;
   };
-  // at t = 0 the L1 integrand is ||nu_0 - M ⊗ nubar_0||
-  previousL1 = Math.max(...model.cells.map((cell, k) => l1Distance(mesh, model.boxes[k], sampleOnMesh(mesh, (v, w) => Math.sqrt(cell.rho0 / (2 * Math.PI)) * Math.exp((-cell.rho0 * v * v) / 2) * nubarLimit(0, w)))));
-  const report = runGrid(model, { tEnd: task.tEnd, cfl: 0.9, maxDt: 0.01, transportOrder: task.transportOrder, sampleTimes: times, onSample, onProgress });
-  return { eps: task.eps, nv: task.nv, nw: task.nw, macro, L1, marginalL2, D2bound, D2theta, steps: report.steps, outflow: Math.max(...report.outflow) };
+  const report = runSplitGrid(model, {
+    tEnd: task.tEnd,
+    sampleTimes: times,
+    onSample,
+    onProgress,
+    cfl: task.cfl,
+    stepSize: (t) => Math.min(task.dtMax, task.gamma * task.eps + task.growth * Math.max(0, t - layerEnd)),
+  });
+  return { eps: task.eps, macro, L1, marginalL2, D2bound, D2theta, limitGap, steps: report.steps, outflow: Math.max(...report.outflow) };
 }
 
 /** A particle task: replicas of the network at one eps against the grid of (1.10) mapped to V and D2. */
@@ -127,11 +136,17 @@ function gridMacros(task: ParticleRateTask, refine: number, onProgress?: OnProgr
   const model = rescaledEquation({ eps: task.eps, cells: task.cells, nv: refine * task.nv, nw: refine * task.nw, wHalfWidth: 1.5 });
   const out: number[][][] = [];
   runGrid(model, {
-    tEnd: task.times[task.times.length - 1], cfl: 0.9, maxDt: 0.01, sampleTimes: task.times,
-    onSample: (t) => out.push(model.cells.map((_, k) => {
-      const m = moments(model.mesh, model.boxes[k]);
-      return [model.V[k] + model.theta(k, t) * m.meanV, model.theta(k, t) ** 2 * m.varianceV];
-    })),
+    tEnd: task.times[task.times.length - 1],
+    cfl: 0.9,
+    maxDt: 0.01,
+    sampleTimes: task.times,
+    onSample: (t) =>
+      out.push(
+        model.cells.map((_, k) => {
+          const m = moments(model.mesh, model.boxes[k]);
+          return [model.V[k] + model.theta(k, t) * m.meanV, model.theta(k, t) ** 2 * m.varianceV];
+        }),
+      ),
     onProgress,
   });
   return out;
@@ -148,30 +163,47 @@ export function particleAgreement(task: ParticleRateTask, onProgress?: OnProgres
   const replicaValues = task.times.map(() => coarse[0].map(() => [[] as number[], [] as number[]]));
   for (let r = 0; r < task.replicas; r++) {
     const net = defaultNetwork({ cells: task.cells, neuronsPerCell: task.neuronsPerCell, seed: task.seed + r });
-    const samples = runNetwork(net, { dt: task.dt, tEnd: task.times[task.times.length - 1], sampleTimes: task.times, step: fhnStepper('ou-split', { eps: task.eps }), onProgress: (f) => onProgress?.(0.3 + (0.7 * (r + f)) / task.replicas) });
-    samples.forEach((cells, s) => cells.forEach((c, k) => {
-      replicaValues[s][k][0].push(c.v.mean);
-      replicaValues[s][k][1].push(c.v.variance);
-    }));
+    const samples = runNetwork(net, {
+      dt: task.dt,
+      tEnd: task.times[task.times.length - 1],
+      sampleTimes: task.times,
+      step: fhnStepper('ou-split', { eps: task.eps }),
+      onProgress: (f) => onProgress?.(0.3 + (0.7 * (r + f)) / task.replicas),
+    });
+    samples.forEach((cells, s) =>
+      cells.forEach((c, k) => {
+        replicaValues[s][k][0].push(c.v.mean);
+        replicaValues[s][k][1].push(c.v.variance);
+      }),
+    );
   }
   let score = 0;
   let z = 0;
   let detail = '';
-  replicaValues.forEach((cells, s) => cells.forEach((pair, k) => pair.forEach((xs, q) => {
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) / xs.length);
-    const gridError = Math.abs(fine[s][k][q] - coarse[s][k][q]);
-    const gap = Math.abs(mean - fine[s][k][q]);
-    z = Math.max(z, gap / se);
-    if (gap / (4 * se + gridError) > score) {
-      score = gap / (4 * se + gridError);
-      detail = `${q ? 'D2' : 'V'} at point ${k} of K, t = ${task.times[s]}: particles ${mean.toPrecision(5)} ± ${se.toExponential(1)}, grid ${fine[s][k][q].toPrecision(5)} ± ${gridError.toExponential(1)} (coarse-to-fine change)`;
-    }
-  })));
+  replicaValues.forEach((cells, s) =>
+    cells.forEach((pair, k) =>
+      pair.forEach((xs, q) => {
+        const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const se = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1) / xs.length);
+        const gridError = Math.abs(fine[s][k][q] - coarse[s][k][q]);
+        const gap = Math.abs(mean - fine[s][k][q]);
+        z = Math.max(z, gap / se);
+        if (gap / (4 * se + gridError) > score) {
+          score = gap / (4 * se + gridError);
+          detail = `${q ? 'D2' : 'V'} at point ${k} of K, t = ${task.times[s]}: particles ${mean.toPrecision(5)} ± ${se.toExponential(1)}, grid ${fine[s][k][q].toPrecision(5)} ± ${gridError.toExponential(1)} (coarse-to-fine change)`;
+        }
+      }),
+    ),
+  );
   return { eps: task.eps, score, z, detail };
 }
 
-/** The worker entry: a grid measurement or a particle comparison. */
-export function rateTask(task: ({ kind: 'grid' } & RateTask) | ({ kind: 'particles' } & ParticleRateTask), onProgress?: OnProgress) {
-  return task.kind === 'grid' ? measureRates(task, onProgress) : particleAgreement(task, onProgress);
+/** The worker entry: a grid measurement, a layer run, or a particle comparison. */
+export function rateTask(
+  task: ({ kind: 'grid' } & RateTask) | ({ kind: 'layer' } & LayerTask) | ({ kind: 'particles' } & ParticleRateTask),
+  onProgress?: OnProgress,
+) {
+  if (task.kind === 'grid') return measureRates(task, onProgress);
+  if (task.kind === 'layer') return layerRun(task, onProgress);
+  return particleAgreement(task, onProgress);
 }

@@ -20,9 +20,16 @@ describe('rates in the report', () => {
     expect(html).toContain('<p>setup line.</p>');
     expect(html.match(/<table/g)).toHaveLength(2);
     expect(html).toContain('<td><code>x</code></td><td>1 &lt; 2</td>');
+    expect(html.match(/<svg/g)).toHaveLength(1);
+    writeFileSync(join(dir, 'rates-time.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><title>layers</title></svg>');
+    const both = ratesSection(dir);
+    expect(both.match(/<svg/g)).toHaveLength(2);
+    expect(both.indexOf('<title>p</title>')).toBeLessThan(both.indexOf('<title>layers</title>'));
   });
 
   it('keeps the cells of a row apart', () => {
-    expect(markdownTableToHtml(['| h1 | h2 |', '| --- | --- |', '| a | b |'])).toBe('<table class="claims"><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>');
+    expect(markdownTableToHtml(['| h1 | h2 |', '| --- | --- |', '| a | b |'])).toBe(
+      '<table class="claims"><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>',
+    );
   });
 });

@@ -28,6 +28,7 @@ export async function paperData() {
     errata: doc.errata,
     crossChecks: crossChecks ? JSON.parse(crossChecks).checks : null,
     ratesSvg: readIf(join(ROOT, 'out', 'rates.svg')),
+    ratesTimeSvg: readIf(join(ROOT, 'out', 'rates-time.svg')),
     ratesMd: readIf(join(ROOT, 'out', 'rates.md')),
   };
 }

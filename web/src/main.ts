@@ -18,5 +18,5 @@ mount('derivations', derivationsView(paper));
 mount('errata', errataView(paper));
 mount('theta', thetaView());
 mount('simulation', simulationView());
-mount('rates', ratesView(paper.ratesSvg, paper.ratesMd));
+mount('rates', ratesView(paper.ratesSvg, paper.ratesMd, paper.ratesTimeSvg));
 document.body.dataset.ready = 'true';

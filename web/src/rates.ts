@@ -1,12 +1,12 @@
-/** The rates study (out/rates.svg and out/rates.md from `npm run rates`), when present at build time. */
+/** The rates study (out/rates.svg, out/rates-time.svg and out/rates.md from `npm run rates`), when present at build time. */
 import { markdownTableToHtml } from '../../src/report/markdown.ts';
 import { el } from './dom.ts';
 
-/** The log-log plot and the tables, or how to produce them. */
-export function ratesView(svg: string | null, md: string | null): HTMLElement {
+/** The log-log plot, the plot of the layers in time (when present) and the tables, or how to produce them. */
+export function ratesView(svg: string | null, md: string | null, timeSvg: string | null = null): HTMLElement {
   if (!svg || !md) return el('p', { id: 'rates-missing' }, 'Not computed yet — run npm run rates, then rebuild the page.');
   const box = el('div', { id: 'rates-plot' });
-  box.innerHTML = svg; // produced by this project's own plot writer
+  box.innerHTML = svg + (timeSvg ?? ''); // produced by this project's own plot writer
   const lines = md.split('\n');
   const tables: string[][] = [];
   lines.forEach((l, i) => {

@@ -4,3 +4,6 @@ export * from './stiff.ts';
 export * from './transport.ts';
 export * from './norms.ts';
 export * from './solver.ts';
+export * from './remap.ts';
+export * from './stiff-lines.ts';
+export * from './split.ts';
