@@ -50,7 +50,12 @@ export function fastestTimesMs(workloads: Record<string, () => void>, rounds = 9
   return timesMs(workloads, rounds, (xs) => Math.min(...xs), cpuMs);
 }
 
-function timesMs(workloads: Record<string, () => void>, rounds: number, pick: (xs: number[]) => number, clock: () => number = () => performance.now()): Record<string, number> {
+function timesMs(
+  workloads: Record<string, () => void>,
+  rounds: number,
+  pick: (xs: number[]) => number,
+  clock: () => number = () => performance.now(),
+): Record<string, number> {
   const names = Object.keys(workloads);
   const times: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   for (const k of names) workloads[k]();
@@ -98,12 +103,18 @@ const handEulerMaruyama: StepKernel = (n, v, w, xi, dt, rho, eps, V, PsiRho, Psi
 };
 
 /** A cell stepper calling a hand-written kernel the way fhnStepper calls a generated one. */
-const handStepper = (kernel: StepKernel): CellStepper => (n, v, w, xi, dt, m) => kernel(n, v, w, xi, dt, m.rho0, EPS, m.V, m.PsiRho, m.PsiRhoV, 0.8, 1, 0.1);
+const handStepper =
+  (kernel: StepKernel): CellStepper =>
+  (n, v, w, xi, dt, m) =>
+    kernel(n, v, w, xi, dt, m.rho0, EPS, m.V, m.PsiRho, m.PsiRhoV, 0.8, 1, 0.1);
 
 /** The bench network: 100 cells of the default K, 1e4 neurons each, v spread around 0.5, w around 0.2. */
 function benchNetwork(): Network {
   return createNetwork({
-    cells: defaultCells(CELLS), psi: defaultKernel, neuronsPerCell: PER_CELL, seed: 1,
+    cells: defaultCells(CELLS),
+    psi: defaultKernel,
+    neuronsPerCell: PER_CELL,
+    seed: 1,
     init: (_i, v, w, rng) => {
       for (let k = 0; k < v.length; k++) {
         v[k] = 0.5 + 0.3 * rng.normal();
@@ -147,7 +158,7 @@ function gridFallbackFigures(baseMs: number): Record<string, number> {
   const model = rescaledEquation({ eps: 0.05, cells: 1, nv: 256, nw: 256 });
   const { grid } = medianTimesMs({ grid: () => void runGrid(model, { tEnd: steps * dt, dt }) }, 3);
   const rate = (256 * 256 * steps) / (grid / 1000);
-  return { '(1.10) 256x256 grid (M cell-updates/s)': rate / 1e6, '(1.10) grid / baseline': rate / (NEURONS * STEPS / (baseMs / 1000)) };
+  return { '(1.10) 256x256 grid (M cell-updates/s)': rate / 1e6, '(1.10) grid / baseline': rate / ((NEURONS * STEPS) / (baseMs / 1000)) };
 }
 
 /** The paper's step kernel as simulate(spec) runs it: the JavaScript printer's text compiled in process. */

@@ -30,7 +30,9 @@ function baseline(): void {
 /** Run the symbolic bench and return its figures (ms of CPU unless named otherwise). */
 export async function runSymbolicBench(rounds = 5): Promise<Record<string, number>> {
   // numerics.ts runs simulations (its cost is the numerics bench's business), not algebra
-  const files = readdirSync(join(ROOT, 'derivations')).filter((f) => f.endsWith('.ts') && f !== 'numerics.ts').sort();
+  const files = readdirSync(join(ROOT, 'derivations'))
+    .filter((f) => f.endsWith('.ts') && f !== 'numerics.ts')
+    .sort();
   const mods: DerivationModule[] = [];
   for (const f of files) mods.push((await import(join(ROOT, 'derivations', f))).default);
   const replay = () => mods.flatMap((m) => m.run().claims);

@@ -4,8 +4,32 @@
  * of densities, and how the Boltzmann entropy changes under the rescaling (1.6).
  */
 import {
-  derivation, makeScope, maxwellian, partial, expand, add, mul, div, sym, num, sqrt, ln, fn, sub, substitute, printExpr, grid, region,
-  quadrature, seededRandom, inverseDensityTransform, substituteIntegrationVariable, splitFactors, termsOf, Sample, Expr,
+  derivation,
+  makeScope,
+  maxwellian,
+  partial,
+  expand,
+  add,
+  mul,
+  div,
+  sym,
+  num,
+  sqrt,
+  ln,
+  fn,
+  sub,
+  substitute,
+  printExpr,
+  grid,
+  region,
+  quadrature,
+  seededRandom,
+  inverseDensityTransform,
+  substituteIntegrationVariable,
+  splitFactors,
+  termsOf,
+  Sample,
+  Expr,
 } from '../src/index.ts';
 import { rescale16 } from './rescaling.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
@@ -15,12 +39,16 @@ export { paperNotation as notation } from './lib/notation.ts';
 function integrateKnown(e: Expr, vars: readonly string[], known: readonly { integrand: Expr; value: Expr; name: string }[]): Expr {
   const key = (x: Expr) => printExpr(expand(x));
   const table = new Map(known.map((k) => [key(k.integrand), k.value]));
-  return expand(add(...termsOf(expand(e)).map((t) => {
-    const { free, bound } = splitFactors(t, vars);
-    const value = table.get(key(bound));
-    if (!value) throw new Error(`integrateKnown: no known integral for ${printExpr(bound)} (known: ${known.map((k) => k.name).join(', ')})`);
-    return mul(free, value);
-  })));
+  return expand(
+    add(
+      ...termsOf(expand(e)).map((t) => {
+        const { free, bound } = splitFactors(t, vars);
+        const value = table.get(key(bound));
+        if (!value) throw new Error(`integrateKnown: no known integral for ${printExpr(bound)} (known: ${known.map((k) => k.name).join(', ')})`);
+        return mul(free, value);
+      }),
+    ),
+  );
 }
 
 const scope = makeScope({ parameters: ['rho', 'theta', 'eps', 'V', 'W', 'H_nu'], functions: { phi: 2 } }, ['v', 'w', 'vp', 'wp']);
@@ -60,7 +88,7 @@ export function densityPair(family: number, seed: number): [number[], number[]] 
   };
   const mixture = () => {
     const comps = Array.from({ length: 1 + Math.floor(3 * rand()) }, () => ({ m: 8 * rand() - 4, s: 0.2 + 2 * rand(), c: rand() }));
-    return normalise(x.map((y) => comps.reduce((a, k) => a + k.c * Math.exp(-((y - k.m) ** 2) / (2 * k.s ** 2)) / k.s, 0)));
+    return normalise(x.map((y) => comps.reduce((a, k) => a + (k.c * Math.exp(-((y - k.m) ** 2) / (2 * k.s ** 2))) / k.s, 0)));
   };
   const histogram = () => normalise(x.map(() => (rand() < 0.3 ? 0 : rand())));
   const box = (lo: number, hi: number) => normalise(x.map((y) => (y >= lo && y < hi ? 1 : 0)));
@@ -85,7 +113,7 @@ export function densityPair(family: number, seed: number): [number[], number[]] 
 export function mixturePair(s: Sample): [number[], number[]] {
   const x = Array.from({ length: 200 }, (_, i) => -8 + (16 * (i + 0.5)) / 200);
   const one = (m1: number, s1: number, m2: number, s2: number, c: number) => {
-    const p = x.map((y) => (1 - c) * Math.exp(-((y - m1) ** 2) / (2 * s1 ** 2)) / s1 + c * Math.exp(-((y - m2) ** 2) / (2 * s2 ** 2)) / s2);
+    const p = x.map((y) => ((1 - c) * Math.exp(-((y - m1) ** 2) / (2 * s1 ** 2))) / s1 + (c * Math.exp(-((y - m2) ** 2) / (2 * s2 ** 2))) / s2);
     const total = p.reduce((a, b) => a + b, 0);
     return p.map((y) => y / total);
   };
@@ -119,54 +147,116 @@ export default derivation('The relative entropy of section 2.2 and the Maxwellia
     { label: 'rho v M_rho + d_v M_rho', rhs: expand(fpFlux(M)) },
   ]);
 
-  d.claim({ id: 'maxwellian-equilibrium', source: '§1.2.2', title: 'F_rho[M_rho] = 0: the Maxwellian is the equilibrium of the Fokker–Planck operator' }, () => [
-    { label: 'rho v M + d_v M = 0 (the flux vanishes)', printed: num(0), derived: fpFlux(M), mustHold: true },
-    { label: 'F_rho[M_rho] = 0', printed: num(0), derived: F_rho(M) },
-  ]);
+  d.claim(
+    { id: 'maxwellian-equilibrium', source: '§1.2.2', title: 'F_rho[M_rho] = 0: the Maxwellian is the equilibrium of the Fokker–Planck operator' },
+    () => [
+      { label: 'rho v M + d_v M = 0 (the flux vanishes)', printed: num(0), derived: fpFlux(M), mustHold: true },
+      { label: 'F_rho[M_rho] = 0', printed: num(0), derived: F_rho(M) },
+    ],
+  );
 
   // searched over the mixtures, with the seeded pairs of densityPair (boxes with disjoint supports, histograms with holes) evaluated too
   const extra = grid({ alpha: [0.05, 0.25, 0.5, 0.75, 0.95], family: [0, 1, 2, 3], seed: [1, 2, 3, 4, 5, 6] });
   const search = { extra, corners: 64, starts: 16, refine: 2, iterations: 60 };
-  d.inequality({ id: 'lemma-2.1', source: 'Lemma 2.1', title: '(1-alpha)^2/2 ||mu-nu||_L1^2 <= H_alpha[mu|nu] <= (1-alpha)/alpha ||mu-nu||_L1, and H_alpha <= -ln(alpha)' }, () => ({
-    inequalities: [
-      {
-        label: 'lower bound', printed: '(1-alpha)^2/2 ||mu - nu||_L1^2 <= H_alpha[mu|nu]', region: lemma21Region, search,
-        lhs: (s) => ((1 - s.alpha) ** 2 / 2) * l1Distance(...pairOf(s)) ** 2,
-        rhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
-      },
-      {
-        label: 'upper bound', printed: 'H_alpha[mu|nu] <= (1-alpha)/alpha ||mu - nu||_L1', region: lemma21Region, search,
-        lhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
-        rhs: (s) => ((1 - s.alpha) / s.alpha) * l1Distance(...pairOf(s)),
-      },
-      {
-        label: 'H_alpha <= -ln(alpha)', printed: 'H_alpha[mu|nu] <= -ln(alpha)', region: lemma21Region, search,
-        lhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
-        rhs: (s) => -Math.log(s.alpha),
-      },
-    ],
-  }));
+  d.inequality(
+    {
+      id: 'lemma-2.1',
+      source: 'Lemma 2.1',
+      title: '(1-alpha)^2/2 ||mu-nu||_L1^2 <= H_alpha[mu|nu] <= (1-alpha)/alpha ||mu-nu||_L1, and H_alpha <= -ln(alpha)',
+    },
+    () => ({
+      inequalities: [
+        {
+          label: 'lower bound',
+          printed: '(1-alpha)^2/2 ||mu - nu||_L1^2 <= H_alpha[mu|nu]',
+          region: lemma21Region,
+          search,
+          lhs: (s) => ((1 - s.alpha) ** 2 / 2) * l1Distance(...pairOf(s)) ** 2,
+          rhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
+        },
+        {
+          label: 'upper bound',
+          printed: 'H_alpha[mu|nu] <= (1-alpha)/alpha ||mu - nu||_L1',
+          region: lemma21Region,
+          search,
+          lhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
+          rhs: (s) => ((1 - s.alpha) / s.alpha) * l1Distance(...pairOf(s)),
+        },
+        {
+          label: 'H_alpha <= -ln(alpha)',
+          printed: 'H_alpha[mu|nu] <= -ln(alpha)',
+          region: lemma21Region,
+          search,
+          lhs: (s) => modifiedEntropy(...pairOf(s), s.alpha),
+          rhs: (s) => -Math.log(s.alpha),
+        },
+      ],
+    }),
+  );
 
   // (1.6): mu(v, w) = (1/theta) nu((v - V)/theta, w - W), built by the inverse density transform of
   // the change of variables (not typed); nu = exp(phi) so that ln(nu) is defined at every point.
   const changed = rescale16();
   const nu = fn('exp', [fn('phi', [sym('v'), sym('w')])]);
   const mu = inverseDensityTransform(changed, nu);
-  const pulled = substituteIntegrationVariable(substituteIntegrationVariable(mul(mu, ln(mu)), 'v', scope.parse('V + theta*vp', 'v = V + theta vp'), 'vp'), 'w', scope.parse('W + wp', 'w = W + wp'), 'wp');
+  const pulled = substituteIntegrationVariable(
+    substituteIntegrationVariable(mul(mu, ln(mu)), 'v', scope.parse('V + theta*vp', 'v = V + theta vp'), 'vp'),
+    'w',
+    scope.parse('W + wp', 'w = W + wp'),
+    'wp',
+  );
   // ∫ du over (vp, wp) of each term: a known integral of nu times a factor free of (vp, wp)
-  const known = [{ integrand: mul(fn('phi', [sym('vp'), sym('wp')]), fn('exp', [fn('phi', [sym('vp'), sym('wp')])])), value: sym('H_nu'), name: 'H[nu] = ∫ nu ln nu' }, { integrand: fn('exp', [fn('phi', [sym('vp'), sym('wp')])]), value: num(1), name: '∫ nu = 1' }];
+  const known = [
+    { integrand: mul(fn('phi', [sym('vp'), sym('wp')]), fn('exp', [fn('phi', [sym('vp'), sym('wp')])])), value: sym('H_nu'), name: 'H[nu] = ∫ nu ln nu' },
+    { integrand: fn('exp', [fn('phi', [sym('vp'), sym('wp')])]), value: num(1), name: '∫ nu = 1' },
+  ];
   const Hmu = integrateKnown(pulled, ['vp', 'wp'], known);
-  d.step('Entropy under (1.6)', "mu = (1/theta) nu((v - V)/theta, w - W) from the change of variables; substitute v = V + theta v', w = W + w' in ∫ mu ln mu du (Jacobian theta) and integrate term by term with ∫ nu ln nu = H[nu], ∫ nu = 1.", [
-    { label: 'mu', rhs: mu },
-    { label: "theta mu ln mu after v = V + theta v', w = W + w'", rhs: pulled },
-    { label: 'H[mu]', rhs: Hmu },
-  ]);
+  d.step(
+    'Entropy under (1.6)',
+    "mu = (1/theta) nu((v - V)/theta, w - W) from the change of variables; substitute v = V + theta v', w = W + w' in ∫ mu ln mu du (Jacobian theta) and integrate term by term with ∫ nu ln nu = H[nu], ∫ nu = 1.",
+    [
+      { label: 'mu', rhs: mu },
+      { label: "theta mu ln mu after v = V + theta v', w = W + w'", rhs: pulled },
+      { label: 'H[mu]', rhs: Hmu },
+    ],
+  );
   const atTheta = new Map([['theta', div(num(1), sqrt(sym('eps')))]]);
-  d.claim({ id: 'entropy-scaling', expect: 'erratum', erratum: { location: 'formula', change: "theta^eps = 1/sqrt(eps) -> theta^eps = sqrt(eps) in the comment after Theorem 3.3 (with 1/sqrt(eps) the relation reads H[mu0] = H[nu0] + (1/2) ln(eps))", note: "the point of the comment stands: with theta = sqrt(eps), H[mu0] = H[nu0] - (1/2) ln(eps) blows up, so theta(0) must stay bounded below" }, source: '§3.1.2 (1)', title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)' }, () => [
-    { label: "integrand after v = V + theta v': nu ln nu - ln(theta) nu", printed: scope.parse('exp(phi(vp, wp))*phi(vp, wp) - ln(theta)*exp(phi(vp, wp))', 'nu ln nu - ln(theta) nu'), derived: pulled, mustHold: true, options: LOG_METHODS },
-    { label: 'H[mu] with theta = 1/sqrt(eps)', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(Hmu, atTheta), options: LOG_METHODS },
-    { label: 'with theta = sqrt(eps) (the natural choice of §1.2.2) the printed relation holds', printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'), derived: substitute(Hmu, new Map([['theta', sqrt(sym('eps'))]])), options: LOG_METHODS, mustHold: true },
-  ]);
+  d.claim(
+    {
+      id: 'entropy-scaling',
+      expect: 'erratum',
+      erratum: {
+        location: 'formula',
+        change:
+          'theta^eps = 1/sqrt(eps) -> theta^eps = sqrt(eps) in the comment after Theorem 3.3 (with 1/sqrt(eps) the relation reads H[mu0] = H[nu0] + (1/2) ln(eps))',
+        note: 'the point of the comment stands: with theta = sqrt(eps), H[mu0] = H[nu0] - (1/2) ln(eps) blows up, so theta(0) must stay bounded below',
+      },
+      source: '§3.1.2 (1)',
+      title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)',
+    },
+    () => [
+      {
+        label: "integrand after v = V + theta v': nu ln nu - ln(theta) nu",
+        printed: scope.parse('exp(phi(vp, wp))*phi(vp, wp) - ln(theta)*exp(phi(vp, wp))', 'nu ln nu - ln(theta) nu'),
+        derived: pulled,
+        mustHold: true,
+        options: LOG_METHODS,
+      },
+      {
+        label: 'H[mu] with theta = 1/sqrt(eps)',
+        printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'),
+        derived: substitute(Hmu, atTheta),
+        options: LOG_METHODS,
+      },
+      {
+        label: 'with theta = sqrt(eps) (the natural choice of §1.2.2) the printed relation holds',
+        printed: scope.parse('H_nu - (1/2)*ln(eps)', 'printed'),
+        derived: substitute(Hmu, new Map([['theta', sqrt(sym('eps'))]])),
+        options: LOG_METHODS,
+        mustHold: true,
+      },
+    ],
+  );
 
   // Independent route: quadrature of H[mu] - H[nu] for a Gaussian nu (the w-part cancels), theta = 1/sqrt(eps).
   const eps = 0.01;
@@ -174,6 +264,21 @@ export default derivation('The relative entropy of section 2.2 and the Maxwellia
   const muV = div(substitute(nuV, new Map([['v', div(sub(sym('v'), sym('V')), sym('theta'))]])), sym('theta'));
   const entropyOf = (f: Expr, L: number) => quadrature(mul(f, ln(f)), 'v', { theta: 1 / Math.sqrt(eps), V: 0.3 }, L, 20000);
   const gap = () => entropyOf(muV, 150) - entropyOf(nuV, 15);
-  d.crossCheck({ id: 'entropy-scaling', quantity: '|H[mu] - H[nu] - (1/2) ln eps| by quadrature, theta = 1/sqrt(eps), eps = 0.01 (the derived relation)', tolerance: 1e-6 }, () => Math.abs(gap() - 0.5 * Math.log(eps)));
-  d.crossCheck({ id: 'entropy-scaling', quantity: '|H[mu] - H[nu] - (-(1/2) ln eps)| by quadrature (the printed relation is off by ln(1/eps))', tolerance: 1, sense: 'at-least' }, () => Math.abs(gap() + 0.5 * Math.log(eps)));
+  d.crossCheck(
+    {
+      id: 'entropy-scaling',
+      quantity: '|H[mu] - H[nu] - (1/2) ln eps| by quadrature, theta = 1/sqrt(eps), eps = 0.01 (the derived relation)',
+      tolerance: 1e-6,
+    },
+    () => Math.abs(gap() - 0.5 * Math.log(eps)),
+  );
+  d.crossCheck(
+    {
+      id: 'entropy-scaling',
+      quantity: '|H[mu] - H[nu] - (-(1/2) ln eps)| by quadrature (the printed relation is off by ln(1/eps))',
+      tolerance: 1,
+      sense: 'at-least',
+    },
+    () => Math.abs(gap() + 0.5 * Math.log(eps)),
+  );
 });

@@ -24,7 +24,7 @@ export default derivation('OU in the frame of its centre', 'example', (d) => {
     density: 'g',
     densityFactor: '1/s',
   });
-  d.step('Change of variables', 'z = (x - m)/s by Itô\'s formula', [
+  d.step('Change of variables', "z = (x - m)/s by Itô's formula", [
     { label: 'drift_z', rhs: centred.model.drift[0] },
     { label: 'D_zz', rhs: centred.model.diffusion[0][0] },
   ]);
@@ -32,11 +32,13 @@ export default derivation('OU in the frame of its centre', 'example', (d) => {
     const w = chainRuleWitness(ou, centred);
     return [{ label: 'f = (1/s) g((x - m)/s, y)', printed: w.lhs, derived: w.rhs }];
   });
-  d.claim({ id: 'ou-centred-equation', source: 'example', title: 'd_t g = d_z[(k z + m\'/s) g] + (1/2) d_z^2 g - d_y[(G(m + s z) - c y) g]' }, () => {
+  d.claim({ id: 'ou-centred-equation', source: 'example', title: "d_t g = d_z[(k z + m'/s) g] + (1/2) d_z^2 g - d_y[(G(m + s z) - c y) g]" }, () => {
     const printed = parseEquationOperator(
       centred.model.scope,
-      "d_t(g) - d_z((k*z + m_t/s)*g) + d_y((G(m + s*z) - c*y)*g) = (1/2)*d_z(d_z(g))",
-      'g', ['z', 'y'], 'centred OU',
+      'd_t(g) - d_z((k*z + m_t/s)*g) + d_y((G(m + s*z) - c*y)*g) = (1/2)*d_z(d_z(g))',
+      'g',
+      ['z', 'y'],
+      'centred OU',
     );
     return [{ label: 'operator', printed, derived: operatorOf(centred.model) }];
   });

@@ -16,7 +16,11 @@ function paperData(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(source) {
       if (source !== `\0${id}`) return null;
-      const json = execFileSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'web/data/paper-data.ts')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+      const json = execFileSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'web/data/paper-data.ts')], {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+      });
       return `export default ${json};`;
     },
   };

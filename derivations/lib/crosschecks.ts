@@ -3,8 +3,19 @@
  * generated kernels through src/numerics and returns the number a tolerance is applied to.
  */
 import {
-  dormandPrince, integrate1d, createMesh, sampleOnMesh, stiffStep, moments, runGrid, l1Distance, runNetwork,
-  OnProgress, GridModel, NumericInputError, fitPowerLaw,
+  dormandPrince,
+  integrate1d,
+  createMesh,
+  sampleOnMesh,
+  stiffStep,
+  moments,
+  runGrid,
+  l1Distance,
+  runNetwork,
+  OnProgress,
+  GridModel,
+  NumericInputError,
+  fitPowerLaw,
 } from '../../src/numerics/index.ts';
 import { limitMacroscopic } from './limit.ts';
 import { theta2ClosedForm, thetaRate, integralI } from '../../src/generated/rescaling.ts';
@@ -16,7 +27,15 @@ export function thetaOdeVsClosedForm(cases: readonly { eps: number; rho: number 
   const times = Array.from({ length: 100 }, (_, i) => ((i + 1) * tEnd) / 100);
   let worst = 0;
   for (const { eps, rho } of cases) {
-    const sol = dormandPrince((_t, y, dy) => { dy[0] = thetaRate(y[0], eps, rho); }, 0, [1], tEnd, { rtol: 1e-13, atol: 1e-15, outputTimes: times });
+    const sol = dormandPrince(
+      (_t, y, dy) => {
+        dy[0] = thetaRate(y[0], eps, rho);
+      },
+      0,
+      [1],
+      tEnd,
+      { rtol: 1e-13, atol: 1e-15, outputTimes: times },
+    );
     sol.values.forEach((y, i) => {
       const exact = Math.sqrt(theta2ClosedForm(sol.times[i], eps, rho));
       worst = Math.max(worst, Math.abs(y[0] - exact) / exact);
@@ -40,7 +59,7 @@ export function integralQuadratureVsClosedForm(cases: readonly { eps: number; rh
 /** Max change of the discrete M_rho ⊗ g(w) under one large implicit stiff step (D = 1/theta^2), relative to its peak. */
 export function maxwellianSteadyUnderStiffStep(rho: number, theta: number, dt: number): number {
   const mesh = createMesh({ nv: 120, nw: 40, vmin: -6, vmax: 6, wmin: -2, wmax: 2 });
-  const f = sampleOnMesh(mesh, (v, w) => Math.sqrt(rho / (2 * Math.PI)) * Math.exp(-rho * v * v / 2) * Math.exp(-w * w));
+  const f = sampleOnMesh(mesh, (v, w) => Math.sqrt(rho / (2 * Math.PI)) * Math.exp((-rho * v * v) / 2) * Math.exp(-w * w));
   const before = Float64Array.from(f);
   stiffStep(mesh, f, { D: 1 / theta ** 2, alpha: rho, centre: 0 }, dt);
   let worst = 0;
@@ -63,7 +82,14 @@ export function massBudget(model: GridModel, tEnd: number, onProgress?: OnProgre
 /** Moments of v and w of each box at the sample times. */
 function gridMoments(model: GridModel, times: readonly number[], onProgress?: OnProgress) {
   const out: { meanV: number; meanW: number; varianceV: number }[][] = [];
-  runGrid(model, { tEnd: times[times.length - 1], cfl: 0.9, maxDt: 0.01, sampleTimes: times, onSample: () => out.push(model.boxes.map((f) => moments(model.mesh, f))), onProgress });
+  runGrid(model, {
+    tEnd: times[times.length - 1],
+    cfl: 0.9,
+    maxDt: 0.01,
+    sampleTimes: times,
+    onSample: () => out.push(model.boxes.map((f) => moments(model.mesh, f))),
+    onProgress,
+  });
   return out;
 }
 
@@ -74,7 +100,18 @@ function gridMoments(model: GridModel, times: readonly number[], onProgress?: On
  * standard error comes from independent replicas: the largest |replica average - grid| / SE over
  * points of K, sample times, and V, W, Var v.
  */
-export function particlesVsPde(p: { eps: number; cells: number; replicas: number; neuronsPerCell: number; nv: number; nw: number; dt: number; times: readonly number[]; seed: number; onProgress?: OnProgress }): { value: number; detail: string } {
+export function particlesVsPde(p: {
+  eps: number;
+  cells: number;
+  replicas: number;
+  neuronsPerCell: number;
+  nv: number;
+  nw: number;
+  dt: number;
+  times: readonly number[];
+  seed: number;
+  onProgress?: OnProgress;
+}): { value: number; detail: string } {
   const coarse = gridMoments(originalEquation({ eps: p.eps, cells: p.cells, nv: p.nv, nw: p.nw }), p.times, (f) => p.onProgress?.(0.05 * f));
   const fine = gridMoments(originalEquation({ eps: p.eps, cells: p.cells, nv: 2 * p.nv, nw: 2 * p.nw }), p.times, (f) => p.onProgress?.(0.05 + 0.2 * f));
   const keys = ['meanV', 'meanW', 'varianceV'] as const;
@@ -83,7 +120,13 @@ export function particlesVsPde(p: { eps: number; cells: number; replicas: number
   for (let r = 0; r < p.replicas; r++) {
     const net = defaultNetwork({ cells: p.cells, neuronsPerCell: p.neuronsPerCell, seed: p.seed + r });
     const share = (f: number) => p.onProgress?.(0.25 + (0.75 * (r + f)) / p.replicas);
-    const samples = runNetwork(net, { dt: p.dt, tEnd: p.times[p.times.length - 1], sampleTimes: p.times, step: fhnStepper('ou-split', { eps: p.eps }), onProgress: share });
+    const samples = runNetwork(net, {
+      dt: p.dt,
+      tEnd: p.times[p.times.length - 1],
+      sampleTimes: p.times,
+      step: fhnStepper('ou-split', { eps: p.eps }),
+      onProgress: share,
+    });
     samples.forEach((cells, s) => cells.forEach((c, k) => [c.v.mean, c.w.mean, c.v.variance].forEach((x, q) => values[s][k][q].push(x))));
   }
   let worst = 0;
@@ -106,7 +149,10 @@ export function particlesVsPde(p: { eps: number; cells: number; replicas: number
 }
 
 /** L1 distance between (1.2) and (1.10) mapped back through (1.6), on two grids, and the observed order. */
-export function originalVsRescaled(p: { eps: number; cells: number; levels: readonly [number, number][]; tEnd: number; onProgress?: OnProgress }): { distances: number[]; order: number } {
+export function originalVsRescaled(p: { eps: number; cells: number; levels: readonly [number, number][]; tEnd: number; onProgress?: OnProgress }): {
+  distances: number[];
+  order: number;
+} {
   const distances = p.levels.map(([nv, nw], level) => {
     const share = (f: number) => p.onProgress?.((level + f) / p.levels.length);
     const setup = (n: number): KineticSetup => ({ eps: p.eps, cells: p.cells, nv: n, nw });
@@ -133,7 +179,10 @@ export function macroscopicLimitRate(p: { eps: readonly number[]; cells: number;
     let worst = 0;
     let sample = 0;
     runGrid(model, {
-      tEnd: p.tEnd, cfl: 0.9, maxDt: 0.01, sampleTimes: times,
+      tEnd: p.tEnd,
+      cfl: 0.9,
+      maxDt: 0.01,
+      sampleTimes: times,
       onSample: () => {
         model.cells.forEach((_, k) => (worst = Math.max(worst, Math.abs(model.V[k] - limit[sample][k][0]), Math.abs(model.W[k] - limit[sample][k][1]))));
         sample++;

@@ -4,8 +4,19 @@
  * (1.2), b0 of (1.7), the moment rates of (1.3), theta of (1.11)) and the generic solver.
  */
 import {
-  GridModel, BoxStep, FacePoints, Mesh, createMesh, sampleOnMesh, moments, integrateAgainst, interpolate,
-  couplingMatrix, nonlocalSums, NetworkCell, requirePositive,
+  GridModel,
+  BoxStep,
+  FacePoints,
+  Mesh,
+  createMesh,
+  sampleOnMesh,
+  moments,
+  integrateAgainst,
+  interpolate,
+  couplingMatrix,
+  nonlocalSums,
+  NetworkCell,
+  requirePositive,
 } from '../../src/numerics/index.ts';
 import { particleDrift, rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
 import { theta2ClosedForm } from '../../src/generated/rescaling.ts';
@@ -51,7 +62,9 @@ export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkC
   const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -2.6, vmax: 2.6, wmin: -1.6, wmax: 2.4 });
   const boxes = cells.map((cell) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, v, w)));
   return {
-    mesh, boxes, cells,
+    mesh,
+    boxes,
+    cells,
     coefficients(_t, faces): BoxStep[] {
       const V = boxes.map((f) => moments(mesh, f).meanV);
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
@@ -85,7 +98,12 @@ export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & {
   const theta = (k: number, t: number) => Math.sqrt(theta2ClosedForm(t, eps, cells[k].rho0));
   let rates: { dV: number; dW: number }[] = [];
   return {
-    mesh, boxes, cells, V, W, theta,
+    mesh,
+    boxes,
+    cells,
+    V,
+    W,
+    theta,
     coefficients(t, faces): BoxStep[] {
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
       const steps = cells.map((cell, k) => {

@@ -9,13 +9,38 @@ import { region, Dimension, Region, RegionError } from '../../src/index.ts';
 /** Every dimension, in dependency order. Names are the symbols the derivations use. */
 export const ADMISSIBLE: readonly Dimension[] = [
   { name: 'eps', lo: 0, hi: 1, open: ['lo', 'hi'], scale: 'log', floor: 1e-12, hypothesis: '0 < eps < 1 (Theorems 3.2, 4.1)', truncation: 'eps in [1e-12, 1)' },
-  { name: 'mstar', lo: 0, hi: 1, open: ['lo'], scale: 'log', floor: 1e-3, hypothesis: '0 < m* <= 1 ((2.5): m* <= rho0 <= 1/m*)', truncation: 'm* in [1e-3, 1]' },
+  {
+    name: 'mstar',
+    lo: 0,
+    hi: 1,
+    open: ['lo'],
+    scale: 'log',
+    floor: 1e-3,
+    hypothesis: '0 < m* <= 1 ((2.5): m* <= rho0 <= 1/m*)',
+    truncation: 'm* in [1e-3, 1]',
+  },
   { name: 'rho', lo: (s) => s.mstar, hi: (s) => 1 / s.mstar, scale: 'log', hypothesis: 'm* <= rho0^eps <= 1/m* (2.5)' },
   { name: 'b', lo: 1e-3, hi: 1e3, scale: 'log', hypothesis: 'b > 0 (§1.1)', truncation: 'b in [1e-3, 1e3]' },
   { name: 'a', lo: -1e3, hi: 1e3, hypothesis: 'a real (§1.1)', truncation: 'a in [-1e3, 1e3]' },
-  { name: 'kappa', lo: (s) => 1 / (2 * s.b), hi: (s) => 1e6 / (2 * s.b), open: ['lo'], scale: 'log', hypothesis: 'kappa > 1/(2b) (4.3)', truncation: 'kappa in (1/(2b), 1e6/(2b)]' },
+  {
+    name: 'kappa',
+    lo: (s) => 1 / (2 * s.b),
+    hi: (s) => 1e6 / (2 * s.b),
+    open: ['lo'],
+    scale: 'log',
+    hypothesis: 'kappa > 1/(2b) (4.3)',
+    truncation: 'kappa in (1/(2b), 1e6/(2b)]',
+  },
   { name: 'alpha', lo: (s) => 1 / (2 * s.b * s.kappa), hi: 1, open: ['lo'], hypothesis: '1/(2 b kappa) < alpha <= 1 (Lemma 4.4, used with alpha <= 1)' },
-  { name: 'astar', lo: 0, hi: (s) => 1 - 1 / (2 * s.b * s.kappa), open: ['lo', 'hi'], scale: 'log', hypothesis: '0 < alpha* < 1 - (2 b kappa)^-1 (Theorem 4.1)', truncation: 'alpha* in [1e-9 hi, hi)' },
+  {
+    name: 'astar',
+    lo: 0,
+    hi: (s) => 1 - 1 / (2 * s.b * s.kappa),
+    open: ['lo', 'hi'],
+    scale: 'log',
+    hypothesis: '0 < alpha* < 1 - (2 b kappa)^-1 (Theorem 4.1)',
+    truncation: 'alpha* in [1e-9 hi, hi)',
+  },
   { name: 't', lo: 0, hi: 1e4, scale: 'log', floor: 1e-12, hypothesis: 't >= 0', truncation: 't in [0, 1e4]' },
   { name: 's', lo: 0, hi: (s) => s.t, hypothesis: '0 <= s <= t' },
 ];
@@ -31,5 +56,11 @@ export function hypotheses(names: readonly string[], title: string, extra: reado
 
 /** t >= 0 searched up to a bound depending on the other parameters (to keep e^{c t} finite), with the truncation written down. */
 export const timeUpTo = (hi: (s: Readonly<Record<string, number>>) => number, text: string): Dimension => ({
-  name: 't', lo: 0, hi, scale: 'log', floor: 1e-12, hypothesis: 't >= 0', truncation: text,
+  name: 't',
+  lo: 0,
+  hi,
+  scale: 'log',
+  floor: 1e-12,
+  hypothesis: 't >= 0',
+  truncation: text,
 });

@@ -23,7 +23,10 @@ export function limitMacroscopic(cells: readonly NetworkCell[], times: readonly 
         dy[2 * k + 1] = momentRateW(y[2 * k], y[2 * k + 1], a, b, c);
       }
     },
-    0, y0, times[times.length - 1], { rtol: 1e-11, atol: 1e-13, outputTimes: times },
+    0,
+    y0,
+    times[times.length - 1],
+    { rtol: 1e-11, atol: 1e-13, outputTimes: times },
   );
   return sol.values.map((y) => cells.map((_, k) => [y[2 * k], y[2 * k + 1]] as [number, number]));
 }

@@ -10,7 +10,14 @@ import { paperAssumptions } from './assumptions.ts';
  * ∫ lhs du = ∫ rhs du because lhs = rhs + sum_x d_x Z_x with every Z_x decaying on the
  * representatives: the part to decide (printed: lhs, derived: rhs + sum d_x Z_x).
  */
-export function byParts(label: string, lhs: Expr, rhs: Expr, fluxes: Readonly<Record<string, Expr>>, decay: DecaySpec, options?: ClaimPart['options']): ClaimPart {
+export function byParts(
+  label: string,
+  lhs: Expr,
+  rhs: Expr,
+  fluxes: Readonly<Record<string, Expr>>,
+  decay: DecaySpec,
+  options?: ClaimPart['options'],
+): ClaimPart {
   const witnesses = Object.entries(fluxes).map(([x, Z]) => `Z_${x} = ${printExpr(Z)} (${checkDecay(Z, x, decay)})`);
   return {
     label: `${label} [by parts: ${witnesses.join('; ')}]`,

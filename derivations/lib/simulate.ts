@@ -29,15 +29,35 @@ export interface SimulationOptions {
 
 /** The defaults of the command. */
 export const PAPER_DEFAULTS: SimulationOptions = {
-  model: 'particles', eps: 0.05, cells: 4, neurons: 100_000, replicas: 4, dt: 1e-3, t: 1, scheme: 'ou-split', seed: 1, nv: 96, nw: 120, samples: 10,
+  model: 'particles',
+  eps: 0.05,
+  cells: 4,
+  neurons: 100_000,
+  replicas: 4,
+  dt: 1e-3,
+  t: 1,
+  scheme: 'ou-split',
+  seed: 1,
+  nv: 96,
+  nw: 120,
+  samples: 10,
 };
 
 /** The option each spec field is set by, so that refusals name the flag. */
 export const PAPER_LABELS: Readonly<Record<string, string>> = {
-  t: '--t', seed: '--seed', samples: '--samples', 'population.points': '--cells', 'parameters.eps': '--eps',
-  'methods.particles.dt': '--dt', 'methods.particles.particles': '--neurons', 'methods.particles.replicas': '--replicas',
-  'methods.grid.dt': '--dt', 'methods.grid.cells[0]': '--nv', 'methods.grid.cells[1]': '--nw',
-  'tolerance.relative': '--tol', 'tolerance.absolute': '--atol',
+  t: '--t',
+  seed: '--seed',
+  samples: '--samples',
+  'population.points': '--cells',
+  'parameters.eps': '--eps',
+  'methods.particles.dt': '--dt',
+  'methods.particles.particles': '--neurons',
+  'methods.particles.replicas': '--replicas',
+  'methods.grid.dt': '--dt',
+  'methods.grid.cells[0]': '--nv',
+  'methods.grid.cells[1]': '--nw',
+  'tolerance.relative': '--tol',
+  'tolerance.absolute': '--atol',
 };
 
 /** rho0(x) = 1 + 0.4 cos(2 pi x) and Psi(x, y) = 0.5 exp(-(x - y)^2 / 0.05) as formulas (fhn.ts holds them as functions). */
@@ -58,13 +78,26 @@ export function paperSimulation(o: SimulationOptions): SimulationSpec {
     positive: ['eps', 'rho'],
     functions: { N: defaultNonlinearity },
     population: { points: o.cells, domain: [0, 1] as const, density: RHO0, kernel: PSI },
-    t: o.t, samples: o.samples, seed: o.seed, labels: PAPER_LABELS,
+    t: o.t,
+    samples: o.samples,
+    seed: o.seed,
+    labels: PAPER_LABELS,
   };
   const parameters = { a, b, c, eps: o.eps, rho: RHO0 };
   if (o.model === 'particles') {
-    const method: MethodSpec = { kind: 'particles', scheme: o.scheme, stiff: { variable: 'v', part: '-(rho/eps)*(v - V)' }, particles: o.neurons, replicas: o.replicas, dt: o.dt };
+    const method: MethodSpec = {
+      kind: 'particles',
+      scheme: o.scheme,
+      stiff: { variable: 'v', part: '-(rho/eps)*(v - V)' },
+      particles: o.neurons,
+      replicas: o.replicas,
+      dt: o.dt,
+    };
     return {
-      ...common, name: '(1.2): the default FitzHugh–Nagumo network, particles', model: equation12, parameters,
+      ...common,
+      name: '(1.2): the default FitzHugh–Nagumo network, particles',
+      model: equation12,
+      parameters,
       coefficients: { V: 'mean(v)', PsiRho: 'nonlocal(1)', PsiRhoV: 'nonlocal(V)' },
       initial: { sample: (point, [v, w], rng) => sampleInitialLaw(point.x, v, w, rng) },
       observables: { V: 'mean(v)', W: 'mean(w)', 'Var v': 'var(v)' },
@@ -73,17 +106,32 @@ export function paperSimulation(o: SimulationOptions): SimulationSpec {
   }
   const { model } = rescaledEquation(rescale16());
   return {
-    ...common, name: '(1.10): the default FitzHugh–Nagumo network, rescaled, on the grid', model, parameters,
+    ...common,
+    name: '(1.10): the default FitzHugh–Nagumo network, rescaled, on the grid',
+    model,
+    parameters,
     coefficients: {
       theta: { value: `sqrt(${closedForm111})`, rate: 'rho/theta - rho*theta/eps' },
       V: { ode: macroscopicRates.V_t, initial: '0.5 + 0.3*sin(2*pi*x)' },
       W: { ode: macroscopicRates.W_t, initial: '0.2' },
       E: 'mean(N(V + theta*v)) - N(V)',
-      PsiRho: 'nonlocal(1)', PsiRhoV: 'nonlocal(V)',
+      PsiRho: 'nonlocal(1)',
+      PsiRhoV: 'nonlocal(V)',
     },
     initial: { density: rescaledInitialDensity() },
     observables: { V: 'V + theta*mean(v)', W: 'W + mean(w)', 'Var v': 'theta^2*var(v)' },
-    methods: { grid: { kind: 'grid', box: [[-6, 6], [-2.2, 2.2]], cells: [o.nv, o.nw], dt: o.dt, stiff: { variable: 'v', part: '-rho*v/theta^2' } } },
+    methods: {
+      grid: {
+        kind: 'grid',
+        box: [
+          [-6, 6],
+          [-2.2, 2.2],
+        ],
+        cells: [o.nv, o.nw],
+        dt: o.dt,
+        stiff: { variable: 'v', part: '-rho*v/theta^2' },
+      },
+    },
   };
 }
 

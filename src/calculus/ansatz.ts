@@ -75,8 +75,7 @@ export function maxwellianAnsatz(spec: MaxwellianSpec): Ansatz {
   return {
     name,
     value(atom, space) {
-      if (space.over.length !== 1 || space.over[0] !== spec.variable)
-        throw new MomentError(`${name}: the space must integrate exactly ${spec.variable}`);
+      if (space.over.length !== 1 || space.over[0] !== spec.variable) throw new MomentError(`${name}: the space must integrate exactly ${spec.variable}`);
       const k = monomialDegree(atom.weight, spec.variable);
       if (k === undefined) throw new MomentError(`${name}: no closed Gaussian moment for the weight ${printExpr(atom.weight)}`);
       return mul(moment(k, spec.rho), fn(spec.marginal, space.remaining.map(sym)));
@@ -103,8 +102,18 @@ export function gaussianMomentFacts(rho: Expr, maxOrder: number, moment: (k: num
     { label: 'int v M_rho dv = 0', printed: moment(1, rho), derived: num(0), mustHold: true },
   ];
   for (let k = 1; k < maxOrder; k++)
-    facts.push({ label: `int v^${k + 1} M = (${k}/rho) int v^${k - 1} M`, printed: moment(k + 1, rho), derived: mul(div(num(k), rho), moment(k - 1, rho)), mustHold: true });
+    facts.push({
+      label: `int v^${k + 1} M = (${k}/rho) int v^${k - 1} M`,
+      printed: moment(k + 1, rho),
+      derived: mul(div(num(k), rho), moment(k - 1, rho)),
+      mustHold: true,
+    });
   for (let k = 0; k <= maxOrder; k++)
-    facts.push({ label: `int v^${k} M by exact Gaussian integration`, printed: moment(k, rho), derived: integrateGaussian(mul(pow(x, num(k)), M), '__x').value, mustHold: true });
+    facts.push({
+      label: `int v^${k} M by exact Gaussian integration`,
+      printed: moment(k, rho),
+      derived: integrateGaussian(mul(pow(x, num(k)), M), '__x').value,
+      mustHold: true,
+    });
   return facts;
 }

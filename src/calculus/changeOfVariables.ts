@@ -4,9 +4,7 @@
  * expressed in y through the inverse map; the density picks up the Jacobian,
  * f(t, u) = det(grad phi) * g(t, phi(t, u)).
  */
-import {
-  Expr, add, mul, neg, sym, fn, expand, substitute, isZero, printExpr, equalByNormalForm, partial, totalTimeDerivative, zero,
-} from '../cas/index.ts';
+import { Expr, add, mul, neg, sym, fn, expand, substitute, isZero, printExpr, equalByNormalForm, partial, totalTimeDerivative, zero } from '../cas/index.ts';
 import { FokkerPlanckModel } from './model.ts';
 import { Matrix, jacobian, determinant, inverse, matVec, sandwich } from './matrix.ts';
 import { Declarations, makeScope } from './scope.ts';
@@ -53,23 +51,18 @@ export class ChangeOfVariablesError extends Error {
   }
 }
 
-const isAffineIn = (gradient: Matrix, vars: readonly string[]) =>
-  gradient.every((row) => row.every((g) => vars.every((x) => isZero(expand(partial(g, x))))));
+const isAffineIn = (gradient: Matrix, vars: readonly string[]) => gradient.every((row) => row.every((g) => vars.every((x) => isZero(expand(partial(g, x))))));
 
 /** Apply the change of variables to the model (Itô's formula), refusing non-invertible maps. */
 export function changeVariables(model: FokkerPlanckModel, cv: ChangeOfVariables): ChangedModel {
   const n = model.state.length;
-  if (cv.newState.length !== n || cv.map.length !== n)
-    throw new ChangeOfVariablesError(cv.name, `needs ${n} new variables and ${n} map components`);
+  if (cv.newState.length !== n || cv.map.length !== n) throw new ChangeOfVariablesError(cv.name, `needs ${n} new variables and ${n} map components`);
   const oldScope = model.scope.extend({ ...(cv.introduces ?? {}) });
   const phi = cv.map.map((m, i) => oldScope.parse(m, `${cv.name} map[${i}]`));
   const grad = jacobian(phi, model.state);
   const det = determinant(grad);
   if (isZero(det))
-    throw new ChangeOfVariablesError(
-      cv.name,
-      `the map (${phi.map((p) => printExpr(p)).join(', ')}) is not invertible: det(d phi/d u) = 0 identically`,
-    );
+    throw new ChangeOfVariablesError(cv.name, `the map (${phi.map((p) => printExpr(p)).join(', ')}) is not invertible: det(d phi/d u) = 0 identically`);
   const newScope = oldScope.extend({ symbols: cv.newState });
   const tmp = cv.newState.map((_, i) => `__y${i}`);
   let psi: Expr[];
@@ -86,7 +79,10 @@ export function changeVariables(model: FokkerPlanckModel, cv: ChangeOfVariables)
     // phi(u) = M u + c  =>  u = M^{-1} (y - c)
     const c = phi.map((p) => expand(substitute(p, new Map(model.state.map((u) => [u, zero])))));
     const inv = inverse(grad, det);
-    psi = matVec(inv, cv.newState.map((y, i) => add(sym(y), neg(c[i])))).map(expand);
+    psi = matVec(
+      inv,
+      cv.newState.map((y, i) => add(sym(y), neg(c[i]))),
+    ).map(expand);
   }
   const toNew = (e: Expr) => expand(substitute(e, new Map(model.state.map((u, i) => [u, psi[i]]))));
   const rates = oldScope.rates;
@@ -107,10 +103,7 @@ export function changeVariables(model: FokkerPlanckModel, cv: ChangeOfVariables)
   if (cv.densityFactor !== undefined) {
     const claimed = toNew(oldScope.parse(cv.densityFactor, `${cv.name} density factor`));
     if (!equalByNormalForm(claimed, jac))
-      throw new ChangeOfVariablesError(
-        cv.name,
-        `wrong Jacobian: the density factor ${cv.densityFactor} is not det(d phi/d u) = ${printExpr(jac)}`,
-      );
+      throw new ChangeOfVariablesError(cv.name, `wrong Jacobian: the density factor ${cv.densityFactor} is not det(d phi/d u) = ${printExpr(jac)}`);
   }
   const declarations: Declarations = mergeDeclarations(model.declarations, cv.introduces ?? {});
   const scope = makeScope(declarations, [model.time, ...cv.newState]);

@@ -8,14 +8,35 @@
  * A numeric value of an expression (and a quadrature) is provided as the independent witness.
  */
 import {
-  Expr, Term, add, mul, num, pow, sqrt, exp, sym, zero, expand, partial, partialN, substitute, substituteFunction,
-  toPoly, toExpr, symbolsOf, printExpr, isZero, qToNumber, qIsInt, qSign, constantOf, doubleFactorial,
+  Expr,
+  Term,
+  add,
+  mul,
+  num,
+  pow,
+  sqrt,
+  exp,
+  sym,
+  zero,
+  expand,
+  partial,
+  partialN,
+  substitute,
+  substituteFunction,
+  toPoly,
+  toExpr,
+  symbolsOf,
+  printExpr,
+  isZero,
+  qIsInt,
+  qSign,
+  constantOf,
+  doubleFactorial,
 } from '../cas/index.ts';
 import { IntegralError, Values, evaluateExpr } from './compile.ts';
 
 export { IntegralError, evaluateExpr };
 export type { Values };
-
 
 /** A representative of a function space: an opaque function replaced by a formula in its parameters. */
 export interface Representative {
@@ -45,12 +66,18 @@ export function checkDecay(flux: Expr, variable: string, spec: DecaySpec): strin
   for (const r of spec.representatives) Z = substituteFunction(Z, r.name, r.params, r.body);
   const radii = spec.radii ?? [4, 8, 16];
   const tol = spec.tolerance ?? 1e-8;
-  const vals = { ...Object.fromEntries([...symbolsOf(Z)].filter((s) => s !== variable && s !== 'pi').map((s) => [s, 0.3])), ...(spec.others ?? {}), ...spec.points };
+  const vals = {
+    ...Object.fromEntries([...symbolsOf(Z)].filter((s) => s !== variable && s !== 'pi').map((s) => [s, 0.3])),
+    ...(spec.others ?? {}),
+    ...spec.points,
+  };
   const at = (R: number) => Math.max(Math.abs(evaluateExpr(Z, { ...vals, [variable]: R })), Math.abs(evaluateExpr(Z, { ...vals, [variable]: -R })));
   const first = at(radii[0]);
   const last = at(radii[radii.length - 1]);
   if (!(last <= tol && last <= first + tol))
-    throw new IntegralError(`the flux Z = ${printExpr(flux)} does not decay in ${variable}: |Z| = ${first.toExponential(2)} at |${variable}| = ${radii[0]}, ${last.toExponential(2)} at ${radii[radii.length - 1]}`);
+    throw new IntegralError(
+      `the flux Z = ${printExpr(flux)} does not decay in ${variable}: |Z| = ${first.toExponential(2)} at |${variable}| = ${radii[0]}, ${last.toExponential(2)} at ${radii[radii.length - 1]}`,
+    );
   return `|Z| <= ${last.toExponential(1)} at |${variable}| = ${radii[radii.length - 1]}`;
 }
 
@@ -102,7 +129,8 @@ function monomialTimesGaussian(k: number, E: Expr, x: string): GaussianIntegral 
   if (!isZero(expand(partialN(E, x, 3)))) throw new IntegralError(`the exponent ${printExpr(E)} is not quadratic in ${x}`);
   const alpha = expand(mul(num(-1), partialN(E, x, 2)));
   const c = constantOf(toPoly(alpha));
-  if (isZero(alpha) || (c !== null && qSign(c) <= 0)) throw new IntegralError(`the Gaussian exp(${printExpr(E)}) does not decay in ${x} (alpha = ${printExpr(alpha)})`);
+  if (isZero(alpha) || (c !== null && qSign(c) <= 0))
+    throw new IntegralError(`the Gaussian exp(${printExpr(E)}) does not decay in ${x} (alpha = ${printExpr(alpha)})`);
   const at0 = new Map([[x, zero]]);
   const beta = expand(substitute(partial(E, x), at0));
   const gamma = expand(substitute(E, at0));
@@ -160,4 +188,3 @@ export function quadrature(e: Expr, x: string, values: Values, L = 12, n = 4000)
 
 /** A rational number close to x (denominator `den`), for exact families of test functions. */
 export const rationalNear = (x: number, den = 64): Expr => num(Math.round(x * den), den);
-

@@ -19,8 +19,7 @@ function checkSpace(state: readonly string[], density: string, space: MomentSpac
 }
 
 /** Apply d^orders in the given variables. */
-const derive = (e: Expr, vars: readonly string[], orders: readonly number[]): Expr =>
-  vars.reduce((acc, x, i) => partialN(acc, x, orders[i] ?? 0), e);
+const derive = (e: Expr, vars: readonly string[], orders: readonly number[]): Expr => vars.reduce((acc, x, i) => partialN(acc, x, orders[i] ?? 0), e);
 
 /**
  * The marginal equation d_t fbar = Lbar by the weak form: d/dt ∫ phi f du = ∫ (a·grad phi + D:Hess phi) f du
@@ -52,8 +51,7 @@ export function marginalByParts(operator: Expr, state: readonly string[], densit
   for (const t of termsOf(expand(operator))) {
     const factors = factorsOf(t);
     const dens = factors.filter((f) => f.kind === 'fn' && f.name === density);
-    if (dens.length !== 1 || dens[0].kind !== 'fn')
-      throw new MomentError(`marginal by parts: the term ${printExpr(t)} is not linear in ${density}`);
+    if (dens.length !== 1 || dens[0].kind !== 'fn') throw new MomentError(`marginal by parts: the term ${printExpr(t)} is not linear in ${density}`);
     const d = dens[0].derivs ?? state.map(() => 0);
     let c = mul(...factors.filter((f) => f !== dens[0]));
     if (symbolsOf(c).has(density)) throw new MomentError(`marginal by parts: the term ${printExpr(t)} is not linear in ${density}`);
@@ -67,7 +65,17 @@ export function marginalByParts(operator: Expr, state: readonly string[], densit
       const mixed = space.remaining.find((x) => symbolsOf(bound).has(x));
       if (mixed)
         throw new MomentError(`marginal by parts: ${printExpr(bound)} depends on both the integrated variables and ${mixed}; the term does not separate`);
-      out.push(mul(num(sign), free, derive(space.atomFor(bound), space.remaining, remIdx.map((i) => d[i]))));
+      out.push(
+        mul(
+          num(sign),
+          free,
+          derive(
+            space.atomFor(bound),
+            space.remaining,
+            remIdx.map((i) => d[i]),
+          ),
+        ),
+      );
     }
   }
   return expand(add(...out));

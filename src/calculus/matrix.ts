@@ -6,8 +6,7 @@ export type Matrix = Expr[][];
 /** The Jacobian d(f_i)/d(x_j). */
 export const jacobian = (f: readonly Expr[], x: readonly string[]): Matrix => f.map((fi) => x.map((xj) => partial(fi, xj)));
 
-const minor = (m: Matrix, i: number, j: number): Matrix =>
-  m.filter((_, r) => r !== i).map((row) => row.filter((_, c) => c !== j));
+const minor = (m: Matrix, i: number, j: number): Matrix => m.filter((_, r) => r !== i).map((row) => row.filter((_, c) => c !== j));
 
 /** Determinant by Laplace expansion along the first row (expanded to normal form). */
 export function determinant(m: Matrix): Expr {

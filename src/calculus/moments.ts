@@ -7,8 +7,23 @@
  * variables (symbols when nothing remains), so d_w acts on them by the chain rule.
  */
 import {
-  Expr, add, mul, sym, fn, num, zero, expand, partial, substitute, substituteFunction, mapExpr, symbolsOf, functionsOf, isZero,
-  printExpr, keyOf,
+  Expr,
+  add,
+  mul,
+  sym,
+  fn,
+  num,
+  zero,
+  expand,
+  partial,
+  substitute,
+  substituteFunction,
+  mapExpr,
+  symbolsOf,
+  functionsOf,
+  isZero,
+  printExpr,
+  keyOf,
 } from '../cas/index.ts';
 import { FokkerPlanckModel } from './model.ts';
 import { generatorOf } from './generator.ts';
@@ -43,7 +58,12 @@ export class MomentError extends Error {
 
 const isMonomialIn = (e: Expr, vars: readonly string[]): boolean =>
   (e.kind === 'sym' && vars.includes(e.name)) ||
-  (e.kind === 'pow' && e.base.kind === 'sym' && vars.includes(e.base.name) && e.exponent.kind === 'num' && e.exponent.value.q === 1n && e.exponent.value.p > 0n);
+  (e.kind === 'pow' &&
+    e.base.kind === 'sym' &&
+    vars.includes(e.base.name) &&
+    e.exponent.kind === 'num' &&
+    e.exponent.value.q === 1n &&
+    e.exponent.value.p > 0n);
 
 /** The terms of an expanded sum (none for 0). */
 export const termsOf = (e: Expr): readonly Expr[] => (e.kind === 'add' ? e.terms : isZero(e) ? [] : [e]);
@@ -99,7 +119,8 @@ export class MomentSpace {
     const hit = this.byKey.get(key);
     if (hit) return hit.atom;
     const name = this.nameFor(w);
-    if (this.byName.has(name)) throw new MomentError(`moment name ${name} is used for two weights (${printExpr(this.byName.get(name)!.weight)} and ${printExpr(w)})`);
+    if (this.byName.has(name))
+      throw new MomentError(`moment name ${name} is used for two weights (${printExpr(this.byName.get(name)!.weight)} and ${printExpr(w)})`);
     const atom = this.remaining.length ? fn(name, this.remaining.map(sym)) : sym(name);
     const rec = { name, weight: w, atom };
     this.byKey.set(key, rec);

@@ -27,13 +27,7 @@ export function operatorOf(model: FokkerPlanckModel): Expr {
 }
 
 /** Parse "lhs = rhs" (a printed equation) into its operator L, with d_t(g) solved for. */
-export function parseEquationOperator(
-  scope: ModelScope,
-  text: string,
-  unknown: string,
-  state: readonly string[],
-  label: string,
-): Expr {
+export function parseEquationOperator(scope: ModelScope, text: string, unknown: string, state: readonly string[], label: string): Expr {
   const parts = text.split('=');
   if (parts.length !== 2) throw new Error(`${label}: an equation needs exactly one "=", got "${text}"`);
   const g = fn(unknown, state.map(sym));
@@ -78,7 +72,6 @@ export function readStiffForm(model: FokkerPlanckModel, transport: readonly Expr
   });
   const rest = expand(add(model.drift[i], neg(transport[i])));
   const k = expand(div(neg(rest), mul(kappa, sym(along))));
-  for (const x of model.state)
-    if (!isZero(expand(partial(k, x)))) throw new Error(`${model.name}: the stiff coefficient ${printExpr(k)} depends on ${x}`);
+  for (const x of model.state) if (!isZero(expand(partial(k, x)))) throw new Error(`${model.name}: the stiff coefficient ${printExpr(k)} depends on ${x}`);
   return { kappa, k };
 }

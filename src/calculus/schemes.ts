@@ -50,7 +50,10 @@ export function factorFor(model: FokkerPlanckModel, scheme: string): NoiseFactor
 }
 
 /** The requirement that the step is positive, then those of the noise. */
-export const stepRequirements = (h: string, factor: NoiseFactor): Requirement[] => [{ expr: sym(h), test: 'positive', what: 'the step' }, ...factor.requirements];
+export const stepRequirements = (h: string, factor: NoiseFactor): Requirement[] => [
+  { expr: sym(h), test: 'positive', what: 'the step' },
+  ...factor.requirements,
+];
 
 /** A rule for every state variable from a function of its index. */
 const rule = (model: FokkerPlanckModel, f: (x: string, i: number) => Expr) => Object.fromEntries(model.state.map((x, i) => [x, f(x, i)]));
@@ -73,9 +76,16 @@ export function eulerMaruyama(model: FokkerPlanckModel, options: EulerMaruyamaOp
     stiff.push({ expr: expand(mul(rate, h)), test: 'below-two', what: 'the stiff rate times the step' });
   }
   return {
-    scheme, model: model.name, state: model.state, step: h.name, noise: factor.normals, update,
+    scheme,
+    model: model.name,
+    state: model.state,
+    step: h.name,
+    noise: factor.normals,
+    update,
     explanation: 'x_{n+1} = x_n + a(x_n) h + sqrt(h) sigma xi, sigma sigma^T = 2D (strong order 1/2, 1 for additive noise; weak order 1)',
-    weakOrder: 1, strongOrder: factor.additive ? 1 : 0.5, requirements: [...stepRequirements(h.name, factor), ...stiff],
+    weakOrder: 1,
+    strongOrder: factor.additive ? 1 : 0.5,
+    requirements: [...stepRequirements(h.name, factor), ...stiff],
   };
 }
 
@@ -89,7 +99,8 @@ function requireAdditive(model: FokkerPlanckModel, factor: NoiseFactor, scheme: 
   model.diffusion.forEach((row, i) =>
     row.forEach((d, j) =>
       model.state.forEach((x) => {
-        if (!isZero(expand(partial(d, x)))) throw new SchemeError(scheme, model.name, `additive-noise ${scheme} needs D[${i}][${j}] independent of the state; it depends on ${x}`);
+        if (!isZero(expand(partial(d, x))))
+          throw new SchemeError(scheme, model.name, `additive-noise ${scheme} needs D[${i}][${j}] independent of the state; it depends on ${x}`);
       }),
     ),
   );
@@ -112,9 +123,16 @@ export function stochasticHeun(model: FokkerPlanckModel, options: SchemeOptions 
     return add(sym(x), mul(num(1, 2), h, add(model.drift[i], late)), dW[i]);
   });
   return {
-    scheme, model: model.name, state: model.state, step: h.name, noise: factor.normals, update,
+    scheme,
+    model: model.name,
+    state: model.state,
+    step: h.name,
+    noise: factor.normals,
+    update,
     explanation: 'predictor x + a(x) h + dW, then x + (a(x) + a(predictor)) h/2 + dW (weak order 2, strong order 1, additive noise)',
-    weakOrder: 2, strongOrder: 1, requirements: stepRequirements(h.name, factor),
+    weakOrder: 2,
+    strongOrder: 1,
+    requirements: stepRequirements(h.name, factor),
   };
 }
 
@@ -135,7 +153,11 @@ export function milstein(model: FokkerPlanckModel, options: SchemeOptions = {}):
     const Dii = model.diffusion[i][i];
     model.state.forEach((y) => {
       if (y !== x && !isZero(expand(partial(Dii, y))))
-        throw new SchemeError(scheme, model.name, `the noise of ${x} depends on ${y} (D[${i}][${i}] = ${printExpr(Dii)}): not commutative, Lévy areas needed; use euler-maruyama`);
+        throw new SchemeError(
+          scheme,
+          model.name,
+          `the noise of ${x} depends on ${y} (D[${i}][${i}] = ${printExpr(Dii)}): not commutative, Lévy areas needed; use euler-maruyama`,
+        );
     });
     const slope = expand(partial(Dii, x));
     if (isZero(slope)) return zero;
@@ -144,9 +166,16 @@ export function milstein(model: FokkerPlanckModel, options: SchemeOptions = {}):
   });
   const update = rule(model, (x, i) => add(sym(x), mul(model.drift[i], h), brownianIncrement(factor, i, h, model.state), correction[i]));
   return {
-    scheme, model: model.name, state: model.state, step: h.name, noise: factor.normals, update,
+    scheme,
+    model: model.name,
+    state: model.state,
+    step: h.name,
+    noise: factor.normals,
+    update,
     explanation: 'x + a h + sigma dW + (1/2)(d_x D) (dW^2 - h) per variable (strong order 1, commutative diagonal noise)',
-    weakOrder: 1, strongOrder: 1, requirements: stepRequirements(h.name, factor),
+    weakOrder: 1,
+    strongOrder: 1,
+    requirements: stepRequirements(h.name, factor),
   };
 }
 
@@ -189,12 +218,19 @@ export function rungeKutta(model: FokkerPlanckModel, tableau: ButcherTableau, op
     );
     stages.push(model.drift.map((a) => (j === 0 ? a : substitute(atTime(model, a, h, coef(tableau.c[j])), shift))));
   });
-  const update = rule(model, (x, i) => add(sym(x), mul(h, add(...stages.map((k, j) => mul(coef(tableau.b[j]), k[i])))), brownianIncrement(factor, i, h, model.state)));
+  const update = rule(model, (x, i) =>
+    add(sym(x), mul(h, add(...stages.map((k, j) => mul(coef(tableau.b[j]), k[i])))), brownianIncrement(factor, i, h, model.state)),
+  );
   return {
-    scheme, model: model.name, state: model.state, step: h.name, noise: factor.normals, update,
+    scheme,
+    model: model.name,
+    state: model.state,
+    step: h.name,
+    noise: factor.normals,
+    update,
     explanation: `${tableau.b.length}-stage explicit Runge–Kutta (${tableau.name}) on the drift, Brownian increment added`,
-    weakOrder: factor.kind === 'none' ? tableau.order ?? 1 : 1, strongOrder: factor.kind === 'none' ? tableau.order ?? 1 : 1,
+    weakOrder: factor.kind === 'none' ? (tableau.order ?? 1) : 1,
+    strongOrder: factor.kind === 'none' ? (tableau.order ?? 1) : 1,
     requirements: stepRequirements(h.name, factor),
   };
 }
-

@@ -37,11 +37,7 @@ export interface ModelScope {
 }
 
 /** Build a scope from declarations plus extra symbols (state variables, time). */
-export function makeScope(
-  decl: Declarations,
-  extraSymbols: readonly string[],
-  operators: ReadonlyMap<string, (args: Expr[]) => Expr> = new Map(),
-): ModelScope {
+export function makeScope(decl: Declarations, extraSymbols: readonly string[], operators: ReadonlyMap<string, (args: Expr[]) => Expr> = new Map()): ModelScope {
   const coeffs = decl.coefficients ?? {};
   const symbols = new Set<string>([...(decl.parameters ?? []), ...extraSymbols, ...Object.keys(coeffs)]);
   for (const [name, rate] of Object.entries(coeffs)) if (rate === null || rate === undefined || /^\w+$/.test(rate)) symbols.add(rate ?? `${name}_t`);

@@ -13,7 +13,6 @@ export function solveLinear(e: Expr, x: string): Expr {
 /** e with x replaced by its solution of eq = 0. */
 export const eliminate = (e: Expr, eq: Expr, x: string): Expr => expand(substitute(e, new Map([[x, solveLinear(eq, x)]])));
 
-
 /**
  * The solution of y' = alpha y + beta with y(0) = y0, when alpha and beta depend neither on y nor
  * on the time variable: y = (y0 + beta/alpha) e^{alpha t} - beta/alpha (or y0 + beta t if alpha = 0).
@@ -21,7 +20,10 @@ export const eliminate = (e: Expr, eq: Expr, x: string): Expr => expand(substitu
 export function solveAffineOde(rhs: Expr, y: string, time: string, y0: Expr): Expr {
   const alpha = expand(partial(rhs, y));
   const beta = expand(substitute(rhs, new Map([[y, zero]])));
-  for (const [name, c] of [['coefficient of y', alpha], ['source', beta]] as const) {
+  for (const [name, c] of [
+    ['coefficient of y', alpha],
+    ['source', beta],
+  ] as const) {
     if (!isZero(expand(partial(c, y)))) throw new Error(`y' = ${printExpr(rhs)} is not affine in ${y} (${name} depends on ${y})`);
     if (!isZero(expand(partial(c, time)))) throw new Error(`y' = ${printExpr(rhs)}: the ${name} depends on ${time}; only autonomous affine ODEs are solved`);
   }

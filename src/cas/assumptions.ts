@@ -26,7 +26,8 @@ export class AssumptionError extends Error {
 /** Check a declaration object: every value a known kind, every name a plain identifier. */
 export function validateAssumptions(assume: unknown, where: string): Assumptions {
   if (assume === undefined || assume === null) return {};
-  if (typeof assume !== 'object' || Array.isArray(assume)) throw new AssumptionError(`${where}: assume must be an object { symbol: kind }, got ${JSON.stringify(assume)}`);
+  if (typeof assume !== 'object' || Array.isArray(assume))
+    throw new AssumptionError(`${where}: assume must be an object { symbol: kind }, got ${JSON.stringify(assume)}`);
   const out: Record<string, AssumptionKind> = {};
   for (const [name, kind] of Object.entries(assume as Record<string, unknown>)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new AssumptionError(`${where}: "${name}" is not a symbol name`);

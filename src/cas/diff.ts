@@ -96,7 +96,6 @@ export function totalTimeDerivative(e: Expr, time: string, rates: ReadonlyMap<st
   return differentiate(e, seed);
 }
 
-
 /**
  * Replace an opaque function by a formula: name(args) becomes body(params := args), and a
  * derivative marker name__d...(args) becomes the same derivative of the body.

@@ -23,9 +23,7 @@ export class UnknownSymbolError extends Error {
     kind: 'symbol' | 'function',
     known: string[],
   ) {
-    super(
-      `unknown ${kind} "${symbol}" in ${label}; declare it first (known ${kind}s: ${known.sort().join(', ') || 'none'})`,
-    );
+    super(`unknown ${kind} "${symbol}" in ${label}; declare it first (known ${kind}s: ${known.sort().join(', ') || 'none'})`);
     this.name = 'UnknownSymbolError';
   }
 }

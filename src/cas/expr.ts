@@ -216,7 +216,13 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
     case 'pow':
       return f(pow(mapExpr(e.base, f), mapExpr(e.exponent, f)));
     case 'fn':
-      return f(fn(e.name, e.args.map((t) => mapExpr(t, f)), e.derivs ? [...e.derivs] : undefined));
+      return f(
+        fn(
+          e.name,
+          e.args.map((t) => mapExpr(t, f)),
+          e.derivs ? [...e.derivs] : undefined,
+        ),
+      );
     default:
       return f(e);
   }

@@ -119,8 +119,10 @@ export function beyondNerdamer(exprs: readonly Expr[]): string | undefined {
   const visit = (e: Expr) => {
     if (why) return;
     if (e.kind === 'num' && (e.value.p.toString().length > 200 || e.value.q.toString().length > 200)) why = 'a number with more than 200 digits';
-    else if (e.kind === 'pow' && e.exponent.kind === 'num' && e.base.kind === 'add' && (e.exponent.value.p > 40n || e.exponent.value.p < -40n)) why = 'a sum raised to a power beyond 40';
-    else if (e.kind === 'pow' && e.exponent.kind === 'num' && (e.exponent.value.p > 100000n || e.exponent.value.p < -100000n)) why = 'an exponent beyond 100000';
+    else if (e.kind === 'pow' && e.exponent.kind === 'num' && e.base.kind === 'add' && (e.exponent.value.p > 40n || e.exponent.value.p < -40n))
+      why = 'a sum raised to a power beyond 40';
+    else if (e.kind === 'pow' && e.exponent.kind === 'num' && (e.exponent.value.p > 100000n || e.exponent.value.p < -100000n))
+      why = 'an exponent beyond 100000';
     else children(e).forEach(visit);
   };
   exprs.forEach(visit);
@@ -132,7 +134,10 @@ export function nerdamerDifference(lhsIn: Expr, rhsIn: Expr, assumptions: Assump
   const firstNames = safeNamesFor([lhsIn, rhsIn]);
   const atomTable = new Map<string, { name: string; app: Expr }>();
   const atomized = [atomize(lhsIn, firstNames, atomTable, ms), atomize(rhsIn, firstNames, atomTable, ms)];
-  const { exprs: [lhs, rhs], roots } = integerPowersOnly(atomized, assumptions);
+  const {
+    exprs: [lhs, rhs],
+    roots,
+  } = integerPowersOnly(atomized, assumptions);
   const names = safeNamesFor([lhs, rhs]);
   const dens = new Map<string, { name: string; text: string; k: number }>();
   const l = printExpr(nameDenominators(lhs, names, dens, ms), names, 'log');

@@ -15,8 +15,26 @@ import { Expr, pow, num, fn, keyOf } from './expr.ts';
 import { Assumptions, currentAssumptions, assumptionsKey } from './assumptions.ts';
 import { isPositive, isNonnegative } from './sign.ts';
 import {
-  Poly, Term, Factor, EMPTY, makeTerm, termPoly, polyConst, polyAtom as polyAtomKeyed, polyAdd, polySum, polyScale, polyMul,
-  polyPowInt, mergeFactors, soleTerm, constantOf, toExpr, qLess, floorQ, withWorkBudget,
+  Poly,
+  Term,
+  Factor,
+  EMPTY,
+  makeTerm,
+  termPoly,
+  polyConst,
+  polyAtom as polyAtomKeyed,
+  polyAdd,
+  polySum,
+  polyScale,
+  polyMul,
+  polyPowInt,
+  mergeFactors,
+  soleTerm,
+  constantOf,
+  toExpr,
+  qLess,
+  floorQ,
+  withWorkBudget,
 } from './polyCore.ts';
 
 export type { Poly, Term, Factor } from './polyCore.ts';
@@ -82,12 +100,24 @@ function raw(e: Expr, ctx: Ctx): Poly {
       return polyAtom(pow(toExpr(base), toExpr(ex)));
     }
     case 'fn': {
-      if (e.derivs) return polyAtom(fn(e.name, e.args.map((a) => toExpr(poly(a, ctx))), [...e.derivs]));
+      if (e.derivs)
+        return polyAtom(
+          fn(
+            e.name,
+            e.args.map((a) => toExpr(poly(a, ctx))),
+            [...e.derivs],
+          ),
+        );
       const arg = () => poly(e.args[0], ctx);
       if (e.name === 'exp') return expPoly(arg(), ctx);
       if (e.name === 'ln') return lnPoly(arg(), ctx);
       if (e.name === 'sin' || e.name === 'cos') return trigPoly(e.name, arg());
-      return polyAtom(fn(e.name, e.args.map((a) => toExpr(poly(a, ctx)))));
+      return polyAtom(
+        fn(
+          e.name,
+          e.args.map((a) => toExpr(poly(a, ctx))),
+        ),
+      );
     }
   }
 }
@@ -122,7 +152,10 @@ function positiveRationalPow(c: Q, r: Q): { coef: Q; radicals: Factor[] } {
   const exact = qpowRational(c, r);
   if (exact) return { coef: exact, radicals: [] };
   const radicals: Factor[] = [];
-  for (const [part, e] of [[c.p, r], [c.q, qneg(r)]] as const)
+  for (const [part, e] of [
+    [c.p, r],
+    [c.q, qneg(r)],
+  ] as const)
     for (const [prime, k] of primeFactors(part)) {
       const base = num(prime);
       radicals.push({ atom: base, key: keyOf(base), exp: qmul(e, q(k)) });
@@ -196,7 +229,10 @@ export function primitivePart(p: Poly): { content: Term; prim: Poly } {
 /** The part of a content term the assumptions make positive (|c| and factors over nonnegative atoms); the rest stays inside. */
 function positiveContent(c: Term, ctx: Ctx): Term {
   const coef = qSign(c.coef) < 0 ? qneg(c.coef) : c.coef;
-  return makeTerm(coef, c.factors.filter((f) => isNonnegative(f.atom, ctx.a)));
+  return makeTerm(
+    coef,
+    c.factors.filter((f) => isNonnegative(f.atom, ctx.a)),
+  );
 }
 
 /** Raise a polynomial to a rational power: expand positive integer powers, keep sums as atoms otherwise. */

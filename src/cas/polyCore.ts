@@ -184,7 +184,7 @@ export function mergeFactors(a: readonly Factor[], b: readonly Factor[]): { fact
 /** The product of two terms. */
 export function termMul(a: Term, b: Term): Term {
   const { factors, coef } = mergeFactors(a.factors, b.factors);
-  const expo = a.expo && b.expo ? polyAdd(a.expo, b.expo) : a.expo ?? b.expo;
+  const expo = a.expo && b.expo ? polyAdd(a.expo, b.expo) : (a.expo ?? b.expo);
   return makeTerm(qmul(qmul(a.coef, b.coef), coef), factors, expo);
 }
 
@@ -193,8 +193,7 @@ export function polyMul(a: Poly, b: Poly): Poly {
   if (a.size === 0 || b.size === 0) return EMPTY;
   checkClock();
   const bound = limits().maxTerms;
-  if (a.size * b.size > 50 * bound)
-    throw new LimitError('maxTerms', bound, `a product of ${a.size} by ${b.size} terms`, 'the expansion would be too large');
+  if (a.size * b.size > 50 * bound) throw new LimitError('maxTerms', bound, `a product of ${a.size} by ${b.size} terms`, 'the expansion would be too large');
   charge(a.size * b.size, () => `a product of ${a.size} by ${b.size} terms`);
   const out = new Map<string, Term>();
   let n = 0;

@@ -32,4 +32,3 @@ export function clearDenominators(p: Poly, maxRounds = 8): Poly {
 export function equalByNormalForm(a: Expr, b: Expr): boolean {
   return clearDenominators(polyAdd(toPoly(a), polyScale(toPoly(b), q(-1)))).size === 0;
 }
-

@@ -37,7 +37,20 @@ export function collectClaims(runs: readonly DerivationRun[]): ClaimRecord[] {
   return runs.flatMap((r) =>
     r.derivation
       ? r.derivation.claims
-      : [{ id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed' as const, checks: [], ms: r.ms, parts: [], message: r.error, assumptions: {}, unexpected: 'failed' }],
+      : [
+          {
+            id: `load:${r.file}`,
+            source: r.file,
+            title: 'derivation file',
+            status: 'failed' as const,
+            checks: [],
+            ms: r.ms,
+            parts: [],
+            message: r.error,
+            assumptions: {},
+            unexpected: 'failed',
+          },
+        ],
   );
 }
 
@@ -56,8 +69,13 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
       ms: Number(c.ms.toFixed(3)),
       ...(c.message ? { message: c.message } : {}),
       parts: c.parts.map((p) => ({
-        label: p.label, holds: p.holds, ...(p.status ? { status: p.status } : {}), ...(p.reason ? { reason: p.reason } : {}),
-        printed: p.printed, derived: p.derived, ...(p.difference ? { difference: p.difference } : {}),
+        label: p.label,
+        holds: p.holds,
+        ...(p.status ? { status: p.status } : {}),
+        ...(p.reason ? { reason: p.reason } : {}),
+        printed: p.printed,
+        derived: p.derived,
+        ...(p.difference ? { difference: p.difference } : {}),
       })),
       ...(c.inequalities ? { inequalities: c.inequalities.map(inequalityJson) } : {}),
     })),
@@ -67,9 +85,15 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
 /** An inequality checked on samples, for claims.json: holds, samples, worst margin and where. */
 function inequalityJson(o: InequalityOutcome): Record<string, unknown> {
   return {
-    label: o.label, printed: o.printed, holds: o.holds, samples: o.samples,
-    worstMargin: o.worstMargin, worstRelativeMargin: o.worstRelativeMargin, worstAt: o.worstAt,
-    lhsAtWorst: o.lhsAtWorst, rhsAtWorst: o.rhsAtWorst,
+    label: o.label,
+    printed: o.printed,
+    holds: o.holds,
+    samples: o.samples,
+    worstMargin: o.worstMargin,
+    worstRelativeMargin: o.worstRelativeMargin,
+    worstAt: o.worstAt,
+    lhsAtWorst: o.lhsAtWorst,
+    rhsAtWorst: o.rhsAtWorst,
     ...(o.corrected ? { corrected: inequalityJson(o.corrected) } : {}),
   };
 }
@@ -77,21 +101,30 @@ function inequalityJson(o: InequalityOutcome): Record<string, unknown> {
 /** The JSON written to out/crosscheck.json. */
 export function crossCheckJson(runs: readonly DerivationRun[]) {
   return {
-    checks: runs.flatMap((r) => r.derivation?.crossChecks ?? []).map((c) => ({
-      id: c.id,
-      quantity: c.quantity,
-      value: Number.isFinite(c.value) ? c.value : String(c.value),
-      tolerance: c.tolerance,
-      pass: c.pass,
-      ms: Number(c.ms.toFixed(1)),
-      ...(c.detail ? { detail: c.detail } : {}),
-    })),
+    checks: runs
+      .flatMap((r) => r.derivation?.crossChecks ?? [])
+      .map((c) => ({
+        id: c.id,
+        quantity: c.quantity,
+        value: Number.isFinite(c.value) ? c.value : String(c.value),
+        tolerance: c.tolerance,
+        pass: c.pass,
+        ms: Number(c.ms.toFixed(1)),
+        ...(c.detail ? { detail: c.detail } : {}),
+      })),
   };
 }
 
 /** A text table of the cross-checks (id, quantity, value, tolerance, pass, cost). */
 export function crossCheckTable(runs: readonly DerivationRun[]): string {
-  const rows = crossCheckJson(runs).checks.map((c) => [c.id, c.quantity, typeof c.value === 'number' ? c.value.toExponential(2) : c.value, c.tolerance.toExponential(0), c.pass ? 'pass' : 'FAIL', `${c.ms}`]);
+  const rows = crossCheckJson(runs).checks.map((c) => [
+    c.id,
+    c.quantity,
+    typeof c.value === 'number' ? c.value.toExponential(2) : c.value,
+    c.tolerance.toExponential(0),
+    c.pass ? 'pass' : 'FAIL',
+    `${c.ms}`,
+  ]);
   if (rows.length === 0) return '';
   return `\n${formatTable(['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'], rows, stdoutLayout())}`;
 }
@@ -107,7 +140,11 @@ export function claimFindingText(c: ClaimRecord): string {
     lines.push(`    printed:    ${p.printed}`, `    derived:    ${p.derived}`);
     if (p.difference) lines.push(`    difference: ${p.difference}   (derived - printed)`);
   }
-  for (const o of c.inequalities ?? []) if (!o.holds) lines.push(`  inequality "${o.label}": ${o.printed}${o.corrected ? `; corrected: ${o.corrected.printed} (${o.corrected.holds ? 'holds' : 'fails'})` : ''}`);
+  for (const o of c.inequalities ?? [])
+    if (!o.holds)
+      lines.push(
+        `  inequality "${o.label}": ${o.printed}${o.corrected ? `; corrected: ${o.corrected.printed} (${o.corrected.holds ? 'holds' : 'fails'})` : ''}`,
+      );
   return lines.join('\n');
 }
 
@@ -120,7 +157,8 @@ export function report(runs: readonly DerivationRun[], outDir: string): number {
   console.log(claimsTable(claims));
   const checks = crossCheckTable(runs);
   if (checks) console.log(checks);
-  for (const c of crossCheckJson(runs).checks) if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
+  for (const c of crossCheckJson(runs).checks)
+    if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
   for (const c of claims) if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed') console.log(`\n${claimFindingText(c)}`);
   const built = writeReport(runs, outDir);
   console.log(`\nwrote ${join(outDir, 'claims.json')}, ${built.files.join(', ')} (${built.equations.length} equations, KaTeX ${built.renderMs.toFixed(0)} ms)`);

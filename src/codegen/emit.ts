@@ -81,7 +81,8 @@ export class Emitter {
       case 'pow':
         return this.power(e.base, e.exponent);
       case 'fn': {
-        if (!['exp', 'ln', 'sin', 'cos'].includes(e.name) || e.derivs) throw new Error(`cannot generate code for the opaque function ${e.name}: substitute a formula for it first`);
+        if (!['exp', 'ln', 'sin', 'cos'].includes(e.name) || e.derivs)
+          throw new Error(`cannot generate code for the opaque function ${e.name}: substitute a formula for it first`);
         return this.target.call(e.name, stripParens(this.expr(e.args[0])));
       }
       default:
@@ -126,7 +127,8 @@ export class Emitter {
 }
 
 /** Parenthesise a term unless it is a name, an indexed name, a number or a call. */
-const atomic = (s: string): string => (/^[\w.]+(\[i\])?$/.test(s) || /^[\w.]+\(.*\)$/.test(s) && balanced(s.slice(s.indexOf('(') + 1, -1)) ? s : `(${stripParens(s)})`);
+const atomic = (s: string): string =>
+  /^[\w.]+(\[i\])?$/.test(s) || (/^[\w.]+\(.*\)$/.test(s) && balanced(s.slice(s.indexOf('(') + 1, -1))) ? s : `(${stripParens(s)})`;
 
 function balanced(s: string): boolean {
   let d = 0;

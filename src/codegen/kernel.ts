@@ -86,8 +86,7 @@ function checkSymbols(name: string, exprs: readonly Expr[], allowed: readonly st
   if (clash) throw new Error(`kernel ${name}: the argument name ${clash} is reserved in generated kernels (${[...RESERVED].join(', ')}); rename it`);
   const ok = new Set([...allowed, 'pi']);
   for (const e of exprs)
-    for (const s of symbolsOf(e))
-      if (!ok.has(s)) throw new Error(`kernel ${name}: the expression uses ${s}, which is not an argument (${allowed.join(', ')})`);
+    for (const s of symbolsOf(e)) if (!ok.has(s)) throw new Error(`kernel ${name}: the expression uses ${s}, which is not an argument (${allowed.join(', ')})`);
 }
 
 const sharedKeys = (exprs: readonly Expr[]) => new Set([...countSubtrees(exprs)].filter(([, c]) => c > 1).map(([k]) => k));
@@ -103,7 +102,11 @@ export function emitScalar(k: ScalarKernel, target: Target = TYPESCRIPT): string
     `/** ${k.doc} */`,
     provenanceLine(k.provenance, `source hash ${expressionHash(k.expr)}`),
     `// source: ${printExpr(k.expr)}`,
-    target.signature(k.name, k.args.map((a) => ({ name: a, kind: 'scalar' })), 'number'),
+    target.signature(
+      k.name,
+      k.args.map((a) => ({ name: a, kind: 'scalar' })),
+      'number',
+    ),
     ...em.lines,
     `  return ${value};`,
     '}',
@@ -211,10 +214,19 @@ const GUARD_TEST: Record<KernelGuard['test'], [string, string, (x: number) => bo
  * The checks before the loop: n within the arrays (not in C: pointers carry no length), every
  * uniform finite, then the guards (a constant guard is decided here, once, and not printed).
  */
-function guardLines(name: string, arrays: readonly string[], uniforms: readonly string[], guards: readonly KernelGuard[], target: Target, gPrefix = 'g'): string[] {
+function guardLines(
+  name: string,
+  arrays: readonly string[],
+  uniforms: readonly string[],
+  guards: readonly KernelGuard[],
+  target: Target,
+  gPrefix = 'g',
+): string[] {
   const lines: string[] = [];
   if (target.name !== 'c' && arrays.length)
-    lines.push(target.refuse(`n >= 0 && ${arrays.map((a) => `n <= ${a}.length`).join(' && ')}`, `${name}: n must be a count within the arrays' lengths, got n = `, 'n'));
+    lines.push(
+      target.refuse(`n >= 0 && ${arrays.map((a) => `n <= ${a}.length`).join(' && ')}`, `${name}: n must be a count within the arrays' lengths, got n = `, 'n'),
+    );
   for (const u of uniforms) lines.push(target.refuse(target.finite(u), `${name}: ${u} must be a finite number, got `, u));
   guards.forEach((g, k) => {
     const [op, says, holds] = GUARD_TEST[g.test];
@@ -252,14 +264,18 @@ function loopBody(k: LoopKernel | ReductionKernel, exprs: readonly Expr[], targe
   }
   const values = grouped.map((e) => stripParens(inner.expr(e)));
   const reads = k.arrays.filter((a) => grouped.some((e) => symbolsOf(e).has(a))).map((a) => `    ${target.constant(`${a}${local.read}`, `${a}[i]`)}`);
-  const checks = guardLines(k.name, k.arrays, k.uniforms, k.kind === 'loop' ? k.guards ?? [] : [], target, local.g);
+  const checks = guardLines(k.name, k.arrays, k.uniforms, k.kind === 'loop' ? (k.guards ?? []) : [], target, local.g);
   return { checks, pre: pre.lines, reads, inner: inner.lines, values, local };
 }
 
 /** Source of a loop kernel: (n, outputs..., arrays..., uniforms...); an output named like an array updates it in place. */
 export function emitLoop(k: LoopKernel, target: Target = TYPESCRIPT): string {
   const outputs = Object.entries(k.outputs);
-  const { checks, pre, reads, inner, values, local } = loopBody(k, outputs.map(([, e]) => e), target);
+  const { checks, pre, reads, inner, values, local } = loopBody(
+    k,
+    outputs.map(([, e]) => e),
+    target,
+  );
   // an output that is also an input array is updated in place: every new value is computed first
   const inPlace = (o: string) => k.arrays.includes(o);
   const named = outputs.map(([o], j) => [o, values[j]] as const);

@@ -59,7 +59,10 @@ export function integrateMacro(spec: MacroSpec): MacroSolution {
   const y0 = [...Array.from(spec.V0), ...Array.from(spec.W0)];
   const tEnd = spec.times[spec.times.length - 1];
   const sol = dormandPrince(macroRhs(spec.coupling, spec.rates, K), 0, y0, tEnd, {
-    rtol: spec.rtol ?? 1e-11, atol: spec.atol ?? 1e-13, outputTimes: spec.times, onProgress: spec.onProgress,
+    rtol: spec.rtol ?? 1e-11,
+    atol: spec.atol ?? 1e-13,
+    outputTimes: spec.times,
+    onProgress: spec.onProgress,
   });
   return { times: sol.times, V: sol.values.map((y) => y.slice(0, K)), W: sol.values.map((y) => y.slice(K)), steps: sol.steps, rejected: sol.rejected };
 }

@@ -87,7 +87,8 @@ export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tE
   evalAt(t, y, k[0]);
   for (const target of outputs) {
     while (t < target) {
-      if (steps + rejected >= maxSteps) throw new NumericInputError(`dormandPrince: more than ${maxSteps} steps before t = ${target} (reached t = ${t}); the problem may be stiff`);
+      if (steps + rejected >= maxSteps)
+        throw new NumericInputError(`dormandPrince: more than ${maxSteps} steps before t = ${target} (reached t = ${t}); the problem may be stiff`);
       const last = t + h >= target;
       const hh = last ? target - t : h;
       if (!(t + hh > t)) throw new NumericInputError(`dormandPrince: the step size underflowed to ${hh} at t = ${t}; the solution may blow up there`);
@@ -128,7 +129,11 @@ export function dormandPrince(rhs: OdeRhs, t0: number, y0: ArrayLike<number>, tE
 
 /** A classical RK4 stepper for systems of size n: step(rhs, t, y, h) advances y in place (scratch allocated once). */
 export function rk4Stepper(n: number): (rhs: OdeRhs, t: number, y: Float64Array, h: number) => void {
-  const k1 = new Float64Array(n), k2 = new Float64Array(n), k3 = new Float64Array(n), k4 = new Float64Array(n), s = new Float64Array(n);
+  const k1 = new Float64Array(n),
+    k2 = new Float64Array(n),
+    k3 = new Float64Array(n),
+    k4 = new Float64Array(n),
+    s = new Float64Array(n);
   return (rhs, t, y, h) => {
     rhs(t, y, k1);
     for (let i = 0; i < n; i++) s[i] = y[i] + 0.5 * h * k1[i];

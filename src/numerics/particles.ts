@@ -87,7 +87,8 @@ export function proportionalCounts(cells: readonly NetworkCell[], total: number)
   const mass = cells.reduce((s, c) => s + c.rho0 * c.measure, 0);
   return cells.map((c, i) => {
     const n = Math.round((total * c.rho0 * c.measure) / mass);
-    if (n < 2) throw new NumericInputError(`totalNeurons = ${total} leaves cell ${i} (rho0 |K_i| = ${c.rho0 * c.measure}) with ${n} neurons; at least 2 are needed`);
+    if (n < 2)
+      throw new NumericInputError(`totalNeurons = ${total} leaves cell ${i} (rho0 |K_i| = ${c.rho0 * c.measure}) with ${n} neurons; at least 2 are needed`);
     return n;
   });
 }
@@ -185,7 +186,8 @@ export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
   const steps = stepsIn('tEnd', spec.tEnd, spec.dt);
   const sampleSteps = (spec.sampleTimes ?? [spec.tEnd]).map((t, i) => stepsIn(`sampleTimes[${i}]`, t, spec.dt));
   sampleSteps.forEach((k, i) => {
-    if (k < 1 || k > steps || (i > 0 && k <= sampleSteps[i - 1])) throw new NumericInputError(`sampleTimes[${i}] = ${spec.sampleTimes?.[i]} must increase within (0, tEnd = ${spec.tEnd}]`);
+    if (k < 1 || k > steps || (i > 0 && k <= sampleSteps[i - 1]))
+      throw new NumericInputError(`sampleTimes[${i}] = ${spec.sampleTimes?.[i]} must increase within (0, tEnd = ${spec.tEnd}]`);
   });
   const xi = new Float64Array(Math.max(...net.counts));
   const progress = spec.onProgress ?? noProgress;

@@ -2,8 +2,14 @@
 import { NumericInputError, requireFinite, requireInteger, requirePositive } from './validate.ts';
 
 // Gauss–Kronrod 7-15 nodes and weights on [-1, 1] (QUADPACK qk15), nodes from the edge inwards
-const XGK = [0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926, 0.741531185599394439863864773280788, 0.586087235467691130294144845693013, 0.405845151377397166906606412076961, 0.207784955007898467600689403773245, 0];
-const WGK = [0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518, 0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014, 0.204432940075298892414161999234649, 0.209482141084727828012999174891714];
+const XGK = [
+  0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
+  0.586087235467691130294144845693013, 0.405845151377397166906606412076961, 0.207784955007898467600689403773245, 0,
+];
+const WGK = [
+  0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
+  0.16900472663926790282658342659855, 0.190350578064785409913256402421014, 0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
+];
 const WG = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
 
 /** The integral and an estimate of its error. */
@@ -14,7 +20,12 @@ export interface QuadratureResult {
 }
 
 /** ∫_a^b f (b < a allowed) to max(tol, tol |value|) (default 1e-12), from 32 panels by bisection of the worst; refuses a non-finite integrand, naming the point. */
-export function integrate1d(f: (x: number) => number, a: number, b: number, options: { tol?: number; maxPanels?: number; initialPanels?: number } = {}): QuadratureResult {
+export function integrate1d(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  options: { tol?: number; maxPanels?: number; initialPanels?: number } = {},
+): QuadratureResult {
   requireFinite('a', a);
   requireFinite('b', b);
   const tol = requirePositive('tol', options.tol ?? 1e-12);
@@ -47,7 +58,8 @@ export function integrate1d(f: (x: number) => number, a: number, b: number, opti
     const value = panels.reduce((s, p) => s + p.value, 0);
     const error = panels.reduce((s, p) => s + p.error, 0);
     if (error <= Math.max(tol, tol * Math.abs(value))) return { value, error, evaluations };
-    if (panels.length >= maxPanels) throw new NumericInputError(`integrate1d: no convergence on [${a}, ${b}] after ${maxPanels} panels (error estimate ${error})`);
+    if (panels.length >= maxPanels)
+      throw new NumericInputError(`integrate1d: no convergence on [${a}, ${b}] after ${maxPanels} panels (error estimate ${error})`);
     let worst = 0;
     panels.forEach((p, i) => {
       if (p.error > panels[worst].error) worst = i;

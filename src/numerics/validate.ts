@@ -41,8 +41,7 @@ export function requireAllFinite(name: string, arr: ArrayLike<number>, context =
 /** The entries must increase strictly within (lo, hi]; the error names the first bad entry and the interval. */
 export function requireIncreasingWithin(name: string, arr: readonly number[], lo: number, hi: number): void {
   arr.forEach((t, i) => {
-    if (!(t > lo && t <= hi) || (i > 0 && !(t > arr[i - 1])))
-      throw new NumericInputError(`${name}[${i}] = ${t} must increase within (${lo}, ${hi}]`);
+    if (!(t > lo && t <= hi) || (i > 0 && !(t > arr[i - 1]))) throw new NumericInputError(`${name}[${i}] = ${t} must increase within (${lo}, ${hi}]`);
   });
 }
 
@@ -53,5 +52,7 @@ export function requireIncreasingWithin(name: string, arr: readonly number[], lo
 export function requireStepBelow(name: string, dt: number, bound: number, boundFormula: string, where: string): void {
   requirePositive(name, dt);
   if (!(dt < bound))
-    throw new NumericInputError(`${name} = ${dt} is beyond the stability bound ${boundFormula} = ${bound.toPrecision(4)} of ${where} (take ${name} < ${bound.toPrecision(4)})`);
+    throw new NumericInputError(
+      `${name} = ${dt} is beyond the stability bound ${boundFormula} = ${bound.toPrecision(4)} of ${where} (take ${name} < ${bound.toPrecision(4)})`,
+    );
 }

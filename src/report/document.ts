@@ -117,9 +117,15 @@ function partView(p: PartOutcome, o: ToLatexOptions): PartView {
 
 /** The evidence of an erratum: what holds in its place (verified parts, the corrected inequalities) and the counterexamples. */
 export function erratumEvidence(c: ClaimRecord): string[] {
-  const methods = (p: PartOutcome) => p.checks.filter((k) => k.result === 'equal').map((k) => k.method).join(', ');
+  const methods = (p: PartOutcome) =>
+    p.checks
+      .filter((k) => k.result === 'equal')
+      .map((k) => k.method)
+      .join(', ');
   const verified = c.parts.filter((p) => p.holds && p.mustHold).map((p) => `verified (${methods(p)}): ${p.label}`);
-  const differs = c.parts.filter((p) => !p.holds && p.checks.length > 0).map((p) => `printed form differs (${p.checks.map((k) => `${k.method}: ${k.result}`).join(', ')}): ${p.label}`);
+  const differs = c.parts
+    .filter((p) => !p.holds && p.checks.length > 0)
+    .map((p) => `printed form differs (${p.checks.map((k) => `${k.method}: ${k.result}`).join(', ')}): ${p.label}`);
   const inequalities = (c.inequalities ?? []).filter((o) => !o.holds || o.corrected).map((o) => `${o.label}: ${describeOutcome(o)}`);
   return [...differs, ...verified, ...inequalities];
 }
@@ -129,9 +135,19 @@ function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
   const a = c.assumptions ?? {};
   const errata = c.status === 'erratum' ? { erratum: c.erratum, evidence: erratumEvidence(c) } : {};
   return {
-    id: c.id, source: c.source, title: c.title, status: c.status, message: c.message, checks: c.checks, ms: c.ms, file, parts: c.parts.map((p) => partView(p, o)),
-    assumptions: describeAssumptions(a), assumptionsShort: shortAssumptions(a) || 'all real',
-    ...(c.expected ? { expected: c.expected } : {}), ...(c.unexpected ? { unexpected: c.unexpected } : {}),
+    id: c.id,
+    source: c.source,
+    title: c.title,
+    status: c.status,
+    message: c.message,
+    checks: c.checks,
+    ms: c.ms,
+    file,
+    parts: c.parts.map((p) => partView(p, o)),
+    assumptions: describeAssumptions(a),
+    assumptionsShort: shortAssumptions(a) || 'all real',
+    ...(c.expected ? { expected: c.expected } : {}),
+    ...(c.unexpected ? { unexpected: c.unexpected } : {}),
     ...errata,
   };
 }
@@ -150,8 +166,18 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
     const o: ToLatexOptions = { ...options, notation: run.notation ?? options.notation };
     if (!d) {
       const failed: ClaimView = {
-        id: `load:${r.file}`, source: r.file, title: 'derivation file', status: 'failed', message: r.error, checks: [], ms: r.ms, file: r.file, parts: [],
-        assumptions: describeAssumptions({}), assumptionsShort: 'all real', unexpected: 'failed',
+        id: `load:${r.file}`,
+        source: r.file,
+        title: 'derivation file',
+        status: 'failed',
+        message: r.error,
+        checks: [],
+        ms: r.ms,
+        file: r.file,
+        parts: [],
+        assumptions: describeAssumptions({}),
+        assumptionsShort: 'all real',
+        unexpected: 'failed',
       };
       return { file: r.file, title: r.file, section: '', error: r.error ?? 'the file did not run', ms: r.ms, steps: [], claims: [failed], crossChecks: [] };
     }
@@ -160,7 +186,12 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
       title: d.title,
       section: d.section,
       ms: r.ms,
-      steps: d.steps.map((s) => ({ title: s.title, explanation: s.explanation, claim: s.claim, math: s.math.map((m) => ({ label: m.label, tex: toLatex(m, o) })) })),
+      steps: d.steps.map((s) => ({
+        title: s.title,
+        explanation: s.explanation,
+        claim: s.claim,
+        math: s.math.map((m) => ({ label: m.label, tex: toLatex(m, o) })),
+      })),
       claims: d.claims.map((c) => claimView(c, r.file, o)),
       crossChecks: d.crossChecks ?? [],
     };

@@ -57,10 +57,14 @@ pre.plain{white-space:pre-wrap;font-size:.78em;color:#333;margin:.2em 0}
 `;
 
 /** The page for a report document; the collector receives every formula emitted. */
-export function renderHtml(doc: ReportDocument, eq: EquationCollector = new EquationCollector()): { html: string; equations: readonly string[]; renderMs: number } {
+export function renderHtml(
+  doc: ReportDocument,
+  eq: EquationCollector = new EquationCollector(),
+): { html: string; equations: readonly string[]; renderMs: number } {
   const badge = (s: string) => `<span class="status status-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
   const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const mark = (r: string) => (r === 'equal' || r === 'holds' || r === 'proven' ? '✓' : r === 'different' ? '≠' : r === 'violated' ? '✗' : r === 'not-proven' ? '?' : '!');
+  const mark = (r: string) =>
+    r === 'equal' || r === 'holds' || r === 'proven' ? '✓' : r === 'different' ? '≠' : r === 'violated' ? '✗' : r === 'not-proven' ? '?' : '!';
   const evidence = (c: ClaimView) =>
     c.checks.length === 0
       ? ''
@@ -74,26 +78,42 @@ ${doc.claims.map((c) => `<tr><td><a href="#${anchor(c.id)}">${escapeHtml(c.id)}<
 
   const part = (p: PartView, erratum: boolean) => {
     const head = `<div class="part-label">${escapeHtml(p.label)} ${p.holds ? '— holds' : p.mustHold ? '— <b>does not hold</b> (a derived fact)' : '— <b>printed form differs</b>'}</div>`;
-    if (p.same && p.holds) return `${head}<div class="single"><h4>${p.mustHold ? 'expected = derived' : 'printed = derived'}</h4>${eq.render(p.printedTex)}</div>`;
-    const diff = p.differenceTex !== undefined ? `<div class="diff"><h4>derived − printed</h4>${eq.render(p.differenceTex)}${erratum ? `<pre class="plain">${escapeHtml(p.differenceText ?? '')}</pre>` : ''}</div>` : '';
-    const side = (title: string, tex: string, text: string) => `<div><h4>${title}</h4>${eq.render(tex)}${erratum ? `<pre class="plain">${escapeHtml(text)}</pre>` : ''}</div>`;
+    if (p.same && p.holds)
+      return `${head}<div class="single"><h4>${p.mustHold ? 'expected = derived' : 'printed = derived'}</h4>${eq.render(p.printedTex)}</div>`;
+    const diff =
+      p.differenceTex !== undefined
+        ? `<div class="diff"><h4>derived − printed</h4>${eq.render(p.differenceTex)}${erratum ? `<pre class="plain">${escapeHtml(p.differenceText ?? '')}</pre>` : ''}</div>`
+        : '';
+    const side = (title: string, tex: string, text: string) =>
+      `<div><h4>${title}</h4>${eq.render(tex)}${erratum ? `<pre class="plain">${escapeHtml(text)}</pre>` : ''}</div>`;
     return `${head}<div class="pair">${side(p.mustHold ? 'expected (a fact the derivation relies on)' : 'printed (as in the paper)', p.printedTex, p.printedText)}${side('derived (engine)', p.derivedTex, p.derivedText)}</div>${diff}`;
   };
 
-  const claimBlock = (c: ClaimView) => `<div class="claim ${escapeHtml(c.status)}" id="${anchor(c.id)}"><div><b>${escapeHtml(c.id)}</b> ${escapeHtml(c.source)} ${badge(c.status)} — ${escapeHtml(c.title)}</div><div class="meta">under: ${escapeHtml(c.assumptions)}</div>
+  const claimBlock = (
+    c: ClaimView,
+  ) => `<div class="claim ${escapeHtml(c.status)}" id="${anchor(c.id)}"><div><b>${escapeHtml(c.id)}</b> ${escapeHtml(c.source)} ${badge(c.status)} — ${escapeHtml(c.title)}</div><div class="meta">under: ${escapeHtml(c.assumptions)}</div>
 ${c.message ? `<div class="message">${escapeHtml(c.message)}</div>` : ''}${c.parts.map((p) => part(p, false)).join('\n')}</div>`;
 
   const derivationBlock = (d: DerivationView) => {
     const steps = d.steps
       .map((s) => {
-        const math = s.math.length ? `<div class="math">${s.math.map((m) => `<div class="label">${escapeHtml(m.label)}</div><div>${eq.render(m.tex)}</div>`).join('')}</div>` : '';
+        const math = s.math.length
+          ? `<div class="math">${s.math.map((m) => `<div class="label">${escapeHtml(m.label)}</div><div>${eq.render(m.tex)}</div>`).join('')}</div>`
+          : '';
         const link = s.claim ? ` <a href="#${anchor(s.claim)}">→ ${escapeHtml(s.claim)}</a>` : '';
         return `<li><div class="step-title">${escapeHtml(s.title)}${link}</div><div class="explanation">${escapeHtml(s.explanation)}</div>${math}</li>`;
       })
       .join('\n');
     const checks = d.crossChecks.length
       ? `<h3>Numeric cross-checks</h3><table class="claims"><thead><tr><th>check</th><th>quantity</th><th>value</th><th>tolerance</th><th>result</th></tr></thead><tbody>${d.crossChecks
-          .map((k) => `<tr><td>${escapeHtml(k.id)}</td><td>${escapeHtml(k.quantity)}</td><td>${Number.isFinite(k.value) ? k.value.toExponential(2) : escapeHtml(String(k.value))}</td><td>${k.tolerance.toExponential(0)}</td><td>${badge(k.pass ? 'verified' : 'failed').replace(/>verified</, '>pass<').replace(/>failed</, '>FAIL<')}</td></tr>`)
+          .map(
+            (k) =>
+              `<tr><td>${escapeHtml(k.id)}</td><td>${escapeHtml(k.quantity)}</td><td>${Number.isFinite(k.value) ? k.value.toExponential(2) : escapeHtml(String(k.value))}</td><td>${k.tolerance.toExponential(0)}</td><td>${badge(
+                k.pass ? 'verified' : 'failed',
+              )
+                .replace(/>verified</, '>pass<')
+                .replace(/>failed</, '>FAIL<')}</td></tr>`,
+          )
           .join('')}</tbody></table>`
       : '';
     return `<section class="derivation"><h2>${escapeHtml(d.title)}</h2><div class="meta">${escapeHtml(d.section)} <span class="file">${escapeHtml(d.file)}</span></div>
@@ -102,7 +122,15 @@ ${d.claims.length ? `<h3>Claims</h3>${d.claims.map(claimBlock).join('\n')}` : ''
   };
 
   const errata = doc.errata.length
-    ? doc.errata.map((c) => `<div class="claim erratum"><div><a href="#${anchor(c.id)}"><b>${escapeHtml(c.id)}</b></a> ${escapeHtml(c.source)} — ${escapeHtml(c.title)}</div>${c.parts.filter((p) => !p.holds).map((p) => part(p, true)).join('\n')}</div>`).join('\n')
+    ? doc.errata
+        .map(
+          (c) =>
+            `<div class="claim erratum"><div><a href="#${anchor(c.id)}"><b>${escapeHtml(c.id)}</b></a> ${escapeHtml(c.source)} — ${escapeHtml(c.title)}</div>${c.parts
+              .filter((p) => !p.holds)
+              .map((p) => part(p, true))
+              .join('\n')}</div>`,
+        )
+        .join('\n')
     : '<p>No errata: every printed equation the engine replayed holds as printed.</p>';
 
   const body = `<h1>${escapeHtml(doc.title)}</h1>

@@ -181,7 +181,8 @@ class Printer {
     if (n.bracket && e.args.length === 1 && !e.derivs) {
       let inner: Expr = arg0;
       let times = 1;
-      while (n.bracket !== 'always' && inner.kind === 'fn' && inner.name === e.name && inner.args.length === 1 && !inner.derivs) [inner, times] = [inner.args[0], times + 1];
+      while (n.bracket !== 'always' && inner.kind === 'fn' && inner.name === e.name && inner.args.length === 1 && !inner.derivs)
+        [inner, times] = [inner.args[0], times + 1];
       const head = times === 1 ? n.latex : `${n.latex}^{${times}}`;
       const a = this.print(inner);
       const simple = n.bracket !== 'always' && a.kind === 'atom' && (inner.kind === 'sym' || inner.kind === 'fn');
@@ -190,7 +191,10 @@ class Printer {
     const bareVars = e.args.every((a) => a.kind === 'sym') && new Set(e.args.map((a) => (a as { name: string }).name)).size === e.args.length;
     const derivs = e.derivs ?? [];
     if (n.elideArgs && bareVars) {
-      const ds = e.args.map((a, i) => partialLatex(symbolLatex((a as { name: string }).name, this.notation).latex, derivs[i] ?? 0)).filter(Boolean).join(' ');
+      const ds = e.args
+        .map((a, i) => partialLatex(symbolLatex((a as { name: string }).name, this.notation).latex, derivs[i] ?? 0))
+        .filter(Boolean)
+        .join(' ');
       return { tex: `${ds}${ds ? ' ' : ''}${n.latex}`, kind: 'atom' };
     }
     const order = derivs.reduce((s, d) => s + d, 0);
@@ -225,4 +229,3 @@ export function visibleWidth(tex: string): number {
     .replace(/\\[A-Za-z]+/g, 'x')
     .replace(/[{}^_\s]/g, '').length;
 }
-

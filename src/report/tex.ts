@@ -8,11 +8,42 @@ import type { ReportDocument, ClaimView, PartView, DerivationView } from './docu
 import { countsLine } from './document.ts';
 
 const UNICODE: Record<string, string> = {
-  'θ': '$\\theta$', 'ε': '$\\varepsilon$', 'ρ': '$\\rho$', 'μ': '$\\mu$', 'ν': '$\\nu$', 'ψ': '$\\psi$', 'Ψ': '$\\Psi$',
-  'σ': '$\\sigma$', 'τ': '$\\tau$', 'κ': '$\\kappa$', 'γ': '$\\gamma$', 'π': '$\\pi$', 'φ': '$\\varphi$', 'Φ': '$\\Phi$',
-  '∫': '$\\int$', '≤': '$\\le$', '≥': '$\\ge$', '→': '$\\to$', '⊗': '$\\otimes$', '∂': '$\\partial$', '≈': '$\\approx$',
-  '−': '-', '·': '$\\cdot$', '×': '$\\times$', '∞': '$\\infty$', '√': '$\\surd$', '²': '$^2$', '‖': '$\\|$', '…': '\\ldots{}',
-  '§': '\\S{}', '–': '--', '—': '---', '’': "'", '‘': '`', '“': '``', '”': "''",
+  θ: '$\\theta$',
+  ε: '$\\varepsilon$',
+  ρ: '$\\rho$',
+  μ: '$\\mu$',
+  ν: '$\\nu$',
+  ψ: '$\\psi$',
+  Ψ: '$\\Psi$',
+  σ: '$\\sigma$',
+  τ: '$\\tau$',
+  κ: '$\\kappa$',
+  γ: '$\\gamma$',
+  π: '$\\pi$',
+  φ: '$\\varphi$',
+  Φ: '$\\Phi$',
+  '∫': '$\\int$',
+  '≤': '$\\le$',
+  '≥': '$\\ge$',
+  '→': '$\\to$',
+  '⊗': '$\\otimes$',
+  '∂': '$\\partial$',
+  '≈': '$\\approx$',
+  '−': '-',
+  '·': '$\\cdot$',
+  '×': '$\\times$',
+  '∞': '$\\infty$',
+  '√': '$\\surd$',
+  '²': '$^2$',
+  '‖': '$\\|$',
+  '…': '\\ldots{}',
+  '§': '\\S{}',
+  '–': '--',
+  '—': '---',
+  '’': "'",
+  '‘': '`',
+  '“': '``',
+  '”': "''",
 };
 
 /**
@@ -21,7 +52,10 @@ const UNICODE: Record<string, string> = {
  * any other character beyond Latin Extended-B as `[U+XXXX]`, so the .tex always compiles.
  */
 export function escapeTex(s: string): string {
-  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(/[\u0250-\u{10ffff}]/gu, (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`);
+  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(
+    /[\u0250-\u{10ffff}]/gu,
+    (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`,
+  );
 }
 
 /** Plain text in typewriter that may break anywhere (plain-text forms of expressions). */
@@ -63,7 +97,9 @@ function derivationSection(d: DerivationView): string {
   if (d.crossChecks.length) {
     out.push('\\subsection*{Numeric cross-checks}', '\\begin{longtable}{p{4cm}p{6.5cm}rrl}', 'check & quantity & value & tolerance & result\\\\\\hline');
     for (const k of d.crossChecks)
-      out.push(`\\texttt{${escapeTex(k.id)}} & ${escapeTex(k.quantity)} & ${escapeTex(Number.isFinite(k.value) ? k.value.toExponential(2) : String(k.value))} & ${k.tolerance.toExponential(0)} & ${k.pass ? 'pass' : 'FAIL'}\\\\`);
+      out.push(
+        `\\texttt{${escapeTex(k.id)}} & ${escapeTex(k.quantity)} & ${escapeTex(Number.isFinite(k.value) ? k.value.toExponential(2) : String(k.value))} & ${k.tolerance.toExponential(0)} & ${k.pass ? 'pass' : 'FAIL'}\\\\`,
+      );
     out.push('\\end{longtable}');
   }
   return out.join('\n');
@@ -71,9 +107,17 @@ function derivationSection(d: DerivationView): string {
 
 /** The .tex source of the report (compiles with pdflatex). */
 export function renderTex(doc: ReportDocument): string {
-  const rows = doc.claims.map((c) => `\\texttt{${escapeTex(c.id)}} & ${escapeTex(c.source)} & ${escapeTex(c.title)} & ${escapeTex(c.status)} & ${escapeTex(c.assumptionsShort)} & ${escapeTex(c.checks.map((k) => `${k.method}: ${k.result}`).join(', '))}\\\\`);
+  const rows = doc.claims.map(
+    (c) =>
+      `\\texttt{${escapeTex(c.id)}} & ${escapeTex(c.source)} & ${escapeTex(c.title)} & ${escapeTex(c.status)} & ${escapeTex(c.assumptionsShort)} & ${escapeTex(c.checks.map((k) => `${k.method}: ${k.result}`).join(', '))}\\\\`,
+  );
   const errata = doc.errata.length
-    ? doc.errata.flatMap((c) => [`\\paragraph{${escapeTex(c.id)} ${escapeTex(c.source)}} ${escapeTex(c.title)}`, ...c.parts.filter((p) => !p.holds).map((p) => part(p, true))]).join('\n\n')
+    ? doc.errata
+        .flatMap((c) => [
+          `\\paragraph{${escapeTex(c.id)} ${escapeTex(c.source)}} ${escapeTex(c.title)}`,
+          ...c.parts.filter((p) => !p.holds).map((p) => part(p, true)),
+        ])
+        .join('\n\n')
     : 'No errata: every printed equation the engine replayed holds as printed.';
   return `\\documentclass[10pt]{article}
 \\usepackage[T1]{fontenc}

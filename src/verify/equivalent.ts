@@ -13,7 +13,13 @@
  */
 import { Expr, parseExpr, printExpr, Scope, sub, toPoly, toExpr, clearDenominators, LimitError, symbolsOf, sourceOf } from '../cas/index.ts';
 import {
-  Assumptions, mergeAssumptions, currentAssumptions, validateAssumptions, withAssumptions, describeAssumptions, restrictAssumptions,
+  Assumptions,
+  mergeAssumptions,
+  currentAssumptions,
+  validateAssumptions,
+  withAssumptions,
+  describeAssumptions,
+  restrictAssumptions,
 } from '../cas/assumptions.ts';
 import { limits } from '../cas/limits.ts';
 import { withDeadline, TimeoutError, Poly } from '../cas/polyCore.ts';
@@ -83,7 +89,8 @@ function timed(method: MethodName, run: () => { result: MethodResult; detail: st
 }
 
 /** An atom that cannot be identically zero (a trigonometric function of a constant, sin(pi), could be). */
-const neverIdenticallyZero = (a: Expr): boolean => !(a.kind === 'fn' && (a.name === 'sin' || a.name === 'cos') && symbolsOf(a).size === 0) && !symbolsOf(a).has('pi');
+const neverIdenticallyZero = (a: Expr): boolean =>
+  !(a.kind === 'fn' && (a.name === 'sin' || a.name === 'cos') && symbolsOf(a).size === 0) && !symbolsOf(a).has('pi');
 
 /**
  * A residual whose nonzero normal form proves a difference: a polynomial in symbols, rational
@@ -110,8 +117,13 @@ function exactlyNonzero(p: Poly): boolean {
 /** Confirm a nonzero residual at the witness's points: different where it is clearly nonzero, unknown where it vanishes to rounding. */
 function confirmResidual(values: readonly Bounded[], who: string): { result: MethodResult; detail: string } {
   const at = values.findIndex(significant);
-  if (at >= 0) return { result: 'different', detail: `${who}; it is ${values[at].v.toExponential(3)} at witness point #${at + 1} (error bound ${values[at].e.toExponential(1)})` };
-  if (values.length > 0 && values.every(negligible)) return { result: 'unknown', detail: `${who}, but it vanishes to rounding at all ${values.length} witness points: not simplified, no vote` };
+  if (at >= 0)
+    return {
+      result: 'different',
+      detail: `${who}; it is ${values[at].v.toExponential(3)} at witness point #${at + 1} (error bound ${values[at].e.toExponential(1)})`,
+    };
+  if (values.length > 0 && values.every(negligible))
+    return { result: 'unknown', detail: `${who}, but it vanishes to rounding at all ${values.length} witness points: not simplified, no vote` };
   return { result: 'unknown', detail: `${who}; not a real number at some witness points, so not confirmed: no vote` };
 }
 
@@ -127,12 +139,17 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
   const label = opts.label ?? 'identity';
   const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`) : x);
   const sides: Sides = {
-    lhs: read(lhsIn, 'lhs'), rhs: read(rhsIn, 'rhs'),
-    lhsText: typeof lhsIn === 'string' ? lhsIn : undefined, rhsText: typeof rhsIn === 'string' ? rhsIn : undefined,
+    lhs: read(lhsIn, 'lhs'),
+    rhs: read(rhsIn, 'rhs'),
+    lhsText: typeof lhsIn === 'string' ? lhsIn : undefined,
+    rhsText: typeof rhsIn === 'string' ? rhsIn : undefined,
   };
   // declarations in force, the scope's (a model's), those of the scopes the sides were read in, and the call's own
   const assumptions = mergeAssumptions(
-    currentAssumptions(), opts.scope?.assumptions, sourceOf(sides.lhs)?.scope?.assumptions, sourceOf(sides.rhs)?.scope?.assumptions,
+    currentAssumptions(),
+    opts.scope?.assumptions,
+    sourceOf(sides.lhs)?.scope?.assumptions,
+    sourceOf(sides.rhs)?.scope?.assumptions,
     validateAssumptions(opts.assume, label),
   );
   return withAssumptions(assumptions, () => decide(sides, assumptions, opts));
@@ -168,12 +185,19 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
         if (cleared.size === 0) return { result: 'equal', detail: 'lhs - rhs normalises to 0' };
         const shown = `lhs - rhs normalises to ${truncate(printExpr(engineResidual()), 160)}`;
         if (exactlyNonzero(cleared)) return { result: 'different', detail: `${shown}, a nonzero polynomial: exactly different` };
-        return confirmResidual(evaluateAt(toExpr(cleared), witnessOpts, both).map((x) => x.value), shown);
+        return confirmResidual(
+          evaluateAt(toExpr(cleared), witnessOpts, both).map((x) => x.value),
+          shown,
+        );
       }),
     );
   const runWitness = () =>
     timed('mathjs-random-points', () => {
-      witness = numericWitness({ expr: s.lhs, text: s.lhsText, scope: opts.scope }, { expr: s.rhs, text: s.rhsText, scope: opts.scope }, { ...witnessOpts, deadline: performance.now() + ms });
+      witness = numericWitness(
+        { expr: s.lhs, text: s.lhsText, scope: opts.scope },
+        { expr: s.rhs, text: s.rhsText, scope: opts.scope },
+        { ...witnessOpts, deadline: performance.now() + ms },
+      );
       return { result: witness.result, detail: `${witness.detail}; lhs read from ${witness.readings.lhs}, rhs from ${witness.readings.rhs}` };
     });
   const runNerdamer = () =>
@@ -189,7 +213,8 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     });
 
   const run = (m: MethodName) => {
-    if (methods.includes(m) && !checks.has(m)) checks.set(m, m === 'engine-normal-form' ? runEngine() : m === 'mathjs-random-points' ? runWitness() : runNerdamer());
+    if (methods.includes(m) && !checks.has(m))
+      checks.set(m, m === 'engine-normal-form' ? runEngine() : m === 'mathjs-random-points' ? runWitness() : runNerdamer());
   };
   run('engine-normal-form');
   run('mathjs-random-points');
@@ -232,7 +257,11 @@ function reconcileBlindWitness(checks: Map<MethodName, Check>, witness: WitnessR
     }
     const blind = witness.outcomes.every((o, k) => o.kind !== 'agree' || (values[k] !== undefined && Math.abs(values[k].v) <= o.noise));
     if (blind) {
-      checks.set('mathjs-random-points', { ...w, result: 'unknown', detail: `${w.detail}; the difference ${method} shows lies below this resolution at every point: no vote` });
+      checks.set('mathjs-random-points', {
+        ...w,
+        result: 'unknown',
+        detail: `${w.detail}; the difference ${method} shows lies below this resolution at every point: no vote`,
+      });
       return;
     }
   }
@@ -255,7 +284,10 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
     reason = `${eq} independent methods agree, none dissents`;
   } else {
     status = 'disputed';
-    reason = findings.length > 0 ? `undecided: ${findings.length} witness point(s) are outside the reals in the declared domain (declare assumptions or ranges)` : `undecided: only ${eq} method(s) could decide`;
+    reason =
+      findings.length > 0
+        ? `undecided: ${findings.length} witness point(s) are outside the reals in the declared domain (declare assumptions or ranges)`
+        : `undecided: only ${eq} method(s) could decide`;
   }
   let difference: string | undefined;
   if (status !== 'equal') {
@@ -267,8 +299,15 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
   }
   const used = restrictAssumptions(assumptions, symbolsOf(s.rhs, symbolsOf(s.lhs)));
   return {
-    status, equivalent: status === 'equal', checks, lhs: printExpr(s.lhs), rhs: printExpr(s.rhs), difference,
-    assumptions: used, reason: `${reason} (${describeAssumptions(used)})`, findings,
+    status,
+    equivalent: status === 'equal',
+    checks,
+    lhs: printExpr(s.lhs),
+    rhs: printExpr(s.rhs),
+    difference,
+    assumptions: used,
+    reason: `${reason} (${describeAssumptions(used)})`,
+    findings,
   };
 }
 

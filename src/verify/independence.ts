@@ -18,7 +18,6 @@ const MIN_SHARED = 4;
 /** A printed side this much covered by shared subtrees is flagged. */
 const MAX_COVERAGE = 0.5;
 
-
 /** The number of nodes of e. */
 export function sizeOf(e: Expr): number {
   return 1 + children(e).reduce((s, c) => s + sizeOf(c), 0);
@@ -28,7 +27,12 @@ export function sizeOf(e: Expr): number {
 function keyOf(e: Expr, memo: Map<Expr, string>): string {
   const hit = memo.get(e);
   if (hit !== undefined) return hit;
-  const k = e.kind === 'num' || e.kind === 'sym' ? printExpr(e) : `${e.kind}${e.kind === 'fn' ? `:${e.name}:${e.derivs?.join(',') ?? ''}` : ''}(${children(e).map((c) => keyOf(c, memo)).join(',')})`;
+  const k =
+    e.kind === 'num' || e.kind === 'sym'
+      ? printExpr(e)
+      : `${e.kind}${e.kind === 'fn' ? `:${e.name}:${e.derivs?.join(',') ?? ''}` : ''}(${children(e)
+          .map((c) => keyOf(c, memo))
+          .join(',')})`;
   memo.set(e, k);
   return k;
 }

@@ -103,12 +103,21 @@ const withinRounding = (w: Worst, tol = 1e-10) => w.worstRelativeMargin >= -tol 
 type Worst = Pick<InequalityOutcome, 'worstMargin' | 'worstRelativeMargin' | 'worstAt' | 'lhsAtWorst' | 'rhsAtWorst'>;
 
 /** Evaluate both sides at a sample, refusing non-finite values with the point and the sides. */
-function marginAt(label: string, lhs: (s: Sample) => number, rhs: (s: Sample) => number, part: Pick<InequalityPart, 'lhs' | 'rhs'>, s: Sample, where: string): Worst {
+function marginAt(
+  label: string,
+  lhs: (s: Sample) => number,
+  rhs: (s: Sample) => number,
+  part: Pick<InequalityPart, 'lhs' | 'rhs'>,
+  s: Sample,
+  where: string,
+): Worst {
   for (const [k, x] of Object.entries(s)) if (!Number.isFinite(x)) throw new InequalityInputError(`${label}: ${where} has ${k} = ${x} (not a finite number)`);
   const l = lhs(s);
   const r = rhs(s);
   if (!Number.isFinite(l) || !Number.isFinite(r))
-    throw new InequalityInputError(`${label}: at ${where} ${JSON.stringify(s)} lhs = ${l}, rhs = ${r} (not finite); lhs = ${sideText(part.lhs)}, rhs = ${sideText(part.rhs)}`);
+    throw new InequalityInputError(
+      `${label}: at ${where} ${JSON.stringify(s)} lhs = ${l}, rhs = ${r} (not finite); lhs = ${sideText(part.lhs)}, rhs = ${sideText(part.rhs)}`,
+    );
   return { worstMargin: r - l, worstRelativeMargin: relativeMargin(l, r), worstAt: s, lhsAtWorst: l, rhsAtWorst: r };
 }
 
@@ -137,15 +146,50 @@ export function searchInequality(part: Checked & { region: Region; search?: Sear
     return m.worstRelativeMargin;
   };
   const out = minimise(objective, part.region, { ...part.search, extra: [...(part.search?.extra ?? []), ...(part.samples ?? [])] });
-  return { label: part.label, printed: part.printed, method: 'search', holds: withinRounding(worst!, part.tolerance), samples: out.evaluations, region: out.region, ...worst! };
+  return {
+    label: part.label,
+    printed: part.printed,
+    method: 'search',
+    holds: withinRounding(worst!, part.tolerance),
+    samples: out.evaluations,
+    region: out.region,
+    ...worst!,
+  };
 }
 
 /** A proof's verdict as an outcome (no numeric point: the worst case is not applicable). */
 function proofOutcome(part: InequalityPart, proof: InequalityProof): InequalityOutcome | undefined {
-  if (typeof part.lhs === 'function' || typeof part.rhs === 'function') throw new InequalityInputError(`${part.label}: a proof needs both sides as expressions`);
+  if (typeof part.lhs === 'function' || typeof part.rhs === 'function')
+    throw new InequalityInputError(`${part.label}: a proof needs both sides as expressions`);
   const p = prove({ lhs: part.lhs, rhs: part.rhs }, proof, proof.context);
-  if (!p.proven) return { label: part.label, printed: part.printed, method: 'proof', holds: false, samples: 0, proofDetail: `not proven: ${p.failure}`, worstMargin: Number.NaN, worstRelativeMargin: Number.NaN, worstAt: {}, lhsAtWorst: Number.NaN, rhsAtWorst: Number.NaN };
-  return { label: part.label, printed: part.printed, method: 'proof', holds: true, samples: 0, rules: p.rules, proofDetail: p.detail, worstMargin: 0, worstRelativeMargin: 0, worstAt: {}, lhsAtWorst: Number.NaN, rhsAtWorst: Number.NaN };
+  if (!p.proven)
+    return {
+      label: part.label,
+      printed: part.printed,
+      method: 'proof',
+      holds: false,
+      samples: 0,
+      proofDetail: `not proven: ${p.failure}`,
+      worstMargin: Number.NaN,
+      worstRelativeMargin: Number.NaN,
+      worstAt: {},
+      lhsAtWorst: Number.NaN,
+      rhsAtWorst: Number.NaN,
+    };
+  return {
+    label: part.label,
+    printed: part.printed,
+    method: 'proof',
+    holds: true,
+    samples: 0,
+    rules: p.rules,
+    proofDetail: p.detail,
+    worstMargin: 0,
+    worstRelativeMargin: 0,
+    worstAt: {},
+    lhsAtWorst: Number.NaN,
+    rhsAtWorst: Number.NaN,
+  };
 }
 
 /** Proof and search disagree: never a pass. */
@@ -162,7 +206,19 @@ function decideForm(part: InequalityPart): InequalityOutcome {
   if (part.proof) {
     const p = proofOutcome(part, part.proof)!;
     if (p.holds && numeric && !numeric.holds) throw new ProofSearchDisagreement(part.label, p, numeric);
-    if (p.holds) return numeric ? { ...p, samples: numeric.samples, region: numeric.region, worstMargin: numeric.worstMargin, worstRelativeMargin: numeric.worstRelativeMargin, worstAt: numeric.worstAt, lhsAtWorst: numeric.lhsAtWorst, rhsAtWorst: numeric.rhsAtWorst } : p;
+    if (p.holds)
+      return numeric
+        ? {
+            ...p,
+            samples: numeric.samples,
+            region: numeric.region,
+            worstMargin: numeric.worstMargin,
+            worstRelativeMargin: numeric.worstRelativeMargin,
+            worstAt: numeric.worstAt,
+            lhsAtWorst: numeric.lhsAtWorst,
+            rhsAtWorst: numeric.rhsAtWorst,
+          }
+        : p;
     if (numeric) return { ...numeric, proofDetail: p.proofDetail };
     return p;
   }
@@ -180,7 +236,10 @@ function checkPart(part: InequalityPart): InequalityOutcome {
 }
 
 const fmt = (x: number) => (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4 ? x.toExponential(3) : x.toPrecision(4));
-const sampleText = (s: Sample) => Object.entries(s).map(([k, x]) => `${k}=${fmt(x)}`).join(', ');
+const sampleText = (s: Sample) =>
+  Object.entries(s)
+    .map(([k, x]) => `${k}=${fmt(x)}`)
+    .join(', ');
 
 /** One line: the proof's rules, or the worst margin and where (with the region searched), or the counterexample. */
 export function describeOutcome(o: InequalityOutcome, withRegion = true): string {
@@ -211,7 +270,12 @@ export function grid(axes: Readonly<Record<string, readonly number[]>>): Sample[
 }
 
 /** n seeded samples, each name uniform in its range (log-uniform for names listed in `logScale`). */
-export function seededSamples(ranges: Readonly<Record<string, readonly [number, number]>>, n: number, seed: number, logScale: readonly string[] = []): Sample[] {
+export function seededSamples(
+  ranges: Readonly<Record<string, readonly [number, number]>>,
+  n: number,
+  seed: number,
+  logScale: readonly string[] = [],
+): Sample[] {
   const rand = seededRandom(seed);
   return Array.from({ length: n }, () =>
     Object.fromEntries(
@@ -237,14 +301,23 @@ function erratumPart(part: InequalityPart): PartOutcome[] {
   // show the side the correction changes (the right-hand side unless only the left one changed)
   const [side, printed, corrected] = c.rhs === part.rhs && c.lhs && c.lhs !== part.lhs ? ['left', part.lhs, c.lhs] : ['right', part.rhs, c.rhs];
   if (typeof printed === 'function' || typeof corrected === 'function') return [];
-  return [{
-    label: `${part.label}: ${side}-hand side of ${part.printed}`, holds: false, mustHold: false,
-    printed: printExpr(printed), derived: printExpr(corrected), difference: printExpr(expand(sub(corrected, printed))),
-    checks: [], printedExpr: printed, derivedExpr: corrected,
-  }];
+  return [
+    {
+      label: `${part.label}: ${side}-hand side of ${part.printed}`,
+      holds: false,
+      mustHold: false,
+      printed: printExpr(printed),
+      derived: printExpr(corrected),
+      difference: printExpr(expand(sub(corrected, printed))),
+      checks: [],
+      printedExpr: printed,
+      derivedExpr: corrected,
+    },
+  ];
 }
 
-const methodName = (o: InequalityOutcome) => (o.method === 'proof' && o.holds ? 'prover' : o.method === 'search' ? 'adversarial-search' : o.method === 'proof' ? 'prover' : 'seeded-samples');
+const methodName = (o: InequalityOutcome) =>
+  o.method === 'proof' && o.holds ? 'prover' : o.method === 'search' ? 'adversarial-search' : o.method === 'proof' ? 'prover' : 'seeded-samples';
 const resultName = (o: InequalityOutcome) => (o.method === 'proof' ? (o.holds ? 'proven' : 'not-proven') : o.holds ? 'holds' : 'violated');
 
 /**
@@ -275,12 +348,14 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   } catch (err) {
     return done({ status: 'failed', message: `${(err as Error).name}: ${(err as Error).message}` });
   }
-  const checks = [...(base.status === 'unsupported' ? [] : base.checks), ...outcomes.map((o) => ({ method: methodName(o), result: resultName(o), detail: `${o.label}: ${describeOutcome(o)}` }))];
+  const checks = [
+    ...(base.status === 'unsupported' ? [] : base.checks),
+    ...outcomes.map((o) => ({ method: methodName(o), result: resultName(o), detail: `${o.label}: ${describeOutcome(o)}` })),
+  ];
   const parts = [...base.parts, ...spec.inequalities.flatMap((p, i) => (outcomes[i].holds ? [] : erratumPart(p)))];
   const violated = outcomes.filter((o) => !o.holds);
   const record = { checks, parts, inequalities: outcomes };
-  if (violated.some((o) => !o.corrected?.holds))
-    return done({ ...record, status: 'failed', message: describeAll(violated) });
+  if (violated.some((o) => !o.corrected?.holds)) return done({ ...record, status: 'failed', message: describeAll(violated) });
   if (violated.length > 0 || base.status === 'erratum')
     return done({ ...record, status: 'erratum', message: [base.status === 'erratum' ? base.message : '', describeAll(outcomes)].filter(Boolean).join('; ') });
   const allProven = outcomes.every((o) => o.method === 'proof') && (base.status === 'verified' || base.status === 'unsupported');

@@ -28,7 +28,9 @@ const evidence = (v: Verdict) => v.checks.map((c) => `  ${c.method}: ${c.result}
 /** The verdict is disputed: neither equal nor different can be asserted. */
 export class DisputedVerdictError extends Error {
   constructor(readonly verdict: Verdict) {
-    super(`the methods do not settle ${verdict.lhs} = ${verdict.rhs}: ${verdict.reason}\n${evidence(verdict)}${verdict.findings.length ? `\n  findings: ${verdict.findings.join('; ')}` : ''}`);
+    super(
+      `the methods do not settle ${verdict.lhs} = ${verdict.rhs}: ${verdict.reason}\n${evidence(verdict)}${verdict.findings.length ? `\n  findings: ${verdict.findings.join('; ')}` : ''}`,
+    );
     this.name = 'DisputedVerdictError';
   }
 }

@@ -12,7 +12,27 @@
  * decided by the independent methods of `equivalent`; the signs by exact structural rules. The
  * verdict names every rule used. Nothing numeric is trusted here: the search is the other route.
  */
-import { Expr, add, sub, mul, num, pow, div, exp, ln, sym, expand, toPoly, polyKey, printExpr, isZero, partial, substitute, qSign, qIsInt } from '../cas/index.ts';
+import {
+  Expr,
+  add,
+  sub,
+  mul,
+  num,
+  pow,
+  div,
+  exp,
+  ln,
+  sym,
+  expand,
+  toPoly,
+  polyKey,
+  printExpr,
+  isZero,
+  partial,
+  substitute,
+  qSign,
+  qIsInt,
+} from '../cas/index.ts';
 import { equivalent, EquivalenceOptions, Check } from './equivalent.ts';
 import { currentAssumptions } from '../cas/assumptions.ts';
 
@@ -71,7 +91,8 @@ export class ProofError extends Error {
 }
 
 const keyOfPoly = (e: Expr) => polyKey(toPoly(e));
-const combine = (a: Sign, b: Sign): Sign => (a === 'unknown' || b === 'unknown' ? 'unknown' : a === 'positive' && b === 'positive' ? 'positive' : 'nonnegative');
+const combine = (a: Sign, b: Sign): Sign =>
+  a === 'unknown' || b === 'unknown' ? 'unknown' : a === 'positive' && b === 'positive' ? 'positive' : 'nonnegative';
 
 /** The sign of e read from its structure and the context: positive, nonnegative, or unknown. */
 export function signOf(e: Expr, ctx: SignContext = {}): Sign {
@@ -93,7 +114,12 @@ export function signOf(e: Expr, ctx: SignContext = {}): Sign {
       case 'sym':
         return x.name === 'pi' || pos.has(x.name) ? 'positive' : nonneg.has(x.name) ? 'nonnegative' : factSign(x);
       case 'add': {
-        const s = x.terms.map(go).reduce<Sign>((a, b) => (a === 'unknown' || b === 'unknown' ? 'unknown' : a === 'positive' || b === 'positive' ? 'positive' : 'nonnegative'), 'nonnegative');
+        const s = x.terms
+          .map(go)
+          .reduce<Sign>(
+            (a, b) => (a === 'unknown' || b === 'unknown' ? 'unknown' : a === 'positive' || b === 'positive' ? 'positive' : 'nonnegative'),
+            'nonnegative',
+          );
         return s !== 'unknown' ? s : factSign(x);
       }
       case 'mul': {
@@ -103,7 +129,8 @@ export function signOf(e: Expr, ctx: SignContext = {}): Sign {
       case 'pow': {
         const b = go(x.base);
         if (b === 'positive') return 'positive';
-        if (x.exponent.kind === 'num' && qIsInt(x.exponent.value) && x.exponent.value.p % 2n === 0n) return qSign(x.exponent.value) > 0 ? 'nonnegative' : 'unknown';
+        if (x.exponent.kind === 'num' && qIsInt(x.exponent.value) && x.exponent.value.p % 2n === 0n)
+          return qSign(x.exponent.value) > 0 ? 'nonnegative' : 'unknown';
         if (b === 'nonnegative' && go(x.exponent) === 'positive') return 'nonnegative';
         return factSign(x);
       }
@@ -120,14 +147,19 @@ const atLeast = (s: Sign, want: 'positive' | 'nonnegative') => s === 'positive' 
 
 /** Young's inequality with a parameter: a b <= (eta/2) a^2 + b^2/(2 eta), eta > 0. */
 export const young = (a: Expr, b: Expr, eta: Expr): Premise => ({
-  rule: 'young', lhs: mul(a, b), rhs: add(mul(div(eta, num(2)), pow(a, 2)), div(pow(b, 2), mul(num(2), eta))),
+  rule: 'young',
+  lhs: mul(a, b),
+  rhs: add(mul(div(eta, num(2)), pow(a, 2)), div(pow(b, 2), mul(num(2), eta))),
   detail: `Young: (${printExpr(a)})(${printExpr(b)}) <= (eta/2)(${printExpr(a)})^2 + (${printExpr(b)})^2/(2 eta), eta = ${printExpr(eta)}`,
   requires: [{ expr: eta, sign: 'positive' }],
 });
 
 /** AM–GM for two terms: a b <= (a^2 + b^2)/2. */
 export const amGm = (a: Expr, b: Expr): Premise => ({
-  rule: 'am-gm', lhs: mul(a, b), rhs: div(add(pow(a, 2), pow(b, 2)), num(2)), detail: `AM–GM: (${printExpr(a)})(${printExpr(b)}) <= ((${printExpr(a)})^2 + (${printExpr(b)})^2)/2`,
+  rule: 'am-gm',
+  lhs: mul(a, b),
+  rhs: div(add(pow(a, 2), pow(b, 2)), num(2)),
+  detail: `AM–GM: (${printExpr(a)})(${printExpr(b)}) <= ((${printExpr(a)})^2 + (${printExpr(b)})^2)/2`,
 });
 
 /** The tangent of the exponential: 1 + x <= e^x. */
@@ -135,13 +167,23 @@ export const expTangent = (x: Expr): Premise => ({ rule: 'exp-tangent', lhs: add
 
 /** The tangent of the logarithm: ln x <= x - 1, x > 0. */
 export const logTangent = (x: Expr): Premise => ({
-  rule: 'log-tangent', lhs: ln(x), rhs: sub(x, num(1)), detail: `ln x <= x - 1 at x = ${printExpr(x)}`, requires: [{ expr: x, sign: 'positive' }],
+  rule: 'log-tangent',
+  lhs: ln(x),
+  rhs: sub(x, num(1)),
+  detail: `ln x <= x - 1 at x = ${printExpr(x)}`,
+  requires: [{ expr: x, sign: 'positive' }],
 });
 
 /** Cauchy–Schwarz: |<f, g>| <= ||f|| ||g||, stated for the given inner product and norms. */
 export const cauchySchwarz = (inner: Expr, normF: Expr, normG: Expr, detail: string): Premise => ({
-  rule: 'cauchy-schwarz', lhs: inner, rhs: mul(normF, normG), detail: `Cauchy–Schwarz: ${detail}`,
-  requires: [{ expr: normF, sign: 'nonnegative' }, { expr: normG, sign: 'nonnegative' }],
+  rule: 'cauchy-schwarz',
+  lhs: inner,
+  rhs: mul(normF, normG),
+  detail: `Cauchy–Schwarz: ${detail}`,
+  requires: [
+    { expr: normF, sign: 'nonnegative' },
+    { expr: normG, sign: 'nonnegative' },
+  ],
 });
 
 /** A named standard inequality stated for this instance (Jensen, log-Sobolev, Csiszár–Kullback, Gaussian–Poincaré, triangle, ...). */
@@ -162,7 +204,12 @@ export function monotone(f: Expr, x: string, lo: Expr, hi: Expr, derivative: Cer
   const inner = prove({ lhs: num(0), rhs: dfdx }, derivative, { ...ctx, facts: [...(ctx.facts ?? []), sub(sym(x), lo), sub(hi, sym(x))] });
   if (!inner.proven) throw new ProofError(`monotone: d/d${x} ${printExpr(f)} = ${printExpr(dfdx)} is not shown >= 0: ${inner.failure}`);
   const at = (v: Expr) => substitute(f, new Map([[x, v]]));
-  return { rule: 'monotone', lhs: at(lo), rhs: at(hi), detail: `monotone in ${x} on [${printExpr(lo)}, ${printExpr(hi)}]: d/d${x} = ${printExpr(dfdx)} >= 0 by ${inner.rules.join(' + ')}` };
+  return {
+    rule: 'monotone',
+    lhs: at(lo),
+    rhs: at(hi),
+    detail: `monotone in ${x} on [${printExpr(lo)}, ${printExpr(hi)}]: d/d${x} = ${printExpr(dfdx)} >= 0 by ${inner.rules.join(' + ')}`,
+  };
 }
 
 /** Checks that `gap` is y - x (two methods), so a premise cannot be built on a wrong gap. */
@@ -178,7 +225,11 @@ function checkedGap(x: Expr, y: Expr, gap: Expr, rule: string): void {
  */
 export function powerMonotone(x: Expr, y: Expr, c: Expr, gap: Expr, direction: 'increasing' | 'decreasing' = 'increasing'): Premise {
   checkedGap(x, y, gap, 'power-monotone');
-  const requires = [{ expr: x, sign: 'positive' as const }, { expr: c, sign: 'positive' as const }, { expr: gap, sign: 'nonnegative' as const }];
+  const requires = [
+    { expr: x, sign: 'positive' as const },
+    { expr: c, sign: 'positive' as const },
+    { expr: gap, sign: 'nonnegative' as const },
+  ];
   const detail = `x^c ${direction === 'increasing' ? 'increases' : 'decreases'} for c = ${direction === 'increasing' ? '' : '-'}${printExpr(c)}: ${printExpr(x)} <= ${printExpr(y)}`;
   return direction === 'increasing'
     ? { rule: 'power-monotone', lhs: pow(x, c), rhs: pow(y, c), detail, requires }
@@ -188,7 +239,13 @@ export function powerMonotone(x: Expr, y: Expr, c: Expr, gap: Expr, direction: '
 /** e^x <= e^y for x <= y (from e^{y-x} >= 1 + (y - x), times e^x); `gap` is y - x with a structural sign. */
 export function expMonotone(x: Expr, y: Expr, gap: Expr): Premise {
   checkedGap(x, y, gap, 'exp-monotone');
-  return { rule: 'exp-monotone', lhs: exp(x), rhs: exp(y), detail: `e^x increases: ${printExpr(x)} <= ${printExpr(y)}`, requires: [{ expr: gap, sign: 'nonnegative' }] };
+  return {
+    rule: 'exp-monotone',
+    lhs: exp(x),
+    rhs: exp(y),
+    detail: `e^x increases: ${printExpr(x)} <= ${printExpr(y)}`,
+    requires: [{ expr: gap, sign: 'nonnegative' }],
+  };
 }
 
 /** A nonnegative expression as a premise 0 <= e (a square, a hypothesis term): rule 'sign'. */
@@ -203,12 +260,14 @@ export function prove(goal: { readonly lhs: Expr; readonly rhs: Expr }, cert: Ce
   for (const { premise, multiplier } of uses) {
     for (const r of premise.requires ?? [])
       if (!atLeast(signOf(r.expr, ctx), r.sign)) return failed(`${premise.rule}: ${printExpr(r.expr)} is not shown ${r.sign} (${premise.detail})`);
-    if (multiplier && !atLeast(signOf(multiplier, ctx), 'nonnegative')) return failed(`the multiplier ${printExpr(multiplier)} of ${premise.rule} is not shown nonnegative`);
+    if (multiplier && !atLeast(signOf(multiplier, ctx), 'nonnegative'))
+      return failed(`the multiplier ${printExpr(multiplier)} of ${premise.rule} is not shown nonnegative`);
     if (!rules.includes(premise.rule)) rules.push(premise.rule);
   }
   let gap = sub(goal.rhs, goal.lhs);
   if (cert.squared) {
-    for (const side of [goal.lhs, goal.rhs]) if (!atLeast(signOf(side, ctx), 'nonnegative')) return failed(`compare-squares: ${printExpr(side)} is not shown nonnegative`);
+    for (const side of [goal.lhs, goal.rhs])
+      if (!atLeast(signOf(side, ctx), 'nonnegative')) return failed(`compare-squares: ${printExpr(side)} is not shown nonnegative`);
     gap = sub(pow(goal.rhs, 2), pow(goal.lhs, 2));
     rules.push('compare-squares');
   }
@@ -220,7 +279,11 @@ export function prove(goal: { readonly lhs: Expr; readonly rhs: Expr }, cert: Ce
   let checks: readonly Check[] = [];
   try {
     // the signs the context declares are assumptions of the identity too (sqrt(x^2) = x, ln(x y) = ln x + ln y need them)
-    const assume = { ...Object.fromEntries((ctx.nonnegative ?? []).map((n) => [n, 'nonnegative' as const])), ...Object.fromEntries((ctx.positive ?? []).map((n) => [n, 'positive' as const])), ...cert.identity?.assume };
+    const assume = {
+      ...Object.fromEntries((ctx.nonnegative ?? []).map((n) => [n, 'nonnegative' as const])),
+      ...Object.fromEntries((ctx.positive ?? []).map((n) => [n, 'positive' as const])),
+      ...cert.identity?.assume,
+    };
     const v = equivalent(lhsOfIdentity, rest, { label: 'certificate identity', ...cert.identity, assume });
     checks = v.checks;
     if (v.status === 'disputed') return failed(`the methods dispute the certificate identity: ${v.reason}`, checks);
@@ -231,7 +294,10 @@ export function prove(goal: { readonly lhs: Expr; readonly rhs: Expr }, cert: Ce
   const restSign = isZero(expand(rest)) ? 'nonnegative' : signOf(rest, ctx);
   if (!atLeast(restSign, 'nonnegative')) return failed(`the remainder ${printExpr(rest)} is not shown nonnegative`, checks);
   rules.push(isZero(expand(rest)) ? 'identity' : cert.rest ? 'sum-of-squares' : 'nonnegative-terms');
-  const methods = checks.filter((c) => c.result === 'equal').map((c) => c.method).join(', ');
+  const methods = checks
+    .filter((c) => c.result === 'equal')
+    .map((c) => c.method)
+    .join(', ');
   const detail = [
     ...uses.map(({ premise, multiplier }) => `${premise.detail}${multiplier ? ` (times ${printExpr(multiplier)})` : ''}`),
     `remainder ${printExpr(rest)} >= 0`,

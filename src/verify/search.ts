@@ -76,7 +76,7 @@ function nelderMead(f: (u: readonly number[]) => number, x0: readonly number[], 
   let simplex = [clamp(x0), ...Array.from({ length: n }, (_, i) => clamp(x0.map((x, j) => (j === i ? (x + step > 1 ? x - step : x + step) : x))))];
   let values = simplex.map(f);
   for (let it = 0; it < iterations; it++) {
-    const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b]);
+    const order = values.map((_v, i) => i).sort((a, b) => values[a] - values[b]);
     simplex = order.map((i) => simplex[i]);
     values = order.map((i) => values[i]);
     const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p[j], 0) / n);

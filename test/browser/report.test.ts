@@ -51,7 +51,10 @@ describe('out/report.html in chromium', () => {
     });
     expect(loadedKatexFonts).toContain('KaTeX_Main');
     expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
-    const firstHeight = await page.locator('.katex-display').first().evaluate((el) => el.getBoundingClientRect().height);
+    const firstHeight = await page
+      .locator('.katex-display')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height);
     expect(firstHeight).toBeGreaterThan(10);
     const shot = join(OUT, 'report.png');
     await page.screenshot({ path: shot, fullPage: false });

@@ -13,7 +13,15 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 
 const OUT = resolve('out');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+};
 
 /** A plain static file server on an ephemeral port. */
 function serve(dir: string): Promise<{ server: Server; url: string }> {
@@ -76,7 +84,7 @@ describe('web explorer in chromium', () => {
     const n = await errata.count();
     expect(n).toBeGreaterThan(10);
     expect(await page.locator('article.erratum dl.erratum-location').count()).toBe(n);
-    const first = await errata.first().locator('dl.erratum-location').innerText();
+    const first = await errata.first().locator('dl.erratum-location').textContent();
     expect(first).toMatch(/Location\s+in the formula/);
     expect(first).toMatch(/Smallest change\s+\S.*->/);
     expect(await page.locator('article.erratum dd:has-text("not recorded")').count()).toBe(0);
@@ -111,12 +119,13 @@ describe('web explorer in chromium', () => {
   });
 
   it('labels every control', async () => {
-    const unlabeled = await page.evaluate(() =>
-      [...document.querySelectorAll('input, select, button')].filter((e) => {
-        const id = e.getAttribute('id');
-        const byLabel = id ? document.querySelector(`label[for="${id}"]`) : null;
-        return !byLabel && !(e.textContent ?? '').trim() && !e.getAttribute('aria-label');
-      }).length,
+    const unlabeled = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('input, select, button')].filter((e) => {
+          const id = e.getAttribute('id');
+          const byLabel = id ? document.querySelector(`label[for="${id}"]`) : null;
+          return !byLabel && !(e.textContent ?? '').trim() && !e.getAttribute('aria-label');
+        }).length,
     );
     expect(unlabeled).toBe(0);
   });

@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import {
-  defineModel, changeVariables, chainRuleWitness, operatorOf, parseEquationOperator, ChangeOfVariablesError, ModelError,
-  equivalent, printExpr,
+  defineModel,
+  changeVariables,
+  chainRuleWitness,
+  operatorOf,
+  parseEquationOperator,
+  ChangeOfVariablesError,
+  ModelError,
+  equivalent,
+  printExpr,
 } from '../../src/index.ts';
 
 import { ou } from '../../examples/ou-centre.ts'; // a user's own model (not from the paper)
@@ -9,7 +16,10 @@ import { ou } from '../../examples/ou-centre.ts'; // a user's own model (not fro
 describe('changeVariables (Itô)', () => {
   it('moves to the frame of the centre and scales: drift and diffusion as computed by hand', () => {
     const ch = changeVariables(ou, {
-      name: 'centre', newState: ['x', 'y'], map: ['(x - m)/s', 'y'], density: 'g',
+      name: 'centre',
+      newState: ['x', 'y'],
+      map: ['(x - m)/s', 'y'],
+      density: 'g',
     });
     // d/dt (x - m)/s = (-k (x - m) - m')/s -> in new variables: -k x - m_t/s
     expect(equivalent(ch.model.drift[0], '-k*x - m_t/s').equivalent).toBe(true);
@@ -26,7 +36,11 @@ describe('changeVariables (Itô)', () => {
 
   it('includes the Hessian term for nonlinear maps (given with their inverse)', () => {
     const ch = changeVariables(ou, {
-      name: 'exp', newState: ['z', 'y'], map: ['exp(x)', 'y'], inverse: ['ln(z)', 'y'], density: 'g',
+      name: 'exp',
+      newState: ['z', 'y'],
+      map: ['exp(x)', 'y'],
+      inverse: ['ln(z)', 'y'],
+      density: 'g',
     });
     // Itô: d e^x = e^x dx + (1/2) e^x s^2 dt
     // z = e^x > 0: ln(z) is real only when z is declared positive
@@ -38,8 +52,7 @@ describe('changeVariables (Itô)', () => {
   });
 
   it('rejects a wrong Jacobian in the density transform', () => {
-    const run = () =>
-      changeVariables(ou, { name: 'centre', newState: ['x', 'y'], map: ['(x - m)/s', 'y'], density: 'g', densityFactor: 's' });
+    const run = () => changeVariables(ou, { name: 'centre', newState: ['x', 'y'], map: ['(x - m)/s', 'y'], density: 'g', densityFactor: 's' });
     expect(run).toThrow(ChangeOfVariablesError);
     expect(run).toThrow(/wrong Jacobian: the density factor s is not det\(d phi\/d u\) = s\^\(-1\)/);
     // the chain-rule witness also fails with a wrong time-dependent factor (a constant factor
@@ -55,18 +68,27 @@ describe('changeVariables (Itô)', () => {
     expect(() => changeVariables(ou, { name: 'flat', newState: ['p', 'q'], map: ['x + y', '2*x + 2*y'], density: 'g' })).toThrow(
       /not invertible: det\(d phi\/d u\) = 0/,
     );
-    expect(() =>
-      changeVariables(ou, { name: 'exp', newState: ['z', 'y'], map: ['exp(x)', 'y'], inverse: ['z', 'y'], density: 'g' }),
-    ).toThrow(/the given inverse is wrong/);
+    expect(() => changeVariables(ou, { name: 'exp', newState: ['z', 'y'], map: ['exp(x)', 'y'], inverse: ['z', 'y'], density: 'g' })).toThrow(
+      /the given inverse is wrong/,
+    );
     expect(() => changeVariables(ou, { name: 'exp', newState: ['z', 'y'], map: ['exp(x)', 'y'], density: 'g' })).toThrow(/pass its `inverse`/);
   });
 });
 
 describe('models and printed equations', () => {
   it('refuses an asymmetric diffusion matrix and a drift of the wrong size, naming the field', () => {
-    expect(() => defineModel({ name: 'bad', state: ['x', 'y'], density: 'f', drift: ['0', '0'], diffusion: [['1', 'x'], ['0', '1']] })).toThrow(
-      /diffusion\[0\]\[1\]: the diffusion matrix is not symmetric/,
-    );
+    expect(() =>
+      defineModel({
+        name: 'bad',
+        state: ['x', 'y'],
+        density: 'f',
+        drift: ['0', '0'],
+        diffusion: [
+          ['1', 'x'],
+          ['0', '1'],
+        ],
+      }),
+    ).toThrow(/diffusion\[0\]\[1\]: the diffusion matrix is not symmetric/);
     expect(() => defineModel({ name: 'bad', state: ['x', 'y'], density: 'f', drift: ['0'], diffusion: ['1', '1'] })).toThrow(ModelError);
     expect(() => defineModel({ name: 'bad', state: ['x'], density: 'f', drift: ['kk*x'], diffusion: ['1'] })).toThrow(/unknown symbol "kk"/);
   });

@@ -1,7 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import {
-  makeScope, integrateGaussian, gaussianMomentIntegral, underIntegral, checkDecay, evaluateExpr, quadrature, equivalent, decideClaim,
-  IntegralError, partial, mul, pow, sym, num, fn, add, sub, neg, Expr,
+  makeScope,
+  integrateGaussian,
+  gaussianMomentIntegral,
+  underIntegral,
+  checkDecay,
+  evaluateExpr,
+  quadrature,
+  equivalent,
+  decideClaim,
+  IntegralError,
+  partial,
+  mul,
+  pow,
+  sym,
+  num,
+  fn,
+  add,
+  sub,
+  neg,
+  Expr,
 } from '../../src/index.ts';
 
 const scope = makeScope({ parameters: ['rho', 'kappa', 'h', 'a'], functions: { nu: 2, nubar: 1 } }, ['v', 'w']);
@@ -55,7 +73,14 @@ describe('identities under an integral', () => {
   const nu = fn('nu', [sym('v'), sym('w')]);
   const m = P('exp(rho*v^2/2)');
   const dv = (e: Expr) => partial(e, 'v');
-  const spec = { label: 'rho v^2 relation', lhs: mul(num(1, 2), sub(mul(sym('rho'), pow(sym('v'), 2)), num(1)), pow(nu, 2), m), rhs: mul(sym('v'), nu, dv(mul(nu, m))), variable: 'v', flux: mul(num(-1, 2), sym('v'), m, pow(nu, 2)), decay };
+  const spec = {
+    label: 'rho v^2 relation',
+    lhs: mul(num(1, 2), sub(mul(sym('rho'), pow(sym('v'), 2)), num(1)), pow(nu, 2), m),
+    rhs: mul(sym('v'), nu, dv(mul(nu, m))),
+    variable: 'v',
+    flux: mul(num(-1, 2), sym('v'), m, pow(nu, 2)),
+    decay,
+  };
 
   it('accepts an integrand identity up to d_v of a decaying flux', () => {
     const part = underIntegral(spec);

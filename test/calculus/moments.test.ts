@@ -1,8 +1,34 @@
 import { describe, it, expect } from 'vitest';
 import {
-  defineModel, MomentSpace, MomentError, momentRate, marginalOf, marginalByParts, operatorOf, applyAnsatz, diracAnsatz,
-  maxwellianAnsatz, gaussianMoment, gaussianMomentFacts, maxwellian, coefficientOf, pullBackDensity, substituteIntegrationVariable,
-  decideClaim, equivalent, parseExpr, printExpr, sym, fn, num, mul, pow, substituteFunction, quadrature, evaluateExpr, Expr,
+  defineModel,
+  MomentSpace,
+  MomentError,
+  momentRate,
+  marginalOf,
+  marginalByParts,
+  operatorOf,
+  applyAnsatz,
+  diracAnsatz,
+  maxwellianAnsatz,
+  gaussianMoment,
+  gaussianMomentFacts,
+  maxwellian,
+  coefficientOf,
+  pullBackDensity,
+  substituteIntegrationVariable,
+  decideClaim,
+  equivalent,
+  parseExpr,
+  printExpr,
+  sym,
+  fn,
+  num,
+  mul,
+  pow,
+  substituteFunction,
+  quadrature,
+  evaluateExpr,
+  Expr,
 } from '../../src/index.ts';
 
 /** A user's model (not the paper's): an OU velocity driving a confined position, with an opaque force G. */
@@ -58,7 +84,10 @@ describe('MomentSpace', () => {
 describe('moment equations and marginals', () => {
   it('d/dt ∫ v f du from the generator: -k V + ∫ G(v) f du', () => {
     const all = new MomentSpace({ density: 'f', over: ['v', 'w'], remaining: [], marginal: 'mass', names: { 'G(v)': 'IntG' } });
-    const r = all.resolve(momentRate(model, sym('v'), all), [[num(1), num(1)], [sym('v'), sym('V')]]);
+    const r = all.resolve(momentRate(model, sym('v'), all), [
+      [num(1), num(1)],
+      [sym('v'), sym('V')],
+    ]);
     expect(equivalent(r, '-k*V + IntG').equivalent).toBe(true);
     // second moment: 2 ∫ v(-k v + G) + 2
     const r2 = momentRate(model, P('v^2'), all);
@@ -133,11 +162,15 @@ describe('ansatz', () => {
 
   it('rejects a wrong ansatz moment table (∫ v^2 M_rho = rho)', () => {
     const wrong = (k: number, rho: Expr) => (k === 2 ? rho : gaussianMoment(k, rho));
-    const rec = decideClaim({ id: 'wrong-gauss', source: 'test', title: 'wrong table', assume: { rho: 'positive' } }, () => gaussianMomentFacts(sym('rho'), 4, wrong));
+    const rec = decideClaim({ id: 'wrong-gauss', source: 'test', title: 'wrong table', assume: { rho: 'positive' } }, () =>
+      gaussianMomentFacts(sym('rho'), 4, wrong),
+    );
     expect(rec.status).toBe('failed');
     const right = decideClaim({ id: 'gauss', source: 'test', title: 'table', assume: { rho: 'positive' } }, () => gaussianMomentFacts(sym('rho'), 6));
     expect(right.status).toBe('verified');
-    const oddWrong = decideClaim({ id: 'odd', source: 'test', title: 'odd', assume: { rho: 'positive' } }, () => gaussianMomentFacts(sym('rho'), 4, (k, r) => (k === 1 ? num(1) : gaussianMoment(k, r))));
+    const oddWrong = decideClaim({ id: 'odd', source: 'test', title: 'odd', assume: { rho: 'positive' } }, () =>
+      gaussianMomentFacts(sym('rho'), 4, (k, r) => (k === 1 ? num(1) : gaussianMoment(k, r))),
+    );
     expect(oddWrong.status).toBe('failed');
     // without rho > 0 the Gaussian's normalisation sqrt(rho) is not real for half the witness's points: no verdict
     expect(decideClaim({ id: 'gauss-real', source: 'test', title: 'table' }, () => gaussianMomentFacts(sym('rho'), 6)).status).toBe('disputed');

@@ -4,14 +4,35 @@
  */
 import { describe, it, expect } from 'vitest';
 import {
-  defineModel, eulerMaruyama, ouSplit, rungeKutta, RK4, HEUN, firstOrderMoments, expectationOverNoise, stepKernel, emitModule,
-  equivalent, parseExpr, expand, sub, mul, sym, num, Expr, UpdateRule,
+  defineModel,
+  eulerMaruyama,
+  ouSplit,
+  rungeKutta,
+  RK4,
+  HEUN,
+  firstOrderMoments,
+  expectationOverNoise,
+  stepKernel,
+  emitModule,
+  equivalent,
+  parseExpr,
+  expand,
+  sub,
+  mul,
+  sym,
+  num,
+  Expr,
+  UpdateRule,
 } from '../../src/index.ts';
 import { importGenerated } from '../codegen/compile.ts';
 
 const model = defineModel({
-  name: 'stiff toy', state: ['v', 'w'], density: 'f', parameters: ['lam', 'V', 'a'],
-  drift: ['-lam*(v - V) + v - v^3 - w', 'a*v - w'], diffusion: ['1', '0'],
+  name: 'stiff toy',
+  state: ['v', 'w'],
+  density: 'f',
+  parameters: ['lam', 'V', 'a'],
+  drift: ['-lam*(v - V) + v - v^3 - w', 'a*v - w'],
+  diffusion: ['1', '0'],
 });
 const same = (x: Expr, y: Expr) => equivalent(x, y).equivalent;
 
@@ -58,7 +79,16 @@ describe('update rules', () => {
     expect(() => ouSplit(model, { variable: 'v', stiff: '-lam*(v^2 - V)' })).toThrow(/not affine in v/);
     expect(() => ouSplit(model, { variable: 'q', stiff: '-lam*v' })).toThrow(/q is not a state variable/);
     expect(() => ouSplit(model, { variable: 'v', stiff: '-w' })).toThrow(/does not depend on v/);
-    const indefinite = defineModel({ name: 'indefinite', state: ['v', 'w'], density: 'f', drift: ['-v', '-w'], diffusion: [['0', '1/2'], ['1/2', '1']] });
+    const indefinite = defineModel({
+      name: 'indefinite',
+      state: ['v', 'w'],
+      density: 'f',
+      drift: ['-v', '-w'],
+      diffusion: [
+        ['0', '1/2'],
+        ['1/2', '1'],
+      ],
+    });
     expect(() => eulerMaruyama(indefinite)).toThrow(/2D is not positive semidefinite: the pivot of v is 0 but D\[1\]\[0\] = 1\/2 is not/);
     const multiplicative = defineModel({ name: 'mult', state: ['v'], density: 'f', drift: ['-v'], diffusion: ['v^2'] });
     expect(() => rungeKutta(multiplicative, RK4)).toThrow(/independent of the state; it depends on v/);
@@ -70,10 +100,14 @@ describe('step kernels generated from a rule', () => {
     const rule = eulerMaruyama(model);
     const kernel = stepKernel(rule, { name: 'emStep', doc: 'test', uniforms: ['lam', 'V', 'a'], provenance: { derivation: 'test' } });
     const src = emitModule('test', [kernel]);
-    expect(src).toContain('export function emStep(n: number, v: Float64Array, w: Float64Array, xi_v: Float64Array, lam: number, V: number, a: number, dt: number)');
+    expect(src).toContain(
+      'export function emStep(n: number, v: Float64Array, w: Float64Array, xi_v: Float64Array, lam: number, V: number, a: number, dt: number)',
+    );
     expect(src).not.toMatch(/Math\.pow/);
     const { emStep } = (await importGenerated(src)) as unknown as { emStep: (...args: unknown[]) => void };
-    const v = Float64Array.of(0.5, -1), w = Float64Array.of(0.2, 0.1), xi = Float64Array.of(0.3, -0.7);
+    const v = Float64Array.of(0.5, -1),
+      w = Float64Array.of(0.2, 0.1),
+      xi = Float64Array.of(0.3, -0.7);
     const [lam, V, a, dt] = [3, 0.1, 0.8, 0.01];
     const expectV = (vi: number, wi: number, x: number) => vi + (-lam * (vi - V) + vi - vi ** 3 - wi) * dt + Math.sqrt(2 * dt) * x;
     const expectW = (vi: number, wi: number) => wi + (a * vi - wi) * dt; // the OLD v
@@ -86,7 +120,12 @@ describe('step kernels generated from a rule', () => {
   });
 
   it('keeps the step symbol a uniform and the normals an array', () => {
-    const k = stepKernel(ouSplit(model, { variable: 'v', stiff: '-lam*(v - V)' }), { name: 's', doc: 'd', uniforms: ['lam', 'V', 'a'], provenance: { derivation: 't' } });
+    const k = stepKernel(ouSplit(model, { variable: 'v', stiff: '-lam*(v - V)' }), {
+      name: 's',
+      doc: 'd',
+      uniforms: ['lam', 'V', 'a'],
+      provenance: { derivation: 't' },
+    });
     expect(k.arrays).toEqual(['v', 'w', 'xi_v']);
     expect(k.uniforms).toEqual(['lam', 'V', 'a', 'dt']);
     expect(Object.keys(k.outputs)).toEqual(['v', 'w']);

@@ -1,7 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { parseExpr, printExpr, ExpressionSyntaxError, UnknownSymbolError } from '../../src/cas/index.ts';
 
-const scope = { symbols: new Set(['a', 'b', 'x', 'theta']), functions: new Map([['N', 1], ['B0', 2]]) };
+const scope = {
+  symbols: new Set(['a', 'b', 'x', 'theta']),
+  functions: new Map([
+    ['N', 1],
+    ['B0', 2],
+  ]),
+};
 
 describe('parsing', () => {
   it('round-trips through the printer', () => {

@@ -35,7 +35,7 @@ describe('Bounded evaluation', () => {
     fc.assert(
       fc.property(exprText, fc.double({ min: 0.2, max: 2.2, noNaN: true }), fc.double({ min: 0.2, max: 2.2, noNaN: true }), (text, x, y) => {
         const got = compileText(text)({ point: { get: (n: string) => (n === 'x' ? x : y) } as unknown as Point, fns });
-        const exact = Number(big.evaluate(text.replaceAll("ln(", "log("), { x: big.bignumber(x), y: big.bignumber(y) }).toString());
+        const exact = Number(big.evaluate(text.replaceAll('ln(', 'log('), { x: big.bignumber(x), y: big.bignumber(y) }).toString());
         if (!Number.isFinite(got.v) || !Number.isFinite(exact)) return; // overflow: nothing to compare
         expect(Math.abs(got.v - exact)).toBeLessThanOrEqual(got.e + 1e-300);
       }),
@@ -47,7 +47,7 @@ describe('Bounded evaluation', () => {
     const fns = new RandomFunctions(1);
     const failures = fc.sample(fc.tuple(exprText, fc.double({ min: 0.2, max: 2.2, noNaN: true })), { seed: 3, numRuns: 300 }).filter(([text, x]) => {
       const got = compileText(text)({ point: { get: () => x } as unknown as Point, fns });
-      const exact = Number(big.evaluate(text.replaceAll("ln(", "log("), { x: big.bignumber(x), y: big.bignumber(x) }).toString());
+      const exact = Number(big.evaluate(text.replaceAll('ln(', 'log('), { x: big.bignumber(x), y: big.bignumber(x) }).toString());
       return Number.isFinite(got.v) && Math.abs(got.v - exact) > got.e / 1e6;
     });
     expect(failures.length).toBeGreaterThan(10);

@@ -19,7 +19,16 @@ describe('claims.json', () => {
 
   it('writes the counterexample and the corrected form when the printed inequality fails', () => {
     const rec = decideInequalityClaim({ id: 'bad', source: 'test', title: 'x^2 <= x' }, () => ({
-      inequalities: [{ label: 'wrong', printed: 'x^2 <= x', lhs: P('x^2'), rhs: P('x'), samples: grid({ x: [0.5, 2] }), corrected: { printed: 'x^2 <= x^2', rhs: P('x^2') } }],
+      inequalities: [
+        {
+          label: 'wrong',
+          printed: 'x^2 <= x',
+          lhs: P('x^2'),
+          rhs: P('x'),
+          samples: grid({ x: [0.5, 2] }),
+          corrected: { printed: 'x^2 <= x^2', rhs: P('x^2') },
+        },
+      ],
     }));
     const [json] = claimsJson([rec]).claims as Record<string, any>[];
     expect(json.status).toBe('erratum');

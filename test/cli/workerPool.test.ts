@@ -8,7 +8,12 @@ const MODULE = join(import.meta.dirname, '..', 'fixtures', 'pool-task.ts');
 describe('runInWorkers', () => {
   it('returns results in task order and uses more than one thread', async () => {
     const seen: number[] = [];
-    const out = await runInWorkers<number, { square: number; thread: number }>([1, 2, 3, 4, 5, 6], { module: MODULE, exportName: 'square', threads: 2, onProgress: (f) => seen.push(f) });
+    const out = await runInWorkers<number, { square: number; thread: number }>([1, 2, 3, 4, 5, 6], {
+      module: MODULE,
+      exportName: 'square',
+      threads: 2,
+      onProgress: (f) => seen.push(f),
+    });
     expect(out.map((r) => r.square)).toEqual([1, 4, 9, 16, 25, 36]);
     expect(new Set(out.map((r) => r.thread)).size).toBe(2);
     expect(seen.at(-1)).toBe(1);

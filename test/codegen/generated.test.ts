@@ -39,7 +39,11 @@ describe('committed generated kernels', () => {
           else {
             // an output named like an input array is an in-place update: read it back from that array
             const inputs = Object.fromEntries(k.arrays.map((a) => [a, Float64Array.of(scope[a])]));
-            const outs = Object.fromEntries(Object.keys(k.outputs).filter((o) => !(o in inputs)).map((o) => [o, new Float64Array(1)]));
+            const outs = Object.fromEntries(
+              Object.keys(k.outputs)
+                .filter((o) => !(o in inputs))
+                .map((o) => [o, new Float64Array(1)]),
+            );
             f(1, ...Object.values(outs), ...k.arrays.map((a) => inputs[a]), ...k.uniforms.map((u) => scope[u]));
             got = Object.fromEntries(Object.keys(k.outputs).map((o) => [o, (outs[o] ?? inputs[o])[0]]));
           }

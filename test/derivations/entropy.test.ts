@@ -45,7 +45,15 @@ describe('section 2.2 replay', () => {
     const samples = grid({ alpha: [0.05, 0.5], family: [2], seed: [1, 2] });
     const pair = (s: Sample) => densityPair(s.family, s.seed);
     const rec = decideInequalityClaim({ id: 'wrong-2.1', source: 'test', title: 'upper bound without 1/alpha' }, () => ({
-      inequalities: [{ label: 'upper', printed: 'H_alpha <= (1-alpha) ||mu-nu||', samples, lhs: (s) => modifiedEntropy(...pair(s), s.alpha), rhs: (s) => (1 - s.alpha) * l1Distance(...pair(s)) }],
+      inequalities: [
+        {
+          label: 'upper',
+          printed: 'H_alpha <= (1-alpha) ||mu-nu||',
+          samples,
+          lhs: (s) => modifiedEntropy(...pair(s), s.alpha),
+          rhs: (s) => (1 - s.alpha) * l1Distance(...pair(s)),
+        },
+      ],
     }));
     expect(rec.status).toBe('failed');
     expect(rec.inequalities![0].worstAt.alpha).toBe(0.05);

@@ -2,8 +2,20 @@ import { describe, it, expect } from 'vitest';
 import section3, { kinetic, marginal38, printed38Text } from '../../derivations/marginal-rescaling.ts';
 import { equation110 } from '../../derivations/moments.ts';
 import {
-  decideClaim, changeVariables, marginalOf, MomentSpace, parseEquationOperator, operatorOf, coefficientOf, ChangeOfVariablesError,
-  expand, substitute, sub, fn, sym, num,
+  decideClaim,
+  changeVariables,
+  marginalOf,
+  MomentSpace,
+  parseEquationOperator,
+  operatorOf,
+  coefficientOf,
+  ChangeOfVariablesError,
+  expand,
+  substitute,
+  sub,
+  fn,
+  sym,
+  num,
 } from '../../src/index.ts';
 
 describe('section 3: marginals and rescalings', () => {
@@ -23,7 +35,9 @@ describe('section 3: marginals and rescalings', () => {
     const src = fn('Int_v_g', [sym('w')], [1]);
     const c = coefficientOf(gap, src);
     expect(decideClaim({ id: 'gap', source: 't', title: 'gap' }, () => [{ label: 'c', printed: num(0), derived: c }]).status).toBe('erratum');
-    expect(decideClaim({ id: 'ode', source: 't', title: 'ode' }, () => [{ label: 'c', printed: num(0), derived: expand(substitute(c, m.ode)) }]).status).toBe('verified');
+    expect(decideClaim({ id: 'ode', source: 't', title: 'ode' }, () => [{ label: 'c', printed: num(0), derived: expand(substitute(c, m.ode)) }]).status).toBe(
+      'verified',
+    );
   });
 
   it('(3.8) with a wrong transcription is an erratum (diffusion not squared, sign of b theta v, sign of the confinement)', () => {
@@ -42,16 +56,28 @@ describe('section 3: marginals and rescalings', () => {
   it('(3.5) with e^{-bt} in front of A0 is an erratum; a wrong Jacobian is refused', () => {
     const { model, scope } = equation110();
     const c35 = changeVariables(model, { name: '(3.5)', newState: ['v', 'w'], map: ['v', 'exp(b*t)*w'], density: 'f' });
-    const wrong = parseEquationOperator(scope.extend({ symbols: ['f'] }), 'd_t(f) + d_w(exp(-b*t)*A0(theta*v, 0)*f) + (1/theta)*d_v(B0(theta*v, exp(-b*t)*w)*f) = (1/theta^2)*d_v(rho*v*f + d_v(f))', 'f', ['v', 'w'], 'wrong (3.5)');
-    expect(decideClaim({ id: 'w35', source: 't', title: 'w' }, () => [{ label: '(3.5)', printed: wrong, derived: operatorOf(c35.model) }]).status).toBe('erratum');
-    expect(() => changeVariables(model, { name: '(3.5)', newState: ['v', 'w'], map: ['v', 'exp(b*t)*w'], density: 'f', densityFactor: 'exp(-b*t)' })).toThrow(ChangeOfVariablesError);
+    const wrong = parseEquationOperator(
+      scope.extend({ symbols: ['f'] }),
+      'd_t(f) + d_w(exp(-b*t)*A0(theta*v, 0)*f) + (1/theta)*d_v(B0(theta*v, exp(-b*t)*w)*f) = (1/theta^2)*d_v(rho*v*f + d_v(f))',
+      'f',
+      ['v', 'w'],
+      'wrong (3.5)',
+    );
+    expect(decideClaim({ id: 'w35', source: 't', title: 'w' }, () => [{ label: '(3.5)', printed: wrong, derived: operatorOf(c35.model) }]).status).toBe(
+      'erratum',
+    );
+    expect(() => changeVariables(model, { name: '(3.5)', newState: ['v', 'w'], map: ['v', 'exp(b*t)*w'], density: 'f', densityFactor: 'exp(-b*t)' })).toThrow(
+      ChangeOfVariablesError,
+    );
   });
 
   it('kinetic example: the shift y = x - eps v (wrong sign) does not give the heat equation', () => {
     const wrongShift = changeVariables(kinetic, { name: 'y = x - eps v', newState: ['x', 'v'], map: ['x - eps*v', 'v'], density: 'h' });
     const space = new MomentSpace({ density: 'h', over: ['v'], remaining: ['x'], marginal: 'pi' });
     const heat = parseEquationOperator(kinetic.scope.extend({ symbols: ['pi'] }), 'd_t(pi) = d_x(d_x(pi))', 'pi', ['x'], 'heat');
-    expect(decideClaim({ id: 'k', source: 't', title: 'k' }, () => [{ label: 'heat', printed: heat, derived: marginalOf(wrongShift.model, space) }]).status).toBe('erratum');
+    expect(
+      decideClaim({ id: 'k', source: 't', title: 'k' }, () => [{ label: 'heat', printed: heat, derived: marginalOf(wrongShift.model, space) }]).status,
+    ).toBe('erratum');
   });
 
   it('T^eps: the threshold identity fails for half the time (X = sqrt(eps), not eps)', () => {
@@ -59,7 +85,11 @@ describe('section 3: marginals and rescalings', () => {
     const s = scope.extend({ symbols: ['m'] });
     const at = (T: string) => s.parse(`exp(-2*m*(${T})/eps)`, 'X at T');
     const part = (T: string) => [{ label: 'X = eps', printed: sym('eps'), derived: at(T), mustHold: true }];
-    expect(decideClaim({ id: 'T', source: 't', title: 'T', assume: { eps: 'positive', m: 'positive' } }, () => part('(eps/(2*m))*(-ln(eps))')).status).toBe('verified');
-    expect(decideClaim({ id: 'T2', source: 't', title: 'T/2', assume: { eps: 'positive', m: 'positive' } }, () => part('(eps/(4*m))*(-ln(eps))')).status).toBe('failed');
+    expect(decideClaim({ id: 'T', source: 't', title: 'T', assume: { eps: 'positive', m: 'positive' } }, () => part('(eps/(2*m))*(-ln(eps))')).status).toBe(
+      'verified',
+    );
+    expect(decideClaim({ id: 'T2', source: 't', title: 'T/2', assume: { eps: 'positive', m: 'positive' } }, () => part('(eps/(4*m))*(-ln(eps))')).status).toBe(
+      'failed',
+    );
   });
 });

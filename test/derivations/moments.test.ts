@@ -2,8 +2,17 @@ import { describe, it, expect } from 'vitest';
 import moments, { momentsOverV, printedMarginal, equation110, derivedVRate, momentsOverU } from '../../derivations/moments.ts';
 import { equation12 } from '../../derivations/rescaling.ts';
 import {
-  decideClaim, marginalOf, marginalByParts, operatorOf, applyAnsatz, maxwellianAnsatz, gaussianMoment, gaussianMomentFacts,
-  parseExpr, sym, Expr,
+  decideClaim,
+  marginalOf,
+  marginalByParts,
+  operatorOf,
+  applyAnsatz,
+  maxwellianAnsatz,
+  gaussianMoment,
+  gaussianMomentFacts,
+  parseExpr,
+  sym,
+  Expr,
 } from '../../src/index.ts';
 
 const { model, scope } = equation110();
@@ -20,16 +29,28 @@ describe('section 1.2: moments, marginals and ansätze', () => {
 
   it('the first line of (1.3) has no error term left once E is substituted back (1.4), and needs V, W from (1.1)', () => {
     const { raw, rate } = derivedVRate(momentsOverU());
-    expect(decideClaim({ id: 'V', source: 't', title: 'V' }, () => [{ label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E'), derived: rate }]).status).toBe('verified');
+    expect(
+      decideClaim({ id: 'V', source: 't', title: 'V' }, () => [{ label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E'), derived: rate }])
+        .status,
+    ).toBe('verified');
     // without (1.1) the raw rate still holds the moments: it is not the printed line
-    expect(decideClaim({ id: 'raw', source: 't', title: 'raw' }, () => [{ label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E'), derived: raw }]).status).toBe('erratum');
+    expect(
+      decideClaim({ id: 'raw', source: 't', title: 'raw' }, () => [{ label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E'), derived: raw }])
+        .status,
+    ).toBe('erratum');
   });
 
   it('turns a wrongly transcribed (1.8) into an erratum (sign of the source, missing theta)', () => {
     const V = momentsOverV('nu');
     const derived = marginalOf(model, V);
-    for (const wrong of ['d_t(nubar) - b*d_w(w*nubar) = a*theta*d_w(Int_v(v*nu))', 'd_t(nubar) - b*d_w(w*nubar) = -a*d_w(Int_v(v*nu))', 'd_t(nubar) + b*d_w(w*nubar) = -a*theta*d_w(Int_v(v*nu))']) {
-      const rec = decideClaim({ id: 'wrong-1.8', source: 'test', title: wrong }, () => [{ label: '(1.8)', printed: printedMarginal(scope, V, wrong, 'wrong'), derived }]);
+    for (const wrong of [
+      'd_t(nubar) - b*d_w(w*nubar) = a*theta*d_w(Int_v(v*nu))',
+      'd_t(nubar) - b*d_w(w*nubar) = -a*d_w(Int_v(v*nu))',
+      'd_t(nubar) + b*d_w(w*nubar) = -a*theta*d_w(Int_v(v*nu))',
+    ]) {
+      const rec = decideClaim({ id: 'wrong-1.8', source: 'test', title: wrong }, () => [
+        { label: '(1.8)', printed: printedMarginal(scope, V, wrong, 'wrong'), derived },
+      ]);
       expect(rec.status, wrong).toBe('erratum');
     }
   });
@@ -41,15 +62,24 @@ describe('section 1.2: moments, marginals and ansätze', () => {
     const printed = printedMarginal(scope, V, 'd_t(nubar) - b*d_w(w*nubar) = -a*theta*d_w(Int_v(v*nu))', '(1.8)');
     expect(decideClaim({ id: 'm', source: 't', title: 'm' }, () => [{ label: '(1.8)', printed, derived: wrong }]).status).toBe('erratum');
     const witness = marginalByParts(operatorOf(model), model.state, 'nu', V);
-    expect(decideClaim({ id: 'w', source: 't', title: 'w', kind: 'must-hold' }, () => [{ label: 'by parts', printed: witness, derived: wrong }]).status).toBe('failed');
+    expect(decideClaim({ id: 'w', source: 't', title: 'w', kind: 'must-hold' }, () => [{ label: 'by parts', printed: witness, derived: wrong }]).status).toBe(
+      'failed',
+    );
   });
 
   it('rejects a wrong ansatz moment: ∫ v M_rho = 1/rho leaves a source in (1.9), ∫ v^2 M_rho = rho breaks the Gaussian facts', () => {
     const V = momentsOverV('nu');
     const derived = marginalOf(model, V);
-    const odd = maxwellianAnsatz({ variable: 'v', rho: sym('rho'), marginal: 'nubar', moment: (k, r) => (k === 1 ? parseExpr('1/rho') : gaussianMoment(k, r)) });
+    const odd = maxwellianAnsatz({
+      variable: 'v',
+      rho: sym('rho'),
+      marginal: 'nubar',
+      moment: (k, r) => (k === 1 ? parseExpr('1/rho') : gaussianMoment(k, r)),
+    });
     const printed = printedMarginal(scope, V, 'd_t(nubar) - b*d_w(w*nubar) = 0', '(1.9)');
-    expect(decideClaim({ id: '1.9', source: 't', title: '1.9' }, () => [{ label: '(1.9)', printed, derived: applyAnsatz(derived, V, odd) }]).status).toBe('erratum');
+    expect(decideClaim({ id: '1.9', source: 't', title: '1.9' }, () => [{ label: '(1.9)', printed, derived: applyAnsatz(derived, V, odd) }]).status).toBe(
+      'erratum',
+    );
     const wrong2 = (k: number, r: Expr) => (k === 2 ? r : gaussianMoment(k, r));
     expect(decideClaim({ id: 'g', source: 't', title: 'g' }, () => gaussianMomentFacts(sym('rho'), 4, wrong2)).status).toBe('failed');
   });

@@ -12,7 +12,9 @@ describe('section 3 proofs', () => {
 
   it('gives each step its status, the errata located', () => {
     const s = statuses([...a, ...b]);
-    const errata = Object.keys(s).filter((k) => s[k] === 'erratum').sort();
+    const errata = Object.keys(s)
+      .filter((k) => s[k] === 'erratum')
+      .sort();
     expect(errata).toEqual(['prop-3.4-lemma', 'prop-3.6-item-2', 'prop-3.6-log-sobolev', 'prop-3.7-R1-rate', 'prop-3.7-statement', 'thm-3.3-compatibility']);
     expect(Object.values(s).filter((x) => x === 'failed')).toEqual([]);
     for (const id of errata) expect(byId.get(id)!.erratum?.change, id).toMatch(/->/);

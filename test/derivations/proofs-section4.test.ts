@@ -8,14 +8,25 @@ describe('section 4 proofs', () => {
 
   it('gives each step its status, the errata located', () => {
     expect(claims.filter((c) => c.status === 'failed').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
-    const errata = claims.filter((c) => c.status === 'erratum').map((c) => c.id).sort();
-    expect(errata).toEqual(['lemma-4.4-A2-split', 'prop-4.10-bounds', 'prop-4.10-jensen', 'prop-4.10-poincare', 'prop-4.12-ledger', 'thm-4.1-statement', 'thm-4.2-comment']);
+    const errata = claims
+      .filter((c) => c.status === 'erratum')
+      .map((c) => c.id)
+      .sort();
+    expect(errata).toEqual([
+      'lemma-4.4-A2-split',
+      'prop-4.10-bounds',
+      'prop-4.10-jensen',
+      'prop-4.10-poincare',
+      'prop-4.12-ledger',
+      'thm-4.1-statement',
+      'thm-4.2-comment',
+    ]);
     for (const id of errata) expect(byId.get(id)!.erratum, id).toBeDefined();
     expect(byId.get('thm-4.1-statement')!.erratum!.location).toBe('extraction');
     for (const id of ['lemma-4.6', 'lemma-4.9', 'gauss-shift-bound']) expect(byId.get(id)!.status, id).toBe('verified');
   });
 
-  it('finds the misplaced bracket of A22: the difference carries (v - 1) N\'', () => {
+  it("finds the misplaced bracket of A22: the difference carries (v - 1) N'", () => {
     const c = byId.get('lemma-4.4-A2-split')!;
     const wrong = c.parts.filter((p) => !p.holds);
     expect(wrong).toHaveLength(1);

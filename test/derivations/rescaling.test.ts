@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import rescaling, {
-  rescale16, rescaledEquation, derivedThetaRate, thetaClosedFormParts, integralClosedFormParts, closedForm111, closedFormI,
+  rescale16,
+  rescaledEquation,
+  derivedThetaRate,
+  thetaClosedFormParts,
+  integralClosedFormParts,
+  closedForm111,
+  closedFormI,
 } from '../../derivations/rescaling.ts';
 import { decideClaim, equivalent, ChangeOfVariablesError } from '../../src/index.ts';
 
@@ -18,7 +24,7 @@ describe('section 1.2.2-1.2.3 replay', () => {
     }
   });
 
-  it('derives the theta ODE from the stiff term (not typed in): theta\' = rho/theta - rho theta/eps', () => {
+  it("derives the theta ODE from the stiff term (not typed in): theta' = rho/theta - rho theta/eps", () => {
     expect(equivalent(rate, 'rho/theta - rho*theta/eps').equivalent).toBe(true);
     expect(equivalent(rate, 'rho/theta - rho*theta').equivalent).toBe(false);
   });

@@ -8,7 +8,17 @@ describe('section 4 replay', () => {
   const status = (id: string) => byId.get(id)?.status;
 
   it('decides every claim of section 4, none failed', () => {
-    for (const id of ['lemma-4.3', 'rho-v2-identity', 'eq-4.12', 'eq-4.15', 'eq-4.16', 'eq-4.17', 'proj-source-zero', 'gauss-shift-norm', 'maxwellian-mismatch-norm'])
+    for (const id of [
+      'lemma-4.3',
+      'rho-v2-identity',
+      'eq-4.12',
+      'eq-4.15',
+      'eq-4.16',
+      'eq-4.17',
+      'proj-source-zero',
+      'gauss-shift-norm',
+      'maxwellian-mismatch-norm',
+    ])
       expect(status(id), `${id}: ${byId.get(id)?.message}`).toBe('verified');
     for (const id of ['eq-4.13', 'eq-4.14', 'weight-factorisation']) expect(status(id), id).toBe('erratum');
     expect(d.claims.filter((c) => c.status === 'failed')).toEqual([]);

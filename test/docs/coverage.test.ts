@@ -16,7 +16,11 @@ function coverageRows(readme: string): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of section.split('\n')) {
     const m = /^\| \((\d\.\d+)\) \| ([^|]*) \|/.exec(line);
-    if (m) rows.set(m[1], [...m[2].matchAll(/`([^`]+)`/g)].map((x) => x[1]));
+    if (m)
+      rows.set(
+        m[1],
+        [...m[2].matchAll(/`([^`]+)`/g)].map((x) => x[1]),
+      );
   }
   return rows;
 }

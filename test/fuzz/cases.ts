@@ -48,15 +48,30 @@ const equalPairs: fc.Arbitrary<[string, G, G]>[] = [
   realSym.map((x) => ['sqrt of a fourth power', call('sqrt', pow(x, 4)), pow(x, 2)]),
   fc.tuple(posSym, realSym, realSym).map(([p, a, b]) => ['power of a power', pow(pow(p, a), b), pow(p, mul(a, b))]),
   fc.tuple(posSym, posSym).map(([p, q]) => ['sqrt of a product', call('sqrt', mul(p, q)), mul(call('sqrt', p), call('sqrt', q))]),
-  fc.tuple(posSym, fc.integer({ min: 2, max: 7 })).map(([p, k]) => ['sqrt with a constant', call('sqrt', mul(N(k), p)), mul(call('sqrt', N(k)), call('sqrt', p))]),
+  fc
+    .tuple(posSym, fc.integer({ min: 2, max: 7 }))
+    .map(([p, k]) => ['sqrt with a constant', call('sqrt', mul(N(k), p)), mul(call('sqrt', N(k)), call('sqrt', p))]),
   smooth.map((a) => ['sin^2 + cos^2', add(pow(call('sin', a), 2), pow(call('cos', a), 2)), N(1)]),
   smooth.map((a) => ['cos is even', call('cos', neg(a)), call('cos', a)]),
   smooth.map((a) => ['sin is odd', call('sin', neg(a)), neg(call('sin', a))]),
   fc.tuple(smooth, monomial).map(([a, m]) => ['cancel a factor', mul(a, m, pow(m, -1)), a]),
   fc.tuple(monomial, monomial).map(([a, b]) => ['add fractions', add(pow(a, -1), pow(b, -1)), mul(add(a, b), pow(mul(a, b), -1))]),
   inX.map((u) => ['chain rule', diffOf(call('f', u)), mul(call('f__d1', u), diff(u, 'x'))]),
-  fc.tuple(inX, inX).map(([u, w]) => ['product rule', diffOf(mul(call('f', u), call('g', w))), add(mul(call('f__d1', u), diff(u, 'x'), call('g', w)), mul(call('f', u), call('g__d1', w), diff(w, 'x')))]),
-  fc.constantFrom<[string, string]>(['0.1 + 0.2', '0.3'], ['1/3 + 1/6', '0.5'], ['123456789012345678901 + 1', '123456789012345678902'], ['1e-400*10^400', '1'], ['2.5e3', '2500'])
+  fc
+    .tuple(inX, inX)
+    .map(([u, w]) => [
+      'product rule',
+      diffOf(mul(call('f', u), call('g', w))),
+      add(mul(call('f__d1', u), diff(u, 'x'), call('g', w)), mul(call('f', u), call('g__d1', w), diff(w, 'x'))),
+    ]),
+  fc
+    .constantFrom<[string, string]>(
+      ['0.1 + 0.2', '0.3'],
+      ['1/3 + 1/6', '0.5'],
+      ['123456789012345678901 + 1', '123456789012345678902'],
+      ['1e-400*10^400', '1'],
+      ['2.5e3', '2500'],
+    )
     .map(([a, b]) => ['exact decimals', { t: 'sym', n: `(${a})` } as G, { t: 'sym', n: `(${b})` } as G]),
 ];
 
@@ -83,7 +98,9 @@ const withoutHypothesis: fc.Arbitrary<Case> = fc.oneof(
   fc.tuple(realSym, realSym).map(([a, b]) => make('ln of a product, real symbols', call('ln', mul(a, b)), add(call('ln', a), call('ln', b)), 'different', {})),
   realSym.map((a) => make('ln of a square, real symbol', call('ln', pow(a, 2)), mul(N(2), call('ln', a)), 'different', {})),
   realSym.map((a) => make('sqrt of a square, real symbol', call('sqrt', pow(a, 2)), a, 'different', {})),
-  fc.tuple(realSym, realSym).map(([a, b]) => make('sqrt of a product, real symbols', call('sqrt', mul(a, b)), mul(call('sqrt', a), call('sqrt', b)), 'different', {})),
+  fc
+    .tuple(realSym, realSym)
+    .map(([a, b]) => make('sqrt of a product, real symbols', call('sqrt', mul(a, b)), mul(call('sqrt', a), call('sqrt', b)), 'different', {})),
   fc.tuple(realSym, posSym).map(([a, b]) => make('power of a power, real base', pow(pow(a, N(2)), mul(N('0.5'), b)), pow(a, b), 'different', {})),
   polynomial.map((a) => make('ln of f squared', call('ln', pow(call('f', a), 2)), mul(N(2), call('ln', call('f', a))), 'different', {})),
 );
@@ -92,7 +109,9 @@ const withoutHypothesis: fc.Arbitrary<Case> = fc.oneof(
 const mistakes: fc.Arbitrary<Case> = fc.oneof(
   fc.tuple(smooth, smooth).map(([a, b]) => make('square, wrong middle coefficient', pow(add(a, b), 2), add(pow(a, 2), mul(a, b), pow(b, 2)), 'different')),
   fc.tuple(monomial, fc.integer({ min: 2, max: 4 })).map(([a, k]) => make('exponent off by one', pow(a, k), pow(a, k + 1), 'different')),
-  fc.tuple(posSym, fc.integer({ min: 2, max: 7 })).map(([p, k]) => make('wrong factor under a root', call('sqrt', mul(N(k), p)), mul(call('sqrt', N(k + 1)), call('sqrt', p)), 'different')),
+  fc
+    .tuple(posSym, fc.integer({ min: 2, max: 7 }))
+    .map(([p, k]) => make('wrong factor under a root', call('sqrt', mul(N(k), p)), mul(call('sqrt', N(k + 1)), call('sqrt', p)), 'different')),
   inX.map((u) => make('chain rule without the inner derivative', diffOf(call('f', u)), call('f__d1', u), 'different')),
   inX.map((u) => make('chain rule, doubled factor', diffOf(call('f', u)), mul(N(2), call('f__d1', u), diff(u, 'x')), 'different')),
   inX.map((u) => make('chain rule, wrong derivative order', diffOf(call('f', u)), mul(call('f__d2', u), diff(u, 'x')), 'different')),

@@ -90,7 +90,10 @@ export const POSITIVE = ['p', 'q', 'r'];
 
 /** A small nonzero rational as text: an integer, a fraction, a decimal, sometimes tiny or huge. */
 export const coefficient: fc.Arbitrary<G> = fc.oneof(
-  fc.integer({ min: -9, max: 9 }).filter((k) => k !== 0).map(N),
+  fc
+    .integer({ min: -9, max: 9 })
+    .filter((k) => k !== 0)
+    .map(N),
   fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 9 })).map(([a, b]) => mul(N(a), pow(N(b), -1))),
   fc.constantFrom('0.1', '2.5', '1e-20', '3e15', '123456789012345678901').map(N),
 );

@@ -22,7 +22,10 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
 }
 
 function main(): number {
-  const { values } = parseArgs({ options: { cases: { type: 'string' }, seed: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({
+    options: { cases: { type: 'string' }, seed: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;

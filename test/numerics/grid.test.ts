@@ -1,14 +1,29 @@
 /** Finite volumes: the SG stiff step, upwind transport, mass, positivity, refusals, orders, remaps. */
 import { describe, it, expect } from 'vitest';
 import {
-  createMesh, sampleOnMesh, stiffStep, sgCoefficients, transportStep, transportStepBound, solveTridiagonal, moments, l1Distance,
-  runGrid, GridModel, facePoints, Mesh, interpolate,
+  createMesh,
+  sampleOnMesh,
+  stiffStep,
+  sgCoefficients,
+  transportStep,
+  transportStepBound,
+  solveTridiagonal,
+  moments,
+  l1Distance,
+  runGrid,
+  GridModel,
+  facePoints,
+  Mesh,
+  interpolate,
 } from '../../src/numerics/index.ts';
 
 const mesh = createMesh({ nv: 60, nw: 20, vmin: -6, vmax: 6, wmin: -2, wmax: 2 });
-const maxwellian = (rho: number, c = 0) => sampleOnMesh(mesh, (v, w) => Math.exp(-rho * (v - c) ** 2 / 2) * Math.exp(-w * w));
+const maxwellian = (rho: number, c = 0) => sampleOnMesh(mesh, (v, w) => Math.exp((-rho * (v - c) ** 2) / 2) * Math.exp(-w * w));
 const relChange = (a: Float64Array, b: Float64Array) => Math.max(...a.map((x, k) => Math.abs(x - b[k]))) / Math.max(...b);
-const constantVelocity = (m: Mesh, cv: number, cw: number) => ({ bv: new Float64Array((m.nv + 1) * m.nw).fill(cv), bw: new Float64Array(m.nv * (m.nw + 1)).fill(cw) });
+const constantVelocity = (m: Mesh, cv: number, cw: number) => ({
+  bv: new Float64Array((m.nv + 1) * m.nw).fill(cv),
+  bw: new Float64Array(m.nv * (m.nw + 1)).fill(cw),
+});
 
 /** L1 error of a Gaussian carried by unit speed in v over t = 1, on nv cells, by transport of the given order. */
 function shiftedGaussianError(nv: number, order: 1 | 2): number {
@@ -17,12 +32,19 @@ function shiftedGaussianError(nv: number, order: 1 | 2): number {
   const u = constantVelocity(m, 1, 0);
   const model: GridModel = { mesh: m, boxes: [f], coefficients: () => [{ velocities: u, stiff: { D: 1e-300, alpha: 1e-300, centre: 0 } }] };
   runGrid(model, { tEnd: 1, cfl: 0.5, transportOrder: order });
-  return l1Distance(m, f, sampleOnMesh(m, (v) => Math.exp(-((v - 1) ** 2))));
+  return l1Distance(
+    m,
+    f,
+    sampleOnMesh(m, (v) => Math.exp(-((v - 1) ** 2))),
+  );
 }
 
 describe('implicit Scharfetter–Gummel stiff step', () => {
   it('keeps the discrete Maxwellian (any centre) to round-off, and a wrong alpha moves it', () => {
-    for (const [rho, c] of [[0.6, 0], [1.4, 0.7]]) {
+    for (const [rho, c] of [
+      [0.6, 0],
+      [1.4, 0.7],
+    ]) {
       const f = maxwellian(rho, c);
       const before = Float64Array.from(f);
       stiffStep(mesh, f, { D: 400, alpha: rho, centre: c }, 0.01);
@@ -36,13 +58,13 @@ describe('implicit Scharfetter–Gummel stiff step', () => {
   it('has zero SG flux on the Gaussian, where a central-difference flux does not vanish', () => {
     const rho = 1;
     const { up, down } = sgCoefficients(mesh, { D: 1, alpha: rho, centre: 0 });
-    const f = mesh.v.map((v) => Math.exp(-rho * v * v / 2));
+    const f = mesh.v.map((v) => Math.exp((-rho * v * v) / 2));
     let sg = 0;
     let central = 0;
     for (let i = 0; i < mesh.nv - 1; i++) {
       const face = mesh.vmin + (i + 1) * mesh.dv;
       sg = Math.max(sg, Math.abs(up[i] * f[i + 1] - down[i] * f[i]));
-      central = Math.max(central, Math.abs(rho * face * (f[i] + f[i + 1]) / 2 + (f[i + 1] - f[i]) / mesh.dv));
+      central = Math.max(central, Math.abs((rho * face * (f[i] + f[i + 1])) / 2 + (f[i + 1] - f[i]) / mesh.dv));
     }
     expect(sg).toBeLessThan(1e-14);
     expect(central).toBeGreaterThan(1e-3);
@@ -66,7 +88,10 @@ describe('implicit Scharfetter–Gummel stiff step', () => {
 
 describe('Thomas algorithm', () => {
   it('solves a tridiagonal system like a dense elimination', () => {
-    const lower = [0, -1, 2, 0.5], diag = [4, 5, 6, 3], upper = [1, 1, -1, 0], rhs = [1, 2, 3, 4];
+    const lower = [0, -1, 2, 0.5],
+      diag = [4, 5, 6, 3],
+      upper = [1, 1, -1, 0],
+      rhs = [1, 2, 3, 4];
     const x = solveTridiagonal(lower, diag, upper, rhs);
     const residual = rhs.map((r, i) => (i > 0 ? lower[i] * x[i - 1] : 0) + diag[i] * x[i] + (i < 3 ? upper[i] * x[i + 1] : 0) - r);
     expect(Math.max(...residual.map(Math.abs))).toBeLessThan(1e-14);
@@ -78,7 +103,9 @@ describe('upwind transport', () => {
     const u = constantVelocity(mesh, 2, 1);
     const bound = transportStepBound(mesh, u);
     expect(bound).toBeCloseTo(1 / (2 / mesh.dv + 1 / mesh.dw), 12);
-    expect(() => transportStep(mesh, maxwellian(1), u, 1.01 * bound)).toThrow(new RegExp(`beyond the transport stability \\(CFL\\) bound ${bound.toPrecision(6)}`));
+    expect(() => transportStep(mesh, maxwellian(1), u, 1.01 * bound)).toThrow(
+      new RegExp(`beyond the transport stability \\(CFL\\) bound ${bound.toPrecision(6)}`),
+    );
   });
 
   it('is first order: the error of a shifted Gaussian halves when the grid is refined', () => {

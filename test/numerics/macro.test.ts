@@ -30,7 +30,9 @@ describe('macroscopic system over cells', () => {
     expect(() => integrateMacro({ ...base, W0: [0] })).toThrow(/W0 must have 2 entries, got 1/);
     expect(() => integrateMacro({ ...base, V0: [1, Number.NaN] })).toThrow(/y0\[1\] = NaN is not finite/);
     expect(() => integrateMacro({ ...base, times: [] })).toThrow(/times must list at least one output time/);
-    expect(() => integrateMacro({ ...base, rates: { ...relaxation, rateW: () => Number.NaN } })).toThrow(/right-hand side is not finite at t = 0 \(component 2: NaN\)/);
+    expect(() => integrateMacro({ ...base, rates: { ...relaxation, rateW: () => Number.NaN } })).toThrow(
+      /right-hand side is not finite at t = 0 \(component 2: NaN\)/,
+    );
   });
 });
 
@@ -45,7 +47,16 @@ describe('FHN limit system (1.5) against the particles of (1.2) at small noise',
 
   /** The largest |particle mean - macro| over cells, times and (V, W), for a run at step dt. */
   function distance(scheme: ParticleScheme, dt: number, coupling?: Float64Array): number {
-    const net = createNetwork({ cells, psi: defaultKernel, neuronsPerCell: 2000, seed: 1, init: (i, v, w) => { v.fill(initialMeanV(cells[i].x)); w.fill(initialMeanW(cells[i].x)); } });
+    const net = createNetwork({
+      cells,
+      psi: defaultKernel,
+      neuronsPerCell: 2000,
+      seed: 1,
+      init: (i, v, w) => {
+        v.fill(initialMeanV(cells[i].x));
+        w.fill(initialMeanW(cells[i].x));
+      },
+    });
     const kernel = fhnStepper(scheme, { eps: 0.05 });
     const quiet: CellStepper = (n, v, w, xi, h, m) => {
       for (let k = 0; k < n; k++) xi[k] *= sigma;

@@ -2,8 +2,13 @@
 import { describe, it, expect } from 'vitest';
 import { dormandPrince, integrateRk4, OdeRhs } from '../../src/numerics/ode.ts';
 
-const decay: OdeRhs = (_t, y, d) => { d[0] = -y[0]; };
-const oscillator: OdeRhs = (_t, y, d) => { d[0] = y[1]; d[1] = -y[0]; };
+const decay: OdeRhs = (_t, y, d) => {
+  d[0] = -y[0];
+};
+const oscillator: OdeRhs = (_t, y, d) => {
+  d[0] = y[1];
+  d[1] = -y[0];
+};
 const tight = { rtol: 1e-12, atol: 1e-14 };
 
 describe('Dormand–Prince 5(4)', () => {
@@ -28,12 +33,22 @@ describe('Dormand–Prince 5(4)', () => {
   });
 
   it('meets a loose tolerance with fewer steps, and rejects steps where the solution turns sharply', () => {
-    const f: OdeRhs = (t, y, d) => { d[0] = -2 * t * y[0]; };
+    const f: OdeRhs = (t, y, d) => {
+      d[0] = -2 * t * y[0];
+    };
     const tightRun = dormandPrince(f, 0, [1], 2, tight);
     const looseRun = dormandPrince(f, 0, [1], 2, { rtol: 1e-6, atol: 1e-8 });
     expect(looseRun.steps).toBeLessThan(tightRun.steps);
     expect(Math.abs(looseRun.values[0][0] - Math.exp(-4))).toBeLessThan(1e-6);
-    const kink = dormandPrince((t, _y, d) => { d[0] = Math.tanh(200 * (t - 0.5)); }, 0, [0], 1, { rtol: 1e-10, atol: 1e-12, initialStep: 0.05 });
+    const kink = dormandPrince(
+      (t, _y, d) => {
+        d[0] = Math.tanh(200 * (t - 0.5));
+      },
+      0,
+      [0],
+      1,
+      { rtol: 1e-10, atol: 1e-12, initialStep: 0.05 },
+    );
     expect(kink.rejected).toBeGreaterThan(0);
     expect(Math.abs(kink.values[0][0] - (Math.log(Math.cosh(100)) - Math.log(Math.cosh(-100))) / 200)).toBeLessThan(1e-9);
   });
@@ -52,9 +67,28 @@ describe('Dormand–Prince 5(4)', () => {
     expect(() => dormandPrince(decay, 0, [1], 1, { outputTimes: [0.5, 0.2] })).toThrow(/outputTimes\[1\] = 0.2 must increase within \(0, 1\]/);
     expect(() => dormandPrince(decay, 0, [1], 1, { rtol: 0 })).toThrow(/rtol must be > 0, got 0/);
     expect(() => dormandPrince(decay, 0, [1], 1, { maxSteps: 0 })).toThrow(/maxSteps must be an integer >= 1, got 0/);
-    expect(() => dormandPrince((t, _y, d) => { d[0] = t > 0.5 ? Number.NaN : 1; }, 0, [1], 1)).toThrow(/right-hand side is not finite at t = 0\.[5-9]\d* \(component 0: NaN\)/);
+    expect(() =>
+      dormandPrince(
+        (t, _y, d) => {
+          d[0] = t > 0.5 ? Number.NaN : 1;
+        },
+        0,
+        [1],
+        1,
+      ),
+    ).toThrow(/right-hand side is not finite at t = 0\.[5-9]\d* \(component 0: NaN\)/);
     // y' = y^2, y(0) = 1 blows up at t = 1
-    expect(() => dormandPrince((_t, y, d) => { d[0] = y[0] * y[0]; }, 0, [1], 2, { maxSteps: 5000 })).toThrow(/step size underflowed to .* at t = 0\.99999\d*; the solution may blow up there/);
+    expect(() =>
+      dormandPrince(
+        (_t, y, d) => {
+          d[0] = y[0] * y[0];
+        },
+        0,
+        [1],
+        2,
+        { maxSteps: 5000 },
+      ),
+    ).toThrow(/step size underflowed to .* at t = 0\.99999\d*; the solution may blow up there/);
     expect(() => dormandPrince(decay, 0, [1], 10, { maxSteps: 3 })).toThrow(/more than 3 steps before t = 10/);
   });
 });
@@ -73,7 +107,17 @@ describe('fixed-step RK4', () => {
   it('agrees with Dormand–Prince on the oscillator and refuses a blow-up, naming the time', () => {
     const y = integrateRk4(oscillator, 0, [1, 0], 10, 4000);
     expect(Math.abs(y[0] - Math.cos(10))).toBeLessThan(1e-10);
-    expect(() => integrateRk4((_t, yy, d) => { d[0] = yy[0] ** 4; }, 0, [10], 1, 10)).toThrow(/the solution is not finite at t = 0\.\d+ \(component 0/);
+    expect(() =>
+      integrateRk4(
+        (_t, yy, d) => {
+          d[0] = yy[0] ** 4;
+        },
+        0,
+        [10],
+        1,
+        10,
+      ),
+    ).toThrow(/the solution is not finite at t = 0\.\d+ \(component 0/);
     expect(() => integrateRk4(decay, 0, [1], 1, 0)).toThrow(/steps must be an integer >= 1, got 0/);
     expect(() => integrateRk4(decay, 0, [1], -1, 10)).toThrow(/tEnd must be > t0/);
   });

@@ -39,12 +39,16 @@ describe('pure OU cell (no drift, one cell, Psi = 0) started at v = 3', () => {
     );
     // the generated kernel checks the bound itself, whatever calls it
     const direct: CellStepper = (n, v, w, xi, h, m) => eulerMaruyamaStep(n, v, w, xi, h, m.rho0, EPS, m.V, m.PsiRho, m.PsiRhoV, 0.8, 1, 0.1);
-    expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, step: direct })).toThrow(/eulerMaruyamaStep: the stiff rate times the step, dt\*eps\^\(-1\)\*rho, must be < 2 \(explicit stability bound\), got 10/);
+    expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, step: direct })).toThrow(
+      /eulerMaruyamaStep: the stiff rate times the step, dt\*eps\^\(-1\)\*rho, must be < 2 \(explicit stability bound\), got 10/,
+    );
     // an unguarded hand-written Euler–Maruyama step of the FHN drift explodes, and the simulator refuses the NaN, naming the cell and the time
     const unguarded: CellStepper = (n, v, _w, xi, h, m) => {
       for (let i = 0; i < n; i++) v[i] += (v[i] - v[i] ** 3 - (m.rho0 / EPS) * (v[i] - m.V)) * h + Math.sqrt(2 * h) * xi[i];
     };
-    expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, sampleTimes: [10, 20], step: unguarded })).toThrow(/cell 0 has non-finite particles at t = 10 \(the step dt = 1 may be unstable\)/);
+    expect(() => runNetwork(ouCell(1000, 4), { dt, tEnd: 20, sampleTimes: [10, 20], step: unguarded })).toThrow(
+      /cell 0 has non-finite particles at t = 10 \(the step dt = 1 may be unstable\)/,
+    );
     // just below the bound it runs
     expect(() => runNetwork(ouCell(1000, 4), { dt: 0.19, tEnd: 1.9, step: composedStepper('euler-maruyama', EPS, noDrift) })).not.toThrow();
   });
@@ -63,7 +67,8 @@ describe('FHN network (1.2) with the generated kernels', () => {
   });
 
   it('a different parameter is seen: c = -0.1 moves W away from the default run', () => {
-    const run = (c?: number) => runNetwork(defaultNetwork({ cells: 1, neuronsPerCell: 1000, seed: 2 }), { dt: 1e-3, tEnd: 0.1, step: fhnStepper('ou-split', { eps: 0.05, c }) })[0][0];
+    const run = (c?: number) =>
+      runNetwork(defaultNetwork({ cells: 1, neuronsPerCell: 1000, seed: 2 }), { dt: 1e-3, tEnd: 0.1, step: fhnStepper('ou-split', { eps: 0.05, c }) })[0][0];
     expect(run(-0.1).w.mean - run().w.mean).toBeCloseTo(-0.2 * 0.1, 2); // dW = (c' - c) t to first order
   });
 
@@ -89,8 +94,15 @@ describe('FHN network (1.2) with the generated kernels', () => {
 });
 
 describe('generic network simulator', () => {
-  const cells: NetworkCell[] = [{ x: 0.1, measure: 0.5, rho0: 0.6 }, { x: 0.6, measure: 0.25, rho0: 2 }, { x: 0.9, measure: 0.25, rho0: 1 }];
-  const linearInit = (i: number, v: Float64Array, w: Float64Array) => { v.fill(i + 1); w.fill(10 - i); };
+  const cells: NetworkCell[] = [
+    { x: 0.1, measure: 0.5, rho0: 0.6 },
+    { x: 0.6, measure: 0.25, rho0: 2 },
+    { x: 0.9, measure: 0.25, rho0: 1 },
+  ];
+  const linearInit = (i: number, v: Float64Array, w: Float64Array) => {
+    v.fill(i + 1);
+    w.fill(10 - i);
+  };
 
   it('computes the cell means and the nonlocal sums Psi*rho0, Psi*(rho0 V) as the double sums over the cells', () => {
     const net = createNetwork({ cells, psi: defaultKernel, neuronsPerCell: 4, seed: 1, init: linearInit });
@@ -98,8 +110,14 @@ describe('generic network simulator', () => {
       const direct = (g: (j: number) => number) => cells.reduce((s, c, j) => s + defaultKernel(cells[i].x, c.x) * c.rho0 * c.measure * g(j), 0);
       expect(m.V).toBe(i + 1);
       expect(m.W).toBe(10 - i);
-      expect(m.PsiRho).toBeCloseTo(direct(() => 1), 14);
-      expect(m.PsiRhoV).toBeCloseTo(direct((j) => j + 1), 14);
+      expect(m.PsiRho).toBeCloseTo(
+        direct(() => 1),
+        14,
+      );
+      expect(m.PsiRhoV).toBeCloseTo(
+        direct((j) => j + 1),
+        14,
+      );
       expect(m.rho0).toBe(cells[i].rho0);
     });
   });
@@ -116,7 +134,9 @@ describe('generic network simulator', () => {
 
   it('samples at the requested times (measured from the current time), through onSample too', () => {
     const net = createNetwork({ cells, psi: () => 0, neuronsPerCell: 10, seed: 1, init: linearInit });
-    const drift: CellStepper = (n, v, _w, _xi, dt) => { for (let k = 0; k < n; k++) v[k] += dt; };
+    const drift: CellStepper = (n, v, _w, _xi, dt) => {
+      for (let k = 0; k < n; k++) v[k] += dt;
+    };
     const seen: number[] = [];
     const out = runNetwork(net, { dt: 0.25, tEnd: 1, sampleTimes: [0.5, 1], step: drift, onSample: (t, s) => seen.push(t, s[0].v.mean) });
     expect(seen).toEqual([0.5, 1.5, 1, 2]);
@@ -131,13 +151,21 @@ describe('generic network simulator', () => {
     const still: CellStepper = () => {};
     expect(() => runNetwork(net(), { dt: 0, tEnd: 1, step: still })).toThrow(/dt must be > 0, got 0/);
     expect(() => runNetwork(net(), { dt: 0.3, tEnd: 1, step: still })).toThrow(/tEnd = 1 is not a whole number of steps dt = 0.3/);
-    expect(() => runNetwork(net(), { dt: 0.1, tEnd: 1, sampleTimes: [0.5, 0.3], step: still })).toThrow(/sampleTimes\[1\] = 0.3 must increase within \(0, tEnd = 1\]/);
+    expect(() => runNetwork(net(), { dt: 0.1, tEnd: 1, sampleTimes: [0.5, 0.3], step: still })).toThrow(
+      /sampleTimes\[1\] = 0.3 must increase within \(0, tEnd = 1\]/,
+    );
     expect(() => runNetwork(net(), { dt: 0.1, tEnd: 1, sampleTimes: [Number.NaN], step: still })).toThrow(/sampleTimes\[0\] must be a finite number, got NaN/);
-    const poison: CellStepper = (_n, v, _w, _xi, _dt, m) => { if (m.cell === 2) v[3] = Number.NaN; };
+    const poison: CellStepper = (_n, v, _w, _xi, _dt, m) => {
+      if (m.cell === 2) v[3] = Number.NaN;
+    };
     expect(() => runNetwork(net(), { dt: 0.1, tEnd: 0.3, step: poison })).toThrow(/cell 2 has non-finite particles at t = 0.3/);
     expect(() => runNetwork(net(), { dt: 0.1, tEnd: 0.3, sampleTimes: [0.1], step: poison })).toThrow(/cell 2 has non-finite particles at t = 0.1/);
-    expect(() => createNetwork({ cells: [{ x: 0, measure: 1, rho0: -1 }], psi: () => 0, neuronsPerCell: 10, seed: 1, init: linearInit })).toThrow(/cells\[0\].rho0 must be > 0, got -1/);
-    expect(() => createNetwork({ cells, psi: () => Number.NaN, neuronsPerCell: 10, seed: 1, init: linearInit })).toThrow(/Psi\(x_i, x_j\) rho0_j \|K_j\|\[0\] = NaN/);
+    expect(() => createNetwork({ cells: [{ x: 0, measure: 1, rho0: -1 }], psi: () => 0, neuronsPerCell: 10, seed: 1, init: linearInit })).toThrow(
+      /cells\[0\].rho0 must be > 0, got -1/,
+    );
+    expect(() => createNetwork({ cells, psi: () => Number.NaN, neuronsPerCell: 10, seed: 1, init: linearInit })).toThrow(
+      /Psi\(x_i, x_j\) rho0_j \|K_j\|\[0\] = NaN/,
+    );
     expect(() => sampleMoments(new Float64Array(1))).toThrow(/at least two samples/);
   });
 });

@@ -29,7 +29,11 @@ const TAIL_POINTS = [1, 2, 3, 3.442619855899, 4]; // 3.4426... is the ziggurat's
  */
 function normalityScores(x: Float64Array): Record<string, number> {
   const n = x.length;
-  let m1 = 0, m2 = 0, m4 = 0, lag = 0, lagSq = 0;
+  let m1 = 0,
+    m2 = 0,
+    m4 = 0,
+    lag = 0,
+    lagSq = 0;
   const tails = TAIL_POINTS.map(() => 0);
   for (let i = 0; i < n; i++) {
     const v = x[i];
@@ -40,7 +44,9 @@ function normalityScores(x: Float64Array): Record<string, number> {
       lag += v * x[i - 1];
       lagSq += (v * v - 1) * (x[i - 1] ** 2 - 1);
     }
-    TAIL_POINTS.forEach((k, j) => { if (Math.abs(v) > k) tails[j]++; });
+    TAIL_POINTS.forEach((k, j) => {
+      if (Math.abs(v) > k) tails[j]++;
+    });
   }
   const Z = 4.5; // |z| > 4.5 happens with probability 7e-6 per statistic for a correct sampler
   const scores: Record<string, number> = {
@@ -59,7 +65,10 @@ function normalityScores(x: Float64Array): Record<string, number> {
 }
 
 /** The names of the failed checks (empty when the sample passes). */
-const failures = (x: Float64Array) => Object.entries(normalityScores(x)).filter(([, s]) => !(s < 1)).map(([k]) => k);
+const failures = (x: Float64Array) =>
+  Object.entries(normalityScores(x))
+    .filter(([, s]) => !(s < 1))
+    .map(([k]) => k);
 
 const N = 1_000_000;
 const sample = (fill: (rng: Rng, out: Float64Array) => void, seed: number) => {
@@ -84,13 +93,24 @@ describe('ziggurat normal sampler', () => {
   });
 
   it('the checks reject biased samplers: a rescaled uniform, a clipped tail, a 1% wrong scale, a correlated stream', () => {
-    const uniform = sample((r, o) => { for (let i = 0; i < o.length; i++) o[i] = (r.uniform() - 0.5) * Math.sqrt(12); }, 5);
+    const uniform = sample((r, o) => {
+      for (let i = 0; i < o.length; i++) o[i] = (r.uniform() - 0.5) * Math.sqrt(12);
+    }, 5);
     expect(failures(uniform)).toEqual(expect.arrayContaining(['ks', 'fourthMoment']));
-    const clipped = sample((r, o) => { r.fillNormal(o); for (let i = 0; i < o.length; i++) o[i] = Math.max(-3.44, Math.min(3.44, o[i])); }, 5);
+    const clipped = sample((r, o) => {
+      r.fillNormal(o);
+      for (let i = 0; i < o.length; i++) o[i] = Math.max(-3.44, Math.min(3.44, o[i]));
+    }, 5);
     expect(failures(clipped)).toContain('P(|x| > 3.44)');
-    const scaled = sample((r, o) => { r.fillNormal(o); for (let i = 0; i < o.length; i++) o[i] *= 1.01; }, 5);
+    const scaled = sample((r, o) => {
+      r.fillNormal(o);
+      for (let i = 0; i < o.length; i++) o[i] *= 1.01;
+    }, 5);
     expect(failures(scaled)).toContain('variance');
-    const correlated = sample((r, o) => { r.fillNormal(o); for (let i = o.length - 1; i > 0; i--) o[i] = 0.995 * o[i] + 0.0998 * o[i - 1]; }, 5);
+    const correlated = sample((r, o) => {
+      r.fillNormal(o);
+      for (let i = o.length - 1; i > 0; i--) o[i] = 0.995 * o[i] + 0.0998 * o[i - 1];
+    }, 5);
     expect(failures(correlated)).toEqual(expect.arrayContaining(['lag1']));
     expect(failures(correlated)).not.toContain('ks'); // the marginal law is still normal: only the independence checks see it
   });
@@ -109,7 +129,10 @@ describe('seeded generator', () => {
 
   it('draws uniforms strictly inside (0, 1) with mean 1/2 and variance 1/12', () => {
     const rng = createRng(11);
-    let s = 0, s2 = 0, lo = 1, hi = 0;
+    let s = 0,
+      s2 = 0,
+      lo = 1,
+      hi = 0;
     for (let i = 0; i < N; i++) {
       const u = rng.uniform();
       s += u;

@@ -1,7 +1,14 @@
 /** The input guards every numeric routine uses: each refusal names the field, the value and the bound. */
 import { describe, it, expect } from 'vitest';
 import {
-  NumericInputError, requireFinite, requirePositive, requireInteger, requireLength, requireAllFinite, requireIncreasingWithin, requireStepBelow,
+  NumericInputError,
+  requireFinite,
+  requirePositive,
+  requireInteger,
+  requireLength,
+  requireAllFinite,
+  requireIncreasingWithin,
+  requireStepBelow,
 } from '../../src/numerics/validate.ts';
 
 describe('numeric input guards', () => {

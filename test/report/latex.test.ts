@@ -19,7 +19,7 @@ describe('LaTeX in the paper notation', () => {
     expect(exprToLatex(parseExpr('kappa'))).toBe('\\kappa');
   });
 
-  it('is plain unless a notation is given: no paper symbol leaks into a user\'s expressions', () => {
+  it("is plain unless a notation is given: no paper symbol leaks into a user's expressions", () => {
     const plain = (s: string) => exprToLatex(parseExpr(s));
     expect(plain('rho')).toBe('\\rho');
     expect(plain('theta_t')).toBe("\\theta'");
@@ -89,7 +89,8 @@ describe('arrangement for display', () => {
   it('collects an operator form by derivatives of the unknown, highest order first', () => {
     const t = toLatex(operatorOf(model), { width: 10_000, notation: paperNotation });
     expect(t.startsWith('\\frac{1}{(\\theta^\\varepsilon)^{2}} \\partial_v^{2} \\nu^\\varepsilon')).toBe(true);
-    for (const d of ['\\partial_v^{2} \\nu^\\varepsilon', '\\partial_v \\nu^\\varepsilon', '\\partial_w \\nu^\\varepsilon']) expect(t.split(d).length - 1).toBe(1);
+    for (const d of ['\\partial_v^{2} \\nu^\\varepsilon', '\\partial_v \\nu^\\varepsilon', '\\partial_w \\nu^\\varepsilon'])
+      expect(t.split(d).length - 1).toBe(1);
   });
 
   it('does not collect an expression that is not linear in the unknown', () => {

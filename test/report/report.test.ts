@@ -12,13 +12,26 @@ import { buildReport, writeReport, EquationCollector, escapeTex, BuiltReport, Re
 /** A derivation with one erratum (a wrong printed expansion), one verified claim and one step. */
 const withErratum = derivation('fixture', 'test', (d) => {
   d.step('Expand', 'Square the sum.', [{ label: '(a+b)^2', lhs: parseExpr('s'), rhs: parseExpr('(a + b)^2') }]);
-  d.claim({ id: 'square-printed', source: '(9.9)', title: 'the printed square', erratum: { location: 'formula', change: 'a^2 + b^2 -> a^2 + 2ab + b^2', note: 'the cross term was dropped' } }, () => [
-    { label: 'expansion', printed: parseExpr('a^2 + b^2'), derived: parseExpr('(a + b)^2') },
-    { label: 'corrected', printed: parseExpr('a^2 + 2*a*b + b^2'), derived: parseExpr('(a + b)^2'), mustHold: true },
+  d.claim(
+    {
+      id: 'square-printed',
+      source: '(9.9)',
+      title: 'the printed square',
+      erratum: { location: 'formula', change: 'a^2 + b^2 -> a^2 + 2ab + b^2', note: 'the cross term was dropped' },
+    },
+    () => [
+      { label: 'expansion', printed: parseExpr('a^2 + b^2'), derived: parseExpr('(a + b)^2') },
+      { label: 'corrected', printed: parseExpr('a^2 + 2*a*b + b^2'), derived: parseExpr('(a + b)^2'), mustHold: true },
+    ],
+  );
+  d.claim({ id: 'cube-ok', source: '(9.10)', title: 'a true identity' }, () => [
+    { label: 'cube', printed: parseExpr('a^3 + 3*a^2*b + 3*a*b^2 + b^3'), derived: parseExpr('(a + b)^3') },
   ]);
-  d.claim({ id: 'cube-ok', source: '(9.10)', title: 'a true identity' }, () => [{ label: 'cube', printed: parseExpr('a^3 + 3*a^2*b + 3*a*b^2 + b^3'), derived: parseExpr('(a + b)^3') }]);
 });
-const fixtureRuns = (): ReportRun[] => [{ file: 'fixture.ts', derivation: withErratum.run(), ms: 1 }, { file: 'broken.ts', error: 'SyntaxError: boom', ms: 0 }];
+const fixtureRuns = (): ReportRun[] => [
+  { file: 'fixture.ts', derivation: withErratum.run(), ms: 1 },
+  { file: 'broken.ts', error: 'SyntaxError: boom', ms: 0 },
+];
 
 describe('the report of the paper', () => {
   let built: BuiltReport;
@@ -77,10 +90,27 @@ describe('errata and failures', () => {
   });
 
   it('says so when there is no erratum, and shows a file that did not load as failed', () => {
-    const r = buildReport([{ file: 'fixture.ts', derivation: derivation('ok', 'test', (d) => d.claim({ id: 'one', source: 'x', title: 't' }, () => [{ label: 'l', printed: parseExpr('1'), derived: parseExpr('1') }])).run(), ms: 1 }, fixtureRuns()[1]]);
+    const r = buildReport([
+      {
+        file: 'fixture.ts',
+        derivation: derivation('ok', 'test', (d) =>
+          d.claim({ id: 'one', source: 'x', title: 't' }, () => [{ label: 'l', printed: parseExpr('1'), derived: parseExpr('1') }]),
+        ).run(),
+        ms: 1,
+      },
+      fixtureRuns()[1],
+    ]);
     expect(r.errata).toContain('No errata');
     // an erratum without a recorded location says so
-    const bare = buildReport([{ file: 'f.ts', derivation: derivation('d', 't', (d) => d.claim({ id: 'x', source: 'x', title: 't' }, () => [{ label: 'l', printed: parseExpr('1'), derived: parseExpr('2') }])).run(), ms: 1 }]);
+    const bare = buildReport([
+      {
+        file: 'f.ts',
+        derivation: derivation('d', 't', (d) =>
+          d.claim({ id: 'x', source: 'x', title: 't' }, () => [{ label: 'l', printed: parseExpr('1'), derived: parseExpr('2') }]),
+        ).run(),
+        ms: 1,
+      },
+    ]);
     expect(bare.errata).toContain('- **Location:** not recorded for this claim');
     expect(r.document.claims.find((c) => c.id === 'load:broken.ts')?.status).toBe('failed');
     expect(r.html).toContain('SyntaxError: boom');
@@ -96,7 +126,8 @@ describe('errata and failures', () => {
   it('writeReport writes the page, KaTeX assets, the .tex and errata.md', () => {
     const out = mkdtempSync(join(tmpdir(), 'fhn-report-'));
     const w = writeReport(fixtureRuns(), out);
-    for (const f of ['report.html', 'paper.tex', 'errata.md', 'katex/katex.min.css', 'katex/fonts/KaTeX_Main-Regular.woff2']) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ['report.html', 'paper.tex', 'errata.md', 'katex/katex.min.css', 'katex/fonts/KaTeX_Main-Regular.woff2'])
+      expect(existsSync(join(out, f))).toBe(true);
     expect(readFileSync(join(out, 'errata.md'), 'utf8')).toBe(w.errata);
   });
 });

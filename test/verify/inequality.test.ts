@@ -1,7 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  checkInequality, decideInequalityClaim, Derivation, grid, seededSamples, InequalityInputError, makeScope, num,
-} from '../../src/index.ts';
+import { checkInequality, decideInequalityClaim, Derivation, grid, seededSamples, InequalityInputError, makeScope, num } from '../../src/index.ts';
 
 const scope = makeScope({ parameters: ['x', 'y'] }, []);
 const P = (t: string) => scope.parse(t, t);
@@ -9,7 +7,13 @@ const meta = { id: 'test-ineq', source: 'test', title: 'test inequality' };
 
 describe('inequalities checked on samples', () => {
   it('reports the worst margin and where it occurs (AM-GM on a grid)', () => {
-    const o = checkInequality({ label: 'am-gm', printed: 'sqrt(xy) <= (x+y)/2', lhs: P('sqrt(x*y)'), rhs: P('(x + y)/2'), samples: grid({ x: [0.5, 1, 2], y: [0.5, 1, 2] }) });
+    const o = checkInequality({
+      label: 'am-gm',
+      printed: 'sqrt(xy) <= (x+y)/2',
+      lhs: P('sqrt(x*y)'),
+      rhs: P('(x + y)/2'),
+      samples: grid({ x: [0.5, 1, 2], y: [0.5, 1, 2] }),
+    });
     expect(o.holds).toBe(true);
     expect(o.samples).toBe(9);
     expect(o.worstMargin).toBe(0); // equality on the diagonal

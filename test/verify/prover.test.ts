@@ -1,6 +1,22 @@
 import { describe, it, expect } from 'vitest';
 import {
-  prove, signOf, young, amGm, expTangent, logTangent, cauchySchwarz, hypothesis, monotone, makeScope, num, sym, sub, mul, pow, decideInequalityClaim, region,
+  prove,
+  signOf,
+  young,
+  amGm,
+  expTangent,
+  logTangent,
+  cauchySchwarz,
+  hypothesis,
+  monotone,
+  makeScope,
+  num,
+  sym,
+  sub,
+  mul,
+  pow,
+  decideInequalityClaim,
+  region,
 } from '../../src/index.ts';
 
 const s = makeScope({ parameters: ['a', 'b', 'x', 'y', 'eta', 'eps', 'X', 'Y', 'Z', 'P', 'kappa', 't', 'k'] }, []);
@@ -32,11 +48,19 @@ describe('certificates', () => {
     const identity = hypothesis(P('X^2/2 + kappa*Y^2/2'), P('P'), 'the integration by parts (verified)');
     const identity2 = hypothesis(P('P'), P('X^2/2 + kappa*Y^2/2'), 'the integration by parts (verified)');
     const cs = cauchySchwarz(P('P'), P('Y'), P('Z'), '|<w nu, d_w nu>| <= ||w nu|| ||d_w nu||');
-    const p = prove({ lhs: P('X^2'), rhs: P('Z^2/kappa') }, { scale: num(1, 2), uses: [{ premise: identity }, { premise: cs }, { premise: young(sym('Y'), sym('Z'), sym('kappa')) }] }, ctx);
+    const p = prove(
+      { lhs: P('X^2'), rhs: P('Z^2/kappa') },
+      { scale: num(1, 2), uses: [{ premise: identity }, { premise: cs }, { premise: young(sym('Y'), sym('Z'), sym('kappa')) }] },
+      ctx,
+    );
     expect(p.proven, p.failure).toBe(true);
     expect(p.rules).toEqual(['hypothesis', 'cauchy-schwarz', 'young', 'identity']);
     // the same certificate cannot give the false constant 1/(2 kappa)
-    const bad = prove({ lhs: P('X^2'), rhs: P('Z^2/(2*kappa)') }, { scale: num(1, 2), uses: [{ premise: identity }, { premise: cs }, { premise: young(sym('Y'), sym('Z'), sym('kappa')) }] }, ctx);
+    const bad = prove(
+      { lhs: P('X^2'), rhs: P('Z^2/(2*kappa)') },
+      { scale: num(1, 2), uses: [{ premise: identity }, { premise: cs }, { premise: young(sym('Y'), sym('Z'), sym('kappa')) }] },
+      ctx,
+    );
     expect(bad.proven).toBe(false);
     expect(bad.failure).toMatch(/not shown nonnegative/);
     expect(identity2.rule).toBe('hypothesis');
@@ -49,7 +73,9 @@ describe('certificates', () => {
   });
 
   it('refuses a negative multiplier, a rule whose condition fails, and a false identity', () => {
-    expect(prove({ lhs: P('exp(x) - 1'), rhs: P('x*exp(x)') }, { uses: [{ premise: expTangent(P('-x')), multiplier: P('-exp(x)') }] }).failure).toMatch(/multiplier/);
+    expect(prove({ lhs: P('exp(x) - 1'), rhs: P('x*exp(x)') }, { uses: [{ premise: expTangent(P('-x')), multiplier: P('-exp(x)') }] }).failure).toMatch(
+      /multiplier/,
+    );
     expect(prove({ lhs: P('ln(x)'), rhs: P('x - 1') }, { uses: [{ premise: logTangent(sym('x')) }] }).failure).toMatch(/not shown positive/);
     expect(prove({ lhs: P('ln(x)'), rhs: P('x - 1') }, { uses: [{ premise: logTangent(sym('x')) }] }, { positive: ['x'] }).proven).toBe(true);
     expect(prove({ lhs: P('2*a*b'), rhs: P('a^2 + b^2') }, { rest: P('(a + b)^2') }).failure).toMatch(/identity fails/);
@@ -67,7 +93,11 @@ describe('certificates', () => {
 
   it('compare squares: sqrt(8 X) <= C sqrt(X) when C^2 >= 8', () => {
     const ctx = { nonnegative: ['X'], positive: ['k'] };
-    const p = prove({ lhs: P('sqrt(8*X)'), rhs: P('k*sqrt(X)') }, { squared: true, uses: [{ premise: hypothesis(num(8), P('k^2'), 'k^2 >= 8'), multiplier: sym('X') }] }, ctx);
+    const p = prove(
+      { lhs: P('sqrt(8*X)'), rhs: P('k*sqrt(X)') },
+      { squared: true, uses: [{ premise: hypothesis(num(8), P('k^2'), 'k^2 >= 8'), multiplier: sym('X') }] },
+      ctx,
+    );
     expect(p.proven, p.failure).toBe(true);
     expect(p.rules).toContain('compare-squares');
   });
@@ -76,18 +106,26 @@ describe('certificates', () => {
 describe('proven inequalities in claims', () => {
   const r = region('x real', [{ name: 'x', lo: -5, hi: 5, hypothesis: 'x real' }]);
   it('a proven part makes the claim verified; the search is its witness', () => {
-    const rec = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({ inequalities: [{ label: 'e^x >= 1 + x', printed: '1 + x <= e^x', lhs: P('1 + x'), rhs: P('exp(x)'), region: r, proof: { uses: [{ premise: expTangent(sym('x')) }] } }] }));
+    const rec = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({
+      inequalities: [
+        { label: 'e^x >= 1 + x', printed: '1 + x <= e^x', lhs: P('1 + x'), rhs: P('exp(x)'), region: r, proof: { uses: [{ premise: expTangent(sym('x')) }] } },
+      ],
+    }));
     expect(rec.status).toBe('verified');
     expect(rec.checks.find((c) => c.method === 'prover')?.result).toBe('proven');
     expect(rec.message).toMatch(/proven by exp-tangent/);
   });
   it('a wrong premise that "proves" a false inequality is caught by the search (never a pass)', () => {
     const lie = hypothesis(P('x^2'), P('x'), 'a false hypothesis');
-    const rec = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({ inequalities: [{ label: 'x^2 <= x', printed: 'x^2 <= x', lhs: P('x^2'), rhs: P('x'), region: r, proof: { uses: [{ premise: lie }] } }] }));
+    const rec = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({
+      inequalities: [{ label: 'x^2 <= x', printed: 'x^2 <= x', lhs: P('x^2'), rhs: P('x'), region: r, proof: { uses: [{ premise: lie }] } }],
+    }));
     expect(rec.status).toBe('failed');
     expect(rec.message).toMatch(/ProofSearchDisagreement: .*proves it \(hypothesis \+ identity\) but the search finds VIOLATED/);
     // without the false premise the proof fails and the search decides: violated
-    const honest = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({ inequalities: [{ label: 'x^2 <= x', printed: 'x^2 <= x', lhs: P('x^2'), rhs: P('x'), region: r, proof: { rest: sub(sym('x'), pow(sym('x'), 2)) } }] }));
+    const honest = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({
+      inequalities: [{ label: 'x^2 <= x', printed: 'x^2 <= x', lhs: P('x^2'), rhs: P('x'), region: r, proof: { rest: sub(sym('x'), pow(sym('x'), 2)) } }],
+    }));
     expect(honest.status).toBe('failed');
     expect(honest.message).toMatch(/VIOLATED: counterexample at x=/);
     expect(mul(num(1), sym('x')).kind).toBe('sym');

@@ -22,7 +22,12 @@ describe('regions', () => {
     expect(describeRegion(paperLike)).toMatch(/0 < eps < 1.*t >= 0 \[searched: t in \[0, 1e4\]\]/);
   });
   it('refuses malformed regions with the dimension named', () => {
-    expect(() => region('r', [{ name: 'x', lo: 0, hi: 1, hypothesis: '' }, { name: 'x', lo: 0, hi: 1, hypothesis: '' }])).toThrow(/x is listed twice/);
+    expect(() =>
+      region('r', [
+        { name: 'x', lo: 0, hi: 1, hypothesis: '' },
+        { name: 'x', lo: 0, hi: 1, hypothesis: '' },
+      ]),
+    ).toThrow(/x is listed twice/);
     const bad = region('r', [{ name: 'x', lo: 2, hi: 1, hypothesis: '' }]);
     expect(() => pointAt(bad, [0.5])).toThrow(RegionError);
     expect(() => pointAt(paperLike, [0.5])).toThrow(/needs 4 coordinates/);
@@ -39,7 +44,10 @@ describe('adversarial search', () => {
     expect(0.01 ** 0.25 - Math.exp(-1e-3 / 1e-2)).toBeGreaterThan(-0.7);
   });
   it('finds an interior minimum to high accuracy by Nelder–Mead', () => {
-    const r = region('square', [{ name: 'x', lo: -3, hi: 3, hypothesis: 'x' }, { name: 'y', lo: -3, hi: 3, hypothesis: 'y' }]);
+    const r = region('square', [
+      { name: 'x', lo: -3, hi: 3, hypothesis: 'x' },
+      { name: 'y', lo: -3, hi: 3, hypothesis: 'y' },
+    ]);
     const out = minimise((s) => (s.x - 0.37) ** 2 + 2 * (s.y + 1.21) ** 2, r, { seed: 3 });
     expect(out.worstAt.x).toBeCloseTo(0.37, 4);
     expect(out.worstAt.y).toBeCloseTo(-1.21, 4);
@@ -51,11 +59,23 @@ describe('adversarial search', () => {
   });
   it('an inequality searched over a region reports the region and a counterexample (a false bound is caught)', () => {
     const sc = makeScope({ parameters: ['eps', 'rho', 't', 'm'] }, []);
-    const o = searchInequality({ label: 'b', printed: 'e^{-m t/eps} <= e^{-rho t/eps}', lhs: sc.parse('exp(-m*t/eps)', 'l'), rhs: sc.parse('exp(-rho*t/eps)', 'r'), region: paperLike });
+    const o = searchInequality({
+      label: 'b',
+      printed: 'e^{-m t/eps} <= e^{-rho t/eps}',
+      lhs: sc.parse('exp(-m*t/eps)', 'l'),
+      rhs: sc.parse('exp(-rho*t/eps)', 'r'),
+      region: paperLike,
+    });
     expect(o.holds).toBe(false);
     expect(o.worstAt.rho).toBeGreaterThan(o.worstAt.m);
     expect(o.region).toMatch(/m\* <= rho <= 1\/m\*/);
-    const ok = searchInequality({ label: 'b', printed: 'e^{-rho t/eps} <= e^{-m t/eps}', lhs: sc.parse('exp(-rho*t/eps)', 'l'), rhs: sc.parse('exp(-m*t/eps)', 'r'), region: paperLike });
+    const ok = searchInequality({
+      label: 'b',
+      printed: 'e^{-rho t/eps} <= e^{-m t/eps}',
+      lhs: sc.parse('exp(-rho*t/eps)', 'l'),
+      rhs: sc.parse('exp(-m*t/eps)', 'r'),
+      region: paperLike,
+    });
     expect(ok.holds).toBe(true);
   });
 });

@@ -11,13 +11,24 @@ export function claimsView(claims: readonly Claim[]): HTMLElement {
   const search = el('input', { type: 'search', id: 'claim-search', placeholder: 'id, equation or words' });
   const count = el('p', { id: 'claim-count', 'aria-live': 'polite' });
   const rows = claims.map((c) => {
-    const tr = el('tr', { 'data-status': c.status },
+    const tr = el(
+      'tr',
+      { 'data-status': c.status },
       el('td', {}, el('a', { href: `#step-claim-${c.id}` }, c.id)),
       el('td', {}, c.source),
       el('td', {}, c.title),
       el('td', {}, el('span', { class: `badge ${c.status}` }, c.status)),
       el('td', { class: 'assumes', title: c.assumptions }, c.assumptionsShort),
-      el('td', { class: 'methods' }, c.checks.map((k) => `${k.method.split('-')[0]} ${k.result === 'equal' || k.result === 'holds' ? '✓' : k.result === 'different' || k.result === 'violated' ? '✗' : '!'}`).join(' ')),
+      el(
+        'td',
+        { class: 'methods' },
+        c.checks
+          .map(
+            (k) =>
+              `${k.method.split('-')[0]} ${k.result === 'equal' || k.result === 'holds' ? '✓' : k.result === 'different' || k.result === 'violated' ? '✗' : '!'}`,
+          )
+          .join(' '),
+      ),
     );
     return { tr, text: `${c.id} ${c.source} ${c.title}`.toLowerCase(), status: c.status };
   });
@@ -36,9 +47,21 @@ export function claimsView(claims: readonly Claim[]): HTMLElement {
   select.addEventListener('change', apply);
   search.addEventListener('input', apply);
   apply();
-  return el('div', {},
-    el('div', { class: 'controls' }, el('div', { class: 'control' }, el('label', { for: 'claim-status' }, 'Verdict'), select), el('div', { class: 'control' }, el('label', { for: 'claim-search' }, 'Search'), search)),
+  return el(
+    'div',
+    {},
+    el(
+      'div',
+      { class: 'controls' },
+      el('div', { class: 'control' }, el('label', { for: 'claim-status' }, 'Verdict'), select),
+      el('div', { class: 'control' }, el('label', { for: 'claim-search' }, 'Search'), search),
+    ),
     count,
-    el('table', { class: 'claims' }, el('thead', {}, el('tr', {}, ...['claim', 'paper', 'statement', 'verdict', 'assumes', 'methods'].map((h) => el('th', { scope: 'col' }, h)))), tbody),
+    el(
+      'table',
+      { class: 'claims' },
+      el('thead', {}, el('tr', {}, ...['claim', 'paper', 'statement', 'verdict', 'assumes', 'methods'].map((h) => el('th', { scope: 'col' }, h)))),
+      tbody,
+    ),
   );
 }

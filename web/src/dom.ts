@@ -19,7 +19,14 @@ export function formula(tex: string, display = true): HTMLElement {
 }
 
 /** A labelled range slider: returns the wrapper and the input. */
-export function slider(id: string, label: string, min: number, max: number, step: number, value: number): { wrap: HTMLElement; input: HTMLInputElement; readout: HTMLOutputElement } {
+export function slider(
+  id: string,
+  label: string,
+  min: number,
+  max: number,
+  step: number,
+  value: number,
+): { wrap: HTMLElement; input: HTMLInputElement; readout: HTMLOutputElement } {
   const input = el('input', { type: 'range', id, min: String(min), max: String(max), step: String(step), value: String(value) });
   const readout = el('output', { for: id, id: `${id}-value` });
   const wrap = el('div', { class: 'control' }, el('label', { for: id }, label), input, readout);

@@ -30,7 +30,9 @@ const node = (tag: string, attrs: Record<string, string | number>, text?: string
 
 /** Draw the curves into the svg (cleared first), with axis labels; yRange fixed or from the data. */
 export function drawLines(svg: SVGSVGElement, curves: readonly Curve[], axes: { xLabel: string; yLabel: string; yRange?: [number, number] }): void {
-  const W = 560, H = 300, m = { l: 56, r: 16, t: 12, b: 42 };
+  const W = 560,
+    H = 300,
+    m = { l: 56, r: 16, t: 12, b: 42 };
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.replaceChildren();
   const xs = curves.flatMap((c) => Array.from(c.x));
@@ -40,15 +42,50 @@ export function drawLines(svg: SVGSVGElement, curves: readonly Curve[], axes: { 
   const px = (x: number) => m.l + ((x - x0) / (x1 - x0 || 1)) * (W - m.l - m.r);
   const py = (y: number) => H - m.b - ((y - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
   svg.append(node('rect', { x: m.l, y: m.t, width: W - m.l - m.r, height: H - m.t - m.b, fill: 'none', stroke: '#444' }));
-  for (const t of ticks(x0, x1)) svg.append(node('line', { x1: px(t), x2: px(t), y1: H - m.b, y2: H - m.b + 5, stroke: '#444' }), node('text', { x: px(t), y: H - m.b + 18, 'text-anchor': 'middle' }, String(t)));
-  for (const t of ticks(y0, y1)) svg.append(node('line', { x1: m.l - 5, x2: m.l, y1: py(t), y2: py(t), stroke: '#444' }), node('text', { x: m.l - 8, y: py(t) + 4, 'text-anchor': 'end' }, String(t)));
+  for (const t of ticks(x0, x1))
+    svg.append(
+      node('line', { x1: px(t), x2: px(t), y1: H - m.b, y2: H - m.b + 5, stroke: '#444' }),
+      node('text', { x: px(t), y: H - m.b + 18, 'text-anchor': 'middle' }, String(t)),
+    );
+  for (const t of ticks(y0, y1))
+    svg.append(
+      node('line', { x1: m.l - 5, x2: m.l, y1: py(t), y2: py(t), stroke: '#444' }),
+      node('text', { x: m.l - 8, y: py(t) + 4, 'text-anchor': 'end' }, String(t)),
+    );
   svg.append(node('text', { x: (m.l + W - m.r) / 2, y: H - 6, 'text-anchor': 'middle', 'font-style': 'italic' }, axes.xLabel));
-  svg.append(node('text', { x: 14, y: (m.t + H - m.b) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(m.t + H - m.b) / 2})`, 'font-style': 'italic' }, axes.yLabel));
+  svg.append(
+    node(
+      'text',
+      { x: 14, y: (m.t + H - m.b) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(m.t + H - m.b) / 2})`, 'font-style': 'italic' },
+      axes.yLabel,
+    ),
+  );
   curves.forEach((c, k) => {
     let d = '';
-    for (let i = 0; i < c.x.length; i++) if (Number.isFinite(c.y[i])) d += `${d ? 'L' : 'M'}${px(c.x[i]).toFixed(1)},${py(Math.min(Math.max(c.y[i], y0), y1)).toFixed(1)}`;
-    svg.append(node('path', { d, fill: 'none', stroke: c.colour, 'stroke-width': 2, class: 'curve', 'data-label': c.label, ...(c.dashed ? { 'stroke-dasharray': '6 4' } : {}) }));
-    svg.append(node('line', { x1: W - m.r - 170, x2: W - m.r - 148, y1: m.t + 14 + 16 * k, y2: m.t + 14 + 16 * k, stroke: c.colour, 'stroke-width': 2, ...(c.dashed ? { 'stroke-dasharray': '6 4' } : {}) }));
+    for (let i = 0; i < c.x.length; i++)
+      if (Number.isFinite(c.y[i])) d += `${d ? 'L' : 'M'}${px(c.x[i]).toFixed(1)},${py(Math.min(Math.max(c.y[i], y0), y1)).toFixed(1)}`;
+    svg.append(
+      node('path', {
+        d,
+        fill: 'none',
+        stroke: c.colour,
+        'stroke-width': 2,
+        class: 'curve',
+        'data-label': c.label,
+        ...(c.dashed ? { 'stroke-dasharray': '6 4' } : {}),
+      }),
+    );
+    svg.append(
+      node('line', {
+        x1: W - m.r - 170,
+        x2: W - m.r - 148,
+        y1: m.t + 14 + 16 * k,
+        y2: m.t + 14 + 16 * k,
+        stroke: c.colour,
+        'stroke-width': 2,
+        ...(c.dashed ? { 'stroke-dasharray': '6 4' } : {}),
+      }),
+    );
     svg.append(node('text', { x: W - m.r - 142, y: m.t + 18 + 16 * k }, c.label));
   });
 }

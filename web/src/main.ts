@@ -12,7 +12,8 @@ const mount = (id: string, node: HTMLElement) => document.getElementById(id)!.ap
 
 document.body.dataset.equations = String(countEquations(paper));
 const c = paper.counts;
-document.getElementById('summary')!.textContent = `${paper.claims.length} claims replayed: ${c.verified} verified by two independent methods under the assumptions shown with each (every other symbol real), ${c['checked-numeric']} checked numerically, ${c.erratum} errata, ${c.disputed ?? 0} disputed, ${c.failed} failed.`;
+document.getElementById('summary')!.textContent =
+  `${paper.claims.length} claims replayed: ${c.verified} verified by two independent methods under the assumptions shown with each (every other symbol real), ${c['checked-numeric']} checked numerically, ${c.erratum} errata, ${c.disputed ?? 0} disputed, ${c.failed} failed.`;
 mount('claims', claimsView(paper.claims));
 mount('derivations', derivationsView(paper));
 mount('errata', errataView(paper));

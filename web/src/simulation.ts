@@ -52,10 +52,14 @@ export function simulationView(): HTMLElement {
     const theta = Math.sqrt(theta2ClosedForm(net.t, e, r));
     const h = histogram(net, theta);
     const z = Float64Array.from({ length: 200 }, (_, i) => -Z_MAX + (2 * Z_MAX * i) / 199);
-    drawLines(plot, [
-      { label: 'particles', x: h.x, y: h.y, colour: '#1f4e9c' },
-      { label: 'Maxwellian 𝓜ρ₀', x: z, y: z.map((s) => Math.sqrt(r / (2 * Math.PI)) * Math.exp((-r * s * s) / 2)), colour: '#b8420f', dashed: true },
-    ], { xLabel: '(v − 𝒱ᵋ)/θᵋ(t)', yLabel: 'density', yRange: [0, 0.8] });
+    drawLines(
+      plot,
+      [
+        { label: 'particles', x: h.x, y: h.y, colour: '#1f4e9c' },
+        { label: 'Maxwellian 𝓜ρ₀', x: z, y: z.map((s) => Math.sqrt(r / (2 * Math.PI)) * Math.exp((-r * s * s) / 2)), colour: '#b8420f', dashed: true },
+      ],
+      { xLabel: '(v − 𝒱ᵋ)/θᵋ(t)', yLabel: 'density', yRange: [0, 0.8] },
+    );
     time.value = `t = ${net.t.toFixed(3)}, θᵋ(t) = ${theta.toFixed(3)}`;
     eps.readout.value = e.toFixed(2);
     rho.readout.value = r.toFixed(2);
@@ -81,9 +85,22 @@ export function simulationView(): HTMLElement {
   eps.input.addEventListener('input', restart);
   rho.input.addEventListener('input', restart);
   restart();
-  return el('div', {},
-    el('p', {}, `${NEURONS.toLocaleString('en')} neurons at one point of K start bimodal in v (ill-prepared). Rescaled by θᵋ(t) of (1.11), their spread becomes the Maxwellian 𝓜ρ₀ of (1.12) within a time of order ε.`),
-    el('div', { class: 'controls' }, eps.wrap, rho.wrap, el('div', { class: 'control buttons' }, play, reset), el('div', { class: 'control' }, el('span', {}, 'State: '), time)),
+  return el(
+    'div',
+    {},
+    el(
+      'p',
+      {},
+      `${NEURONS.toLocaleString('en')} neurons at one point of K start bimodal in v (ill-prepared). Rescaled by θᵋ(t) of (1.11), their spread becomes the Maxwellian 𝓜ρ₀ of (1.12) within a time of order ε.`,
+    ),
+    el(
+      'div',
+      { class: 'controls' },
+      eps.wrap,
+      rho.wrap,
+      el('div', { class: 'control buttons' }, play, reset),
+      el('div', { class: 'control' }, el('span', {}, 'State: '), time),
+    ),
     plot,
   );
 }

@@ -54,7 +54,13 @@ interface Node {
 
 const DERIV_NAME = /^(.+)__d(\d+(?:_\d+)*)$/;
 const ELEMENTARY: Record<string, (a: Bounded) => Bounded> = {
-  exp: bExp, ln: bLn, log: bLn, sqrt: bSqrt, abs: bAbs, sin: (a) => bTrig(a, 'sin'), cos: (a) => bTrig(a, 'cos'),
+  exp: bExp,
+  ln: bLn,
+  log: bLn,
+  sqrt: bSqrt,
+  abs: bAbs,
+  sin: (a) => bTrig(a, 'sin'),
+  cos: (a) => bTrig(a, 'cos'),
 };
 
 /** A written constant as a Bounded value: exact when the float is the number written, else within its rounding. */
@@ -167,7 +173,13 @@ function functionProgram(name: string, args: Program[], r: Reading): Program {
   const mapped = r.functionName?.(name);
   const dm = DERIV_NAME.exec(name);
   const target = mapped ?? (dm ? { name: dm[1], derivs: dm[2].split('_').map(Number) } : { name });
-  if (!mapped && r.isOpaque && !r.isOpaque(target.name)) throw new NotEvaluableError(`${name}(...) is not a declared opaque function (an operator, evaluated only through the engine)`);
+  if (!mapped && r.isOpaque && !r.isOpaque(target.name))
+    throw new NotEvaluableError(`${name}(...) is not a declared opaque function (an operator, evaluated only through the engine)`);
   if (target.derivs && target.derivs.length !== args.length) throw new NotEvaluableError(`derivative marker of ${name} does not match its arguments`);
-  return (env) => env.fns.evaluate(target.name, args.map((a) => a(env)), target.derivs ?? []);
+  return (env) =>
+    env.fns.evaluate(
+      target.name,
+      args.map((a) => a(env)),
+      target.derivs ?? [],
+    );
 }

@@ -67,7 +67,8 @@ export interface WitnessResult {
   readonly resolution: number;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? (x === 0 || (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5) ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : String(x));
+const fmt = (x: number) =>
+  Number.isFinite(x) ? (x === 0 || (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5) ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : String(x);
 const showValue = (b: Bounded) => (isDefined(b) ? fmt(b.v) : isOverflow(b) ? 'beyond float resolution' : 'undefined');
 const where = (p: Point) => JSON.stringify(p.toJSON(), (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(6)) : v));
 
@@ -155,18 +156,31 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
   const count = (k: PointOutcome['kind']) => outcomes.filter((x) => x.kind === k).length;
   const findings = outcomes
     .filter((x) => x.kind === 'undefined-both' || x.kind === 'undefined-one')
-    .map((x) => `${x.kind === 'undefined-both' ? 'both sides are' : `${isDefined(x.lhs) ? 'rhs' : 'lhs'} is`} not a real number at ${where(x.point)} (inside the declared domain)`);
+    .map(
+      (x) =>
+        `${x.kind === 'undefined-both' ? 'both sides are' : `${isDefined(x.lhs) ? 'rhs' : 'lhs'} is`} not a real number at ${where(x.point)} (inside the declared domain)`,
+    );
   const readings = { lhs: L.reading, rhs: R.reading };
   const agreeing = outcomes.filter((x) => x.kind === 'agree');
   const resolution = Math.max(0, ...agreeing.map((x) => x.noise / Math.max(Math.abs(x.lhs.v), Math.abs(x.rhs.v), x.lhs.s, x.rhs.s, Number.MIN_VALUE)));
   const base = { outcomes, findings, readings, resolution };
   const differ = outcomes.find((x) => x.kind === 'differ' || x.kind === 'undefined-one');
   if (differ) {
-    const gap = isDefined(differ.lhs) && isDefined(differ.rhs) ? `, gap ${fmt(Math.abs(differ.lhs.v - differ.rhs.v))} > error bound ${fmt(differ.noise)}` : ' (defined on one side only)';
-    return { ...base, result: 'different', detail: `at ${where(differ.point)}: lhs = ${showValue(differ.lhs)}, rhs = ${showValue(differ.rhs)}${gap}; ${outcomes.length} points` };
+    const gap =
+      isDefined(differ.lhs) && isDefined(differ.rhs)
+        ? `, gap ${fmt(Math.abs(differ.lhs.v - differ.rhs.v))} > error bound ${fmt(differ.noise)}`
+        : ' (defined on one side only)';
+    return {
+      ...base,
+      result: 'different',
+      detail: `at ${where(differ.point)}: lhs = ${showValue(differ.lhs)}, rhs = ${showValue(differ.rhs)}${gap}; ${outcomes.length} points`,
+    };
   }
   const tally = `${agreeing.length} of ${outcomes.length} points agree to ${fmt(resolution)} relative to the size of the terms`;
-  const extra = [count('blind') ? `${count('blind')} too ill-conditioned or too large for floats to resolve ${fmt(tol)}` : '', count('undefined-both') ? `${count('undefined-both')} where neither side is a real number` : '']
+  const extra = [
+    count('blind') ? `${count('blind')} too ill-conditioned or too large for floats to resolve ${fmt(tol)}` : '',
+    count('undefined-both') ? `${count('undefined-both')} where neither side is a real number` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const detail = extra ? `${tally}; ${extra}` : tally;
@@ -183,7 +197,13 @@ export function evaluateAt(expr: Expr, o: WitnessOptions, allExprs: readonly Exp
 }
 
 /** Values of a text (e.g. nerdamer's residual) at the witness's points, with named atoms evaluated by `atom`. */
-export function evaluateTextAt(text: string, reading: Reading, atom: Env['atom'], o: WitnessOptions, allExprs: readonly Expr[]): { point: Point; value: Bounded }[] {
+export function evaluateTextAt(
+  text: string,
+  reading: Reading,
+  atom: Env['atom'],
+  o: WitnessOptions,
+  allExprs: readonly Expr[],
+): { point: Point; value: Bounded }[] {
   const program = compileText(text, reading);
   return [...witnessPoints(o, allExprs)].map(({ env, point }) => ({ point, value: program({ ...env, atom }) }));
 }

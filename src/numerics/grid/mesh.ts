@@ -26,7 +26,9 @@ export function createMesh(box: { nv: number; nw: number; vmin: number; vmax: nu
   const dv = (box.vmax - box.vmin) / box.nv;
   const dw = (box.wmax - box.wmin) / box.nw;
   return {
-    ...box, dv, dw,
+    ...box,
+    dv,
+    dw,
     v: Float64Array.from({ length: box.nv }, (_, i) => box.vmin + (i + 0.5) * dv),
     w: Float64Array.from({ length: box.nw }, (_, j) => box.wmin + (j + 0.5) * dw),
   };

@@ -11,7 +11,10 @@ export function integrateAgainst(m: Mesh, f: Float64Array, g: (v: number, w: num
 
 /** Mass, means of v and w, and the variance of v (moments normalised by the mass). */
 export function moments(m: Mesh, f: Float64Array): { mass: number; meanV: number; meanW: number; varianceV: number } {
-  let mass = 0, sv = 0, sw = 0, svv = 0;
+  let mass = 0,
+    sv = 0,
+    sw = 0,
+    svv = 0;
   for (let j = 0; j < m.nw; j++)
     for (let i = 0; i < m.nv; i++) {
       const x = f[j * m.nv + i];

@@ -55,8 +55,20 @@ function eulerStage(m: Mesh, src: Float64Array, dst: Float64Array, u: FaceVeloci
         if (lo < 0 || hi < 0) outflow += Math.abs(flux) * m.dv * m.dw;
       }
   };
-  sweep(m.nw, m.nv, (j, i) => j * m.nv + i, (j, i) => u.bv[j * nvf + i], dt / m.dv);
-  sweep(m.nv, m.nw, (i, j) => j * m.nv + i, (i, j) => u.bw[j * m.nv + i], dt / m.dw);
+  sweep(
+    m.nw,
+    m.nv,
+    (j, i) => j * m.nv + i,
+    (j, i) => u.bv[j * nvf + i],
+    dt / m.dv,
+  );
+  sweep(
+    m.nv,
+    m.nw,
+    (i, j) => j * m.nv + i,
+    (i, j) => u.bw[j * m.nv + i],
+    dt / m.dw,
+  );
   return outflow;
 }
 
@@ -71,7 +83,10 @@ export function transportStep(m: Mesh, f: Float64Array, u: FaceVelocities, dt: n
   requireLength('bv (v-face velocities)', u.bv, (m.nv + 1) * m.nw);
   requireLength('bw (w-face velocities)', u.bw, m.nv * (m.nw + 1));
   const bound = transportStepBound(m, u) / order;
-  if (dt > bound) throw new NumericInputError(`time step dt = ${dt} is beyond the transport stability (CFL) bound ${bound.toPrecision(6)}${order === 2 ? ' (order 2: half the upwind bound)' : ''}`);
+  if (dt > bound)
+    throw new NumericInputError(
+      `time step dt = ${dt} is beyond the transport stability (CFL) bound ${bound.toPrecision(6)}${order === 2 ? ' (order 2: half the upwind bound)' : ''}`,
+    );
   scratch.set(f);
   if (order === 1) return eulerStage(m, scratch, f, u, dt, 1);
   const stage = new Float64Array(f.length);
