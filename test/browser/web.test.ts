@@ -84,7 +84,8 @@ describe('web explorer in chromium', () => {
     const n = await errata.count();
     expect(n).toBeGreaterThan(10);
     expect(await page.locator('article.erratum dl.erratum-location').count()).toBe(n);
-    const first = await errata.first().locator('dl.erratum-location').textContent();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text (dt and dd on their own lines), what a reader sees
+    const first = await errata.first().locator('dl.erratum-location').innerText();
     expect(first).toMatch(/Location\s+in the formula/);
     expect(first).toMatch(/Smallest change\s+\S.*->/);
     expect(await page.locator('article.erratum dd:has-text("not recorded")').count()).toBe(0);
