@@ -77,7 +77,9 @@ export function describeAssumptions(a: Assumptions): string {
   if (!key) return 'all symbols real';
   const byKind = new Map<string, string[]>();
   for (const [n, k] of Object.entries(a)) if (k !== 'real') byKind.set(k, [...(byKind.get(k) ?? []), n]);
-  return [...byKind].map(([k, ns]) => `${ns.sort().join(', ')} ${k}`).join('; ') + '; other symbols real';
+  return `${ASSUMPTION_KINDS.filter((k) => byKind.has(k))
+    .map((k) => `${byKind.get(k)!.sort().join(', ')} ${k}`)
+    .join('; ')}; other symbols real`;
 }
 
 const SHORT: Record<AssumptionKind, string> = { positive: '>0', nonnegative: '>=0', negative: '<0', nonzero: '!=0', integer: ' integer', real: '' };
@@ -86,7 +88,9 @@ const SHORT: Record<AssumptionKind, string> = { positive: '>0', nonnegative: '>=
 export function shortAssumptions(a: Assumptions): string {
   const byKind = new Map<AssumptionKind, string[]>();
   for (const [n, k] of Object.entries(a)) if (k !== 'real') byKind.set(k, [...(byKind.get(k) ?? []), n]);
-  return [...byKind].map(([k, ns]) => `${ns.sort().join(',')}${SHORT[k]}`).join(' ');
+  return ASSUMPTION_KINDS.filter((k) => byKind.has(k))
+    .map((k) => `${byKind.get(k)!.sort().join(',')}${SHORT[k]}`)
+    .join(' ');
 }
 
 /** The declarations that concern the given symbols (what a verdict actually used). */

@@ -9,8 +9,8 @@
  * reported with its counterexample; a printed inequality that fails while a supplied corrected
  * form holds is an erratum. Bad input (a NaN sample, a non-finite value) is refused naming it.
  */
-import { Expr, printExpr, expand, sub, seededRandom } from '../cas/index.ts';
-import { withAssumptions, validateAssumptions } from '../cas/assumptions.ts';
+import { Expr, printExpr, expand, sub, seededRandom, symbolsOf } from '../cas/index.ts';
+import { withAssumptions, validateAssumptions, restrictAssumptions, mergeAssumptions, currentAssumptions, Assumptions } from '../cas/assumptions.ts';
 import { evaluateExpr, compileExpr } from '../calculus/index.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
 import { Region, Sample } from './region.ts';
@@ -320,6 +320,18 @@ const methodName = (o: InequalityOutcome) =>
   o.method === 'proof' && o.holds ? 'prover' : o.method === 'search' ? 'adversarial-search' : o.method === 'proof' ? 'prover' : 'seeded-samples';
 const resultName = (o: InequalityOutcome) => (o.method === 'proof' ? (o.holds ? 'proven' : 'not-proven') : o.holds ? 'holds' : 'violated');
 
+/** The declarations that concern the claim's symbols: those of its identities, its inequalities' sides and its searched regions. */
+function usedAssumptions(declared: Assumptions, base: ClaimRecord, spec: InequalityClaim | undefined): Assumptions {
+  if (!spec) return base.assumptions;
+  const names = new Set<string>();
+  for (const p of base.parts) for (const e of [p.printedExpr, p.derivedExpr]) symbolsOf(e, names);
+  for (const q of spec.inequalities) {
+    for (const side of [q.lhs, q.rhs, q.corrected?.lhs, q.corrected?.rhs]) if (side && typeof side !== 'function') symbolsOf(side, names);
+    for (const d of q.region?.dims ?? []) names.add(d.name);
+  }
+  return restrictAssumptions(declared, names);
+}
+
 /**
  * Decide a claim made of identities and inequalities: verified when the identities are verified
  * and every inequality is proven; checked-numeric when some inequality is only searched (or
@@ -328,6 +340,7 @@ const resultName = (o: InequalityOutcome) => (o.method === 'proof' ? (o.holds ? 
  */
 export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityClaim): ClaimRecord {
   const t0 = performance.now();
+  const declared = mergeAssumptions(currentAssumptions(), validateAssumptions(meta.assume, `claim ${meta.id}`));
   let spec: InequalityClaim | undefined;
   const base = decideClaim(meta, () => {
     spec = derive();
@@ -336,7 +349,7 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   const done = (rec: Partial<ClaimRecord>): ClaimRecord => {
     const out = { ...base, ...rec, ms: performance.now() - t0 };
     const unexpected = unexpectedOutcome(out.status, meta.expect);
-    return { ...out, unexpected };
+    return { ...out, assumptions: usedAssumptions(declared, base, spec), unexpected };
   };
   if (!spec) return done({});
   if (spec.inequalities.length === 0) return done({ status: 'failed', message: 'no inequality was given' });
