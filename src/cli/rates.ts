@@ -197,7 +197,7 @@ export function ratesMarkdown(r: RateStudyResult): string {
     '',
     ...r.particles.map(
       (p) =>
-        `- eps = ${p.eps}: ${p.score <= 1 ? 'agree' : 'DISAGREE'} (worst |particles - grid| / (4 SE + grid error) = ${p.score.toFixed(2)}, ${p.z.toFixed(1)} SE): ${p.detail}`,
+        `- eps = ${p.eps}: ${p.score <= 1 ? 'agree' : 'DISAGREE'} (worst |particles - grid| / (4 SE + time-step error + grid error) = ${p.score.toFixed(2)}, ${p.z.toFixed(1)} SE): ${p.detail}`,
     ),
     '',
   ];
