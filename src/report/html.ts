@@ -3,6 +3,7 @@
  * the page needs only katex.min.css and its fonts, copied next to it; no script, no network).
  * The page carries the number of formulas it emitted in `data-equations` on <body>.
  */
+import { resultMark } from './marks.ts';
 import katex from 'katex';
 import type { ReportDocument, ClaimView, PartView, DerivationView } from './document.ts';
 import { countsLine } from './document.ts';
@@ -63,8 +64,7 @@ export function renderHtml(
 ): { html: string; equations: readonly string[]; renderMs: number } {
   const badge = (s: string) => `<span class="status status-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
   const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const mark = (r: string) =>
-    r === 'equal' || r === 'holds' || r === 'proven' ? '✓' : r === 'different' ? '≠' : r === 'violated' ? '✗' : r === 'not-proven' ? '?' : '!';
+  const mark = resultMark;
   const evidence = (c: ClaimView) =>
     c.checks.length === 0
       ? ''

@@ -1,5 +1,6 @@
 /** The claims table: verdict badges, the assumptions each verdict holds under, the methods that decided it, a filter by status and text. */
 import { el } from './dom.ts';
+import { resultMark } from '../../src/report/marks.ts';
 import type { PaperData } from './paper.ts';
 
 type Claim = PaperData['claims'][number];
@@ -19,16 +20,7 @@ export function claimsView(claims: readonly Claim[]): HTMLElement {
       el('td', {}, c.title),
       el('td', {}, el('span', { class: `badge ${c.status}` }, c.status)),
       el('td', { class: 'assumes', title: c.assumptions }, c.assumptionsShort),
-      el(
-        'td',
-        { class: 'methods' },
-        c.checks
-          .map(
-            (k) =>
-              `${k.method.split('-')[0]} ${k.result === 'equal' || k.result === 'holds' ? '✓' : k.result === 'different' || k.result === 'violated' ? '✗' : '!'}`,
-          )
-          .join(' '),
-      ),
+      el('td', { class: 'methods' }, c.checks.map((k) => `${k.method.split('-')[0]} ${resultMark(k.result)}`).join(' ')),
     );
     return { tr, text: `${c.id} ${c.source} ${c.title}`.toLowerCase(), status: c.status };
   });
