@@ -29,7 +29,7 @@ import {
   young,
   Expr,
 } from '../src/index.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, TWO_METHODS } from './lib/proof-kit.ts';
 import { hypotheses } from './lib/hypotheses.ts';
 
 const scope = makeScope(
@@ -40,10 +40,8 @@ const scope = makeScope(
   ['y', 'xi'],
 );
 const P = (text: string) => scope.parse(text, text);
-/** Two independent methods that read logarithms of sums (nerdamer does not split them). */
-const LOG_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 /** The witness samples alpha in (0, 1), where alpha mu + (1 - alpha) nu > 0. */
-const ALPHA_RANGE = { ...LOG_METHODS, ranges: { alpha: [0.01, 0.99] as [number, number] } };
+const ALPHA_RANGE = { ...TWO_METHODS, ranges: { alpha: [0.01, 0.99] as [number, number] } };
 
 /** The sign facts of Lemma 2.1: 0 < alpha < 1, mu > 0, nu >= 0. */
 const lemma21Signs = withFacts(PAPER_SIGNS, {
@@ -218,7 +216,7 @@ function lemma22(d: Parameters<Parameters<typeof derivation>[2]>[0]) {
         add(neg(mul(pow(lam, 2), fisher)), Aint, Bint),
         { y: fluxY, xi: fluxXi },
         decay,
-        LOG_METHODS,
+        TWO_METHODS,
       ),
     ],
   );

@@ -32,21 +32,16 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
-import { equation110 } from './moments.ts';
 import { printed35fText, printedEq } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
 import { hypotheses, timeUpTo } from './lib/hypotheses.ts';
 
-const { scope: s110 } = equation110();
-const scope = s110.extend({
+const { scope, P } = proofScope({
   parameters: ['w0', 'm1', 'm2', 'C', 'X', 'W', 'B', 'G', 'c', 'z', 'r', 'mstar', 'T', 'q'],
   symbols: ['t', 's', 'x'],
   functions: { phi: 2 },
 });
-const P = (text: string) => scope.parse(text, text);
-/** nerdamer mis-simplifies constant square roots (jiggzson/nerdamer#675): the two other methods decide. */
-const RADICAL_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 
 /** Lemma 2.2's first equation, d_t f = -div_y[a f] - lambda div_xi[b f] + lambda^2 Δ_xi f, with printed parameters (y = w, xi = v). */
 const lemma22Equation = (unknown: string, p: { a: string; lambda: string; b: string }) =>
@@ -105,8 +100,8 @@ function prop34(d: Derivation) {
         'b1 - tau_{w0} b1 = e^{-bt} w0 (the -v/theta terms cancel), R = e^{-2bt} w0^2/4, ∫_0^t R = w0^2 (1 - e^{-2bt})/(8b), and 2 sqrt 2 (∫R)^(1/2) = |w0| ((1 - e^{-2bt})/b)^(1/2)',
     },
     () => [
-      { label: 'b1 - b2', printed: P('exp(-b*t)*w0'), derived: sub(b1('w'), b1('w + w0')), options: RADICAL_METHODS },
-      { label: 'R = (1/4)|b1 - b2|^2 ∫ f (mass one)', printed: R, derived: mul(num(1, 4), pow(sub(b1('w'), b1('w + w0')), 2)), options: RADICAL_METHODS },
+      { label: 'b1 - b2', printed: P('exp(-b*t)*w0'), derived: sub(b1('w'), b1('w + w0')), options: TWO_METHODS },
+      { label: 'R = (1/4)|b1 - b2|^2 ∫ f (mass one)', printed: R, derived: mul(num(1, 4), pow(sub(b1('w'), b1('w + w0')), 2)), options: TWO_METHODS },
       { label: 'd/dt ∫_0^t R = R', printed: R, derived: partial(intR, 't') },
       { label: '∫_0^0 R = 0', printed: num(0), derived: substitute(intR, new Map([['t', num(0)]])) },
       { label: '(2 sqrt 2)^2 ∫R = w0^2 (1 - e^{-2bt})/b', printed: P('w0^2*(1 - exp(-2*b*t))/b'), derived: mul(num(8), intR) },
@@ -183,22 +178,15 @@ function prop36(d: Derivation) {
       title: 'F_rho[nu] = d_v[nu d_v ln(nu/M)] and ∫ F_rho[nu] ln(nu/M) = -I[nu|M]; -∫ div_u[b0 nu] ln(nu/M) = (1/theta) ∫ B0(theta v, w) d_v ln(nu/M) nu + b',
     },
     () => [
-      { label: 'F_rho[nu] = d_v[nu d_v ln(nu/M)]', printed: F(nu), derived: dv(mul(nu, dv(ell))), options: RADICAL_METHODS },
-      byParts(
-        'F_rho[nu] ln(nu/M) = -|d_v ln(nu/M)|^2 nu',
-        mul(F(nu), ell),
-        neg(mul(pow(dv(ell), 2), nu)),
-        { v: mul(nu, dv(ell), ell) },
-        decay,
-        RADICAL_METHODS,
-      ),
+      { label: 'F_rho[nu] = d_v[nu d_v ln(nu/M)]', printed: F(nu), derived: dv(mul(nu, dv(ell))), options: TWO_METHODS },
+      byParts('F_rho[nu] ln(nu/M) = -|d_v ln(nu/M)|^2 nu', mul(F(nu), ell), neg(mul(pow(dv(ell), 2), nu)), { v: mul(nu, dv(ell), ell) }, decay, TWO_METHODS),
       byParts(
         '-div_u[b0 nu] ln(nu/M) = (1/theta) B0 d_v ln(nu/M) nu + b nu',
         neg(mul(add(dv(mul(P('b0v'), nu)), partial(mul(P('b0w'), nu), 'w')), ell)),
         add(mul(div(num(1), sym('theta')), P('B0(theta*v, w)'), dv(ell), nu), mul(sym('b'), nu)),
         { v: neg(mul(P('b0v'), nu, ell)), w: add(neg(mul(P('b0w'), nu, ell)), mul(P('b0w'), nu)) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
     ],
   );
@@ -225,8 +213,8 @@ function prop36(d: Derivation) {
     },
     () => ({
       identities: [
-        { label: 'H[M(. - c)|M] = rho c^2/2 (Gaussian integral)', printed: P('rho*c^2/2'), derived: H, mustHold: true, options: RADICAL_METHODS },
-        { label: 'I[M(. - c)|M] = rho^2 c^2', printed: P('rho^2*c^2'), derived: I, mustHold: true, options: RADICAL_METHODS },
+        { label: 'H[M(. - c)|M] = rho c^2/2 (Gaussian integral)', printed: P('rho*c^2/2'), derived: H, mustHold: true, options: TWO_METHODS },
+        { label: 'I[M(. - c)|M] = rho^2 c^2', printed: P('rho^2*c^2'), derived: I, mustHold: true, options: TWO_METHODS },
       ],
       inequalities: [
         {
@@ -239,7 +227,7 @@ function prop36(d: Derivation) {
             printed: '2 rho0^eps H <= I (the constant of M_rho is 1/(2 rho))',
             lhs: mul(num(2), rho, H),
             rhs: I,
-            proof: { identity: RADICAL_METHODS },
+            proof: { identity: TWO_METHODS },
           },
         },
       ],
@@ -288,7 +276,7 @@ function prop36(d: Derivation) {
           label: 'the gap: ln(eps) + 2 rho s/eps = (2/eps)((rho - m*) s + m*(s - T^eps))',
           printed: P('ln(eps) + 2*rho*s/eps'),
           derived: substitute(gap, Tdef),
-          options: RADICAL_METHODS,
+          options: TWO_METHODS,
         },
       ],
       inequalities: [
@@ -301,7 +289,7 @@ function prop36(d: Derivation) {
           proof: {
             uses: [{ premise: expMonotone(P('-2*rho*s/eps'), P('ln(eps)'), substitute(gap, Tdef)), multiplier: P('1 - eps') }],
             rest: P('eps^2'),
-            identity: RADICAL_METHODS,
+            identity: TWO_METHODS,
             context: tCtx,
           },
         },
@@ -323,7 +311,7 @@ function prop36(d: Derivation) {
           printed: P('exp(-2 - 2*z)'),
           derived: pow(P('exp(-1 - z)'), 2),
           mustHold: true,
-          options: RADICAL_METHODS,
+          options: TWO_METHODS,
         },
         {
           label: 'sqrt(eps)|ln eps|/2 = (1 + z) e^{-1-z}',
@@ -335,7 +323,7 @@ function prop36(d: Derivation) {
               ['eps', P('exp(-2 - 2*z)')],
             ]),
           ),
-          options: RADICAL_METHODS,
+          options: TWO_METHODS,
         },
       ],
       inequalities: [
@@ -378,7 +366,7 @@ function prop36(d: Derivation) {
           label: 'the needed constant at t = (sqrt 2 - 1)^2: 2(sqrt t - t)/(t + 1) = sqrt 2 - 1',
           printed: P('sqrt(2) - 1'),
           derived: substitute(P('2*(q - q^2)/(q^2 + 1)'), new Map([['q', P('sqrt(2) - 1')]])),
-          options: RADICAL_METHODS,
+          options: TWO_METHODS,
         },
       ],
       inequalities: [
@@ -398,7 +386,7 @@ function prop36(d: Derivation) {
           printed: '2(q - q^2) <= (sqrt 2 - 1)(q^2 + 1)',
           lhs: mul(num(2), sub(q, pow(q, 2))),
           rhs: P('(sqrt(2) - 1)*(q^2 + 1)'),
-          proof: { rest: P('(sqrt(2) + 1)*(q - (sqrt(2) - 1))^2'), identity: RADICAL_METHODS, context: PAPER_SIGNS },
+          proof: { rest: P('(sqrt(2) + 1)*(q - (sqrt(2) - 1))^2'), identity: TWO_METHODS, context: PAPER_SIGNS },
         },
       ],
     }),

@@ -30,21 +30,18 @@ import {
   standard,
   Derivation,
 } from '../src/index.ts';
-import { equation110, momentsOverV, printedMarginal } from './moments.ts';
+import { momentsOverV, printedMarginal } from './moments.ts';
 import { marginal38, printed38Text } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
-import { PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
+import { PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
 import { hypotheses, timeUpTo } from './lib/hypotheses.ts';
 
-const { scope: s110 } = equation110();
-const scope = s110.extend({
+const { base: s110, P } = proofScope({
   parameters: ['mstar', 'C', 'E0', 'S', 'K', 'c', 'X'],
   symbols: ['t', 'y'],
   coefficients: { gamma: null },
   functions: { nubar: 2 },
 });
-const P = (text: string) => scope.parse(text, text);
-const RADICAL_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 
 export default derivation('Proofs of section 3: Propositions 3.7, 3.8, Theorems 3.2, 3.3', 'Section 3.3 (proofs)', (d) => {
   d.assume(proofAssumptions);
@@ -229,7 +226,7 @@ function prop38(d: Derivation) {
         'A2 <= C e^{bt} ∫ M(v) (e^{bt} gamma |v| + (e^{bt} gamma |v|)^(1/2)) dv with ∫ M |v| <= rho^(-1/2), ∫ M |v|^(1/2) <= rho^(-1/4) (Jensen) and gamma <= |a| eps/m*: e^{2bt} eps + e^{3bt/2} sqrt(eps) <= 2 e^{2bt} sqrt(eps)',
     },
     () => ({
-      identities: [{ label: '∫ v^2 M_rho dv = 1/rho', printed: P('1/rho'), derived: moment2, options: RADICAL_METHODS }],
+      identities: [{ label: '∫ v^2 M_rho dv = 1/rho', printed: P('1/rho'), derived: moment2, options: TWO_METHODS }],
       inequalities: [
         {
           label: 'the powers of eps and e^{bt}',
@@ -240,7 +237,7 @@ function prop38(d: Derivation) {
           proof: {
             uses: [{ premise: expMonotone(num(0), P('b*t/2'), P('b*t/2')), multiplier: P('sqrt(eps)*exp(3*b*t/2)') }],
             rest: P('exp(2*b*t)*sqrt(eps)*(1 - sqrt(eps))'),
-            identity: RADICAL_METHODS,
+            identity: TWO_METHODS,
             context: withFacts(PAPER_SIGNS, { facts: [P('1 - sqrt(eps)')] }),
           },
         },

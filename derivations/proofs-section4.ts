@@ -31,14 +31,12 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
-import { equation110 } from './moments.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111 } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
 import { hypotheses } from './lib/hypotheses.ts';
 
-const { scope: s110 } = equation110();
-const scope = s110.extend({
+const { P } = proofScope({
   parameters: [
     'kappa',
     'alpha',
@@ -68,8 +66,6 @@ const scope = s110.extend({
   symbols: ['t', 'x', 'y'],
   functions: { nu: 2, omega: 1, nubar0: 1 },
 });
-const P = (text: string) => scope.parse(text, text);
-const RADICAL_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 const [v, w, theta] = ['v', 'w', 'theta'].map(sym);
 const nu = fn('nu', [v, w]);
 const m = P(m41Text);
@@ -112,7 +108,7 @@ function lemma44(d: Derivation) {
         label: 'A1 + A2 + A3 = -div_u[b0 nu] nu m with b0 of (1.7)',
         printed: add(A1i, A2i, A3i),
         derived: neg(mul(add(dv(mul(P('b0v'), nu)), dw(mul(P('b0w'), nu))), nu, m)),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
       byParts(
         'A1 = (1/2)∫(kappa w A0 - d_w A0)|nu|^2 m - ∫ w nu m^(1/2) (1/theta) d_v[nu m] m^(-1/2)',
@@ -123,7 +119,7 @@ function lemma44(d: Derivation) {
         ),
         { v: mul(div(num(1), theta), w, pow(nu, 2), m), w: mul(num(-1, 2), P('A0(theta*v, w)'), pow(nu, 2), m) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
       byParts(
         "A2 = (1/2)∫[(rho/theta) v (N(V + theta v) - N(V)) - N'(V + theta v)]|nu|^2 m",
@@ -131,7 +127,7 @@ function lemma44(d: Derivation) {
         A2form,
         { v: mul(num(-1, 2), div(num(1), theta), Delta, pow(nu, 2), m) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
       byParts(
         'A3 = -∫(v Psi*rho + E/theta) nu d_v(nu m)',
@@ -139,7 +135,7 @@ function lemma44(d: Derivation) {
         neg(mul(P('v*PsiRho + E/theta'), nu, dv(mul(nu, m)))),
         { v: mul(P('v*PsiRho + E/theta'), pow(nu, 2), m) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
     ],
   );
@@ -163,12 +159,12 @@ function lemma44(d: Derivation) {
       title: "A2 = A21 + A22 + A23 with A22 = (1/2)∫ 1_{|theta v| <= R} v [(rho/theta)(N(V + theta v) - N(V)) - N'(V + theta v)]|nu|^2 m (as printed)",
     },
     () => [
-      { label: 'A21 + A22 + A23 = A2 (chi = 1_{|theta v| <= R})', printed: add(A21, A22printed, A23), derived: A2form, options: RADICAL_METHODS },
+      { label: 'A21 + A22 + A23 = A2 (chi = 1_{|theta v| <= R})', printed: add(A21, A22printed, A23), derived: A2form, options: TWO_METHODS },
       {
         label: "corrected: A22 = (1/2)∫ 1_{|theta v| <= R} [(rho/theta) v (N(V + theta v) - N(V)) - N'(V + theta v)]|nu|^2 m",
         printed: add(A21, A22fixed, A23),
         derived: A2form,
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
         mustHold: true,
       },
       {
@@ -351,25 +347,25 @@ function lemma46(d: Derivation) {
         label: 'Gaussians: kappa ||nu||^2 (kappa + beta^2) = kappa ||d_w nu||^2',
         printed: mul(kappa, D),
         derived: mul(kappa, N, add(kappa, pow(sym('beta'), 2))),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
       {
         label: 'Gaussians: ||w nu||^2 kappa^2 (kappa + beta^2) = (kappa + 4 beta^2) ||d_w nu||^2',
         printed: mul(P('kappa + 4*beta^2'), D),
         derived: mul(pow(kappa, 2), Wn, add(kappa, pow(sym('beta'), 2))),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
       {
         label: '4/kappa^2 - (kappa + 4 beta^2)/(kappa^2 (kappa + beta^2)) = 3/(kappa (kappa + beta^2)) -> 0 as beta -> oo: 2/kappa is sharp',
         printed: P('3/(kappa*(kappa + beta^2))'),
         derived: P('4/kappa^2 - (kappa + 4*beta^2)/(kappa^2*(kappa + beta^2))'),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
       ...hermite.map((h, n) => ({
         label: `Hermite mode n = ${n}: (n + 1) kappa ||nu||^2 = ||d_w nu||^2`,
         printed: norm(dw(h)),
         derived: mul(num(n + 1), kappa, norm(h)),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       })),
     ],
   );
@@ -394,7 +390,7 @@ function prop47(d: Derivation) {
         neg(mul(div(num(1), theta), nu, dv(mul(dw(nu), m)))),
         { v: mul(div(num(1), theta), nu, dw(nu), m) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
     ],
   );
@@ -503,13 +499,13 @@ function lemma49(d: Derivation) {
           label: '|nubar|^2 mbar after w = e^{-bt} y: e^{bt} nubar0(y)^2 mbar(e^{-bt} y)',
           printed: mul(E, pow(fn('nubar0', [sym('y')]), 2), mbarY(div(sym('y'), E))),
           derived: at(mul(pow(nb, 2), mbar)),
-          options: RADICAL_METHODS,
+          options: TWO_METHODS,
         },
         {
           label: "|d_w nubar|^2 mbar after w = e^{-bt} y: e^{3bt} nubar0'(y)^2 mbar(e^{-bt} y)",
           printed: mul(pow(E, 3), pow(fn('nubar0', [sym('y')], [1]), 2), mbarY(div(sym('y'), E))),
           derived: at(mul(pow(dw(nb), 2), mbar)),
-          options: RADICAL_METHODS,
+          options: TWO_METHODS,
         },
       ],
       inequalities: [

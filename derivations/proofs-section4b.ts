@@ -34,21 +34,17 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
-import { equation110 } from './moments.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111, closedFormI } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
 import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
 
-const { scope: s110 } = equation110();
-const scope = s110.extend({
+const { P } = proofScope({
   parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
   symbols: ['t', 's', 'vp'],
   coefficients: { I: null, Y: null },
   functions: { nu: 2, nup: 2, nubar: 1, jnu: 1, err: 1, F: 2 },
 });
-const P = (text: string) => scope.parse(text, text);
-const RADICAL_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
 const [v, w, rho, theta, kappa] = ['v', 'w', 'rho', 'theta', 'kappa'].map(sym);
 const M = maxwellian(rho, v);
 const m = P(m41Text);
@@ -98,17 +94,17 @@ function prop410(d: Derivation) {
         label: 'S = a theta d_w[(j - v nubar) M] - (1/theta) d_v[B0(theta v, w) Pi nu]',
         printed: sub(mul(sym('a'), theta, dw(mul(sub(j, mul(v, nubar)), M))), mul(div(num(1), theta), dv(mul(P('B0(theta*v, w)'), Pinu)))),
         derived: S,
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
-      { label: 'M m is free of v: d_v(M m) = 0', printed: num(0), derived: dv(mul(M, m)), options: RADICAL_METHODS },
-      { label: '∫ M dv = 1, so ∫ nu_perp dv = nubar - nubar ∫ M dv = 0', printed: num(1), derived: integrateGaussian(M, 'v').value, options: RADICAL_METHODS },
+      { label: 'M m is free of v: d_v(M m) = 0', printed: num(0), derived: dv(mul(M, m)), options: TWO_METHODS },
+      { label: '∫ M dv = 1, so ∫ nu_perp dv = nubar - nubar ∫ M dv = 0', printed: num(1), derived: integrateGaussian(M, 'v').value, options: TWO_METHODS },
       byParts(
         'A1 = -(1/theta)∫ d_v[B0 Pi nu] nu_perp m = (1/theta)∫ B0 Pi nu d_v(nu_perp m)',
         neg(mul(div(num(1), theta), dv(mul(P('B0(theta*v, w)'), Pinu)), nup, m)),
         mul(div(num(1), theta), P('B0(theta*v, w)'), Pinu, dv(mul(nup, m))),
         { v: neg(mul(div(num(1), theta), P('B0(theta*v, w)'), Pinu, nup, m)) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
     ],
   );
@@ -145,7 +141,7 @@ function prop410(d: Derivation) {
           corrected: {
             printed: '(4.1) read as 2 pi/sqrt(rho0 kappa) e^{...}: the ratio is 1 (equality)',
             rhs: expand(div(norm2(mul(M, g), P('2*pi/sqrt(rho*kappa)*exp((rho*v^2 + kappa*w^2)/2)')), marginalNorm)),
-            proof: { identity: RADICAL_METHODS },
+            proof: { identity: TWO_METHODS },
           },
         },
       ],
@@ -175,7 +171,7 @@ function prop410(d: Derivation) {
         printed: num(0),
         derived: integrateGaussian(expand(f), 'v').value,
         mustHold: true,
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       })),
       inequalities: modes.map((f, k) => ({
         label: `mode n = ${k + 1}`,
@@ -187,7 +183,7 @@ function prop410(d: Derivation) {
           printed: 'rho0^eps ||nu_perp||^2 <= D[nu_perp] (the Poincaré constant of M_rho is 1/rho)',
           lhs: mul(rho, norm2(f)),
           rhs: D(f),
-          proof: k === 0 ? { identity: RADICAL_METHODS } : { rest: mul(rho, norm2(f)), identity: RADICAL_METHODS, context: S4 },
+          proof: k === 0 ? { identity: TWO_METHODS } : { rest: mul(rho, norm2(f)), identity: TWO_METHODS, context: S4 },
         },
       })),
     }),
@@ -246,7 +242,7 @@ function prop410(d: Derivation) {
         label: 'e^{-2 alpha* I(t)} with I = t/eps + ln(theta^2)/(2 rho) (theta2 = theta^2 > 0)',
         printed: mul(P('exp(-2*astar*t/eps)'), pow(sym('theta2'), P('-astar/rho'))),
         derived: exp(mul(P('-2*astar'), P(closedFormI))),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
     ],
   );
@@ -294,7 +290,7 @@ function prop410Bounds(d: Derivation) {
           region: base,
           proof: {
             uses: [{ premise: powerMonotone(X, theta2t, c, P('eps*(1 - exp(-2*rho*t/eps))'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }],
-            identity: RADICAL_METHODS,
+            identity: TWO_METHODS,
             context: ctx,
           },
         },
@@ -306,7 +302,7 @@ function prop410Bounds(d: Derivation) {
           region: base,
           proof: {
             uses: [{ premise: powerMonotone(sym('eps'), theta2t, c, P('(1 - eps)*exp(-2*rho*t/eps)'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }],
-            identity: RADICAL_METHODS,
+            identity: TWO_METHODS,
             context: ctx,
           },
         },
@@ -352,7 +348,7 @@ function lemma411(d: Derivation) {
         sub(mul(P('b/2'), P('1 - kappa*w^2'), pow(e, 2), mbar), mul(sym('a'), theta, dw(j), e, mbar)),
         { w: mul(P('b/2'), w, pow(e, 2), mbar) },
         decay,
-        RADICAL_METHODS,
+        TWO_METHODS,
       ),
       {
         label: "y y' = (1/2)(y^2)': dividing by ||e|| turns the inequality on ||e||^2 into one on ||e||",
@@ -394,13 +390,13 @@ function prop412(d: Derivation) {
         label: 'e^{-2 alpha* s0/eps} eps^{-alpha*/m*} = 1',
         printed: num(1),
         derived: substitute(P('exp(-2*astar*s/eps)*eps^(-astar/mstar)'), new Map([['s', s0]])),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
       {
         label: 'an antiderivative: d/ds[-(eps/(2 alpha*)) e^{-2 alpha* s/eps} eps^{-alpha*/m*}]',
         printed: P('exp(-2*astar*s/eps)*eps^(-astar/mstar)'),
         derived: partial(P('-(eps/(2*astar))*exp(-2*astar*s/eps)*eps^(-astar/mstar)'), 's'),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
       },
     ],
   );
@@ -514,14 +510,14 @@ function theorems(d: Derivation) {
         label: 'M m41 = kappa^(-1/2) mbar (as extracted)',
         printed: mul(pow(kappa, num(-1, 2)), mbar),
         derived: mul(M, m),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
         mustHold: true,
       },
       {
         label: 'M (2 pi/sqrt(rho kappa)) e^{...} = mbar (the reading of §4.2.2)',
         printed: mbar,
         derived: mul(M, P('2*pi/sqrt(rho*kappa)*exp((rho*v^2 + kappa*w^2)/2)')),
-        options: RADICAL_METHODS,
+        options: TWO_METHODS,
         mustHold: true,
       },
     ],

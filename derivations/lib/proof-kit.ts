@@ -3,7 +3,8 @@
  * (the integrand identity behind ∫ X du = ∫ Y du), and the sign context of the paper's
  * hypotheses for the prover.
  */
-import { Expr, add, partial, printExpr, checkDecay, DecaySpec, ClaimPart, SignContext, Assumptions } from '../../src/index.ts';
+import { Expr, add, partial, printExpr, checkDecay, DecaySpec, ClaimPart, SignContext, Assumptions, ModelScope } from '../../src/index.ts';
+import { equation110 } from '../moments.ts';
 import { paperAssumptions } from './assumptions.ts';
 
 /**
@@ -27,12 +28,6 @@ export function byParts(
   };
 }
 
-/** What the paper's hypotheses say about signs: eps, rho, b, kappa, theta, m* positive; times nonnegative. */
-export const PAPER_SIGNS: SignContext = {
-  positive: ['eps', 'rho', 'b', 'kappa', 'theta', 'mstar', 'm', 'pi', 'E', 'eta', 'eta1', 'eta2', 'lambda', 'astar', 'alpha'],
-  nonnegative: ['t', 's'],
-};
-
 /** The sign context with more facts. */
 export const withFacts = (ctx: SignContext, more: SignContext): SignContext => ({
   positive: [...(ctx.positive ?? []), ...(more.positive ?? [])],
@@ -52,3 +47,22 @@ export const proofAssumptions: Assumptions = {
   eta2: 'positive',
   delta: 'positive', // proof of Proposition 4.10: the margin (1 - 1/(2 b kappa) - alpha*)/2
 };
+
+/** The prover's sign context read off the same declarations (one list, not two kept in step). */
+export const PAPER_SIGNS: SignContext = {
+  positive: Object.keys(proofAssumptions).filter((n) => proofAssumptions[n] === 'positive'),
+  nonnegative: Object.keys(proofAssumptions).filter((n) => proofAssumptions[n] === 'nonnegative'),
+};
+
+/**
+ * The engine and the numeric witness, named explicitly where nerdamer cannot help: it
+ * mis-simplifies constant square roots (jiggzson/nerdamer#675) and does not split logarithms of sums.
+ */
+export const TWO_METHODS = { methods: ['engine-normal-form', 'mathjs-random-points'] as const };
+
+/** The scope of (1.10) (`base`), with a proof's own names declared (`scope`), and a parser in it (each text is its own label). */
+export function proofScope(more: Parameters<ModelScope['extend']>[0]): { base: ModelScope; scope: ModelScope; P: (text: string) => Expr } {
+  const base = equation110().scope;
+  const scope = base.extend(more);
+  return { base, scope, P: (text: string) => scope.parse(text, text) };
+}

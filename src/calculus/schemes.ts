@@ -55,6 +55,19 @@ export const stepRequirements = (h: string, factor: NoiseFactor): Requirement[] 
   ...factor.requirements,
 ];
 
+/** A rule's fields every stochastic scheme fills the same way: model, state, step, the normals of its noise factor, and (by default) the step's requirements. */
+function noisyRule(
+  model: FokkerPlanckModel,
+  scheme: string,
+  h: Expr & { kind: 'sym' },
+  factor: NoiseFactor,
+  update: UpdateRule['update'],
+  what: Pick<UpdateRule, 'explanation' | 'weakOrder' | 'strongOrder'> & { readonly requirements?: readonly Requirement[] },
+): UpdateRule {
+  const requirements = what.requirements ?? stepRequirements(h.name, factor);
+  return { scheme, model: model.name, state: model.state, step: h.name, noise: factor.normals, update, ...what, requirements };
+}
+
 /** A rule for every state variable from a function of its index. */
 const rule = (model: FokkerPlanckModel, f: (x: string, i: number) => Expr) => Object.fromEntries(model.state.map((x, i) => [x, f(x, i)]));
 
@@ -75,18 +88,12 @@ export function eulerMaruyama(model: FokkerPlanckModel, options: EulerMaruyamaOp
     const rate = typeof options.stiffRate === 'string' ? model.scope.parse(options.stiffRate, `${scheme} stiff rate`) : options.stiffRate;
     stiff.push({ expr: expand(mul(rate, h)), test: 'below-two', what: 'the stiff rate times the step' });
   }
-  return {
-    scheme,
-    model: model.name,
-    state: model.state,
-    step: h.name,
-    noise: factor.normals,
-    update,
+  return noisyRule(model, scheme, h, factor, update, {
     explanation: 'x_{n+1} = x_n + a(x_n) h + sqrt(h) sigma xi, sigma sigma^T = 2D (strong order 1/2, 1 for additive noise; weak order 1)',
     weakOrder: 1,
     strongOrder: factor.additive ? 1 : 0.5,
     requirements: [...stepRequirements(h.name, factor), ...stiff],
-  };
+  });
 }
 
 /** The drift with the time shifted to t + c h (stages of a Runge–Kutta scheme). */
@@ -122,18 +129,11 @@ export function stochasticHeun(model: FokkerPlanckModel, options: SchemeOptions 
     const late = substitute(atTime(model, model.drift[i], h, num(1)), predictor);
     return add(sym(x), mul(num(1, 2), h, add(model.drift[i], late)), dW[i]);
   });
-  return {
-    scheme,
-    model: model.name,
-    state: model.state,
-    step: h.name,
-    noise: factor.normals,
-    update,
+  return noisyRule(model, scheme, h, factor, update, {
     explanation: 'predictor x + a(x) h + dW, then x + (a(x) + a(predictor)) h/2 + dW (weak order 2, strong order 1, additive noise)',
     weakOrder: 2,
     strongOrder: 1,
-    requirements: stepRequirements(h.name, factor),
-  };
+  });
 }
 
 /**
@@ -165,18 +165,11 @@ export function milstein(model: FokkerPlanckModel, options: SchemeOptions = {}):
     return mul(num(1, 2), slope, h, add(mul(xi, xi), num(-1)));
   });
   const update = rule(model, (x, i) => add(sym(x), mul(model.drift[i], h), brownianIncrement(factor, i, h, model.state), correction[i]));
-  return {
-    scheme,
-    model: model.name,
-    state: model.state,
-    step: h.name,
-    noise: factor.normals,
-    update,
+  return noisyRule(model, scheme, h, factor, update, {
     explanation: 'x + a h + sigma dW + (1/2)(d_x D) (dW^2 - h) per variable (strong order 1, commutative diagonal noise)',
     weakOrder: 1,
     strongOrder: 1,
-    requirements: stepRequirements(h.name, factor),
-  };
+  });
 }
 
 /** An explicit Runge–Kutta tableau: stage matrix a (strictly lower), weights b, nodes c. */
@@ -221,16 +214,9 @@ export function rungeKutta(model: FokkerPlanckModel, tableau: ButcherTableau, op
   const update = rule(model, (x, i) =>
     add(sym(x), mul(h, add(...stages.map((k, j) => mul(coef(tableau.b[j]), k[i])))), brownianIncrement(factor, i, h, model.state)),
   );
-  return {
-    scheme,
-    model: model.name,
-    state: model.state,
-    step: h.name,
-    noise: factor.normals,
-    update,
+  return noisyRule(model, scheme, h, factor, update, {
     explanation: `${tableau.b.length}-stage explicit Runge–Kutta (${tableau.name}) on the drift, Brownian increment added`,
     weakOrder: factor.kind === 'none' ? (tableau.order ?? 1) : 1,
     strongOrder: factor.kind === 'none' ? (tableau.order ?? 1) : 1,
-    requirements: stepRequirements(h.name, factor),
-  };
+  });
 }

@@ -2,7 +2,7 @@
 export * from './rational.ts';
 export * from './expr.ts';
 export * from './errors.ts';
-export { parseExpr, sourceOf } from './parse.ts';
+export { parseExpr, sourceOf, declaredBySource } from './parse.ts';
 export type { Scope, MacroSource, ParsedSource } from './parse.ts';
 export { printExpr, plainNaming } from './print.ts';
 export type { Naming } from './print.ts';

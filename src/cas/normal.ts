@@ -22,7 +22,7 @@ import {
   makeTerm,
   termPoly,
   polyConst,
-  polyAtom as polyAtomKeyed,
+  polyAtom,
   polyAdd,
   polySum,
   polyScale,
@@ -42,9 +42,9 @@ export { polyAdd, polyScale, polyMul, polyConst, polyKey, constantOf, toExpr, qL
 
 /** e = exp(1), the one atom every rational exponential is a power of. */
 export const E_ATOM: Expr = fn('exp', [num(1)]);
+const E_KEY = keyOf(E_ATOM);
 
-/** The polynomial atom^k for an atom already in canonical form. */
-export const polyAtom = (atom: Expr, k: Q = ONE): Poly => polyAtomKeyed(atom, k, keyOf);
+export { polyAtom };
 
 /** The declarations a normal form is computed under, with its own cache. */
 interface Ctx {
@@ -335,7 +335,7 @@ function lnPoly(p: Poly, ctx: Ctx): Poly {
   const parts: Poly[] = [t.expo ?? EMPTY];
   const stay: Factor[] = [];
   for (const f of t.factors) {
-    if (f.key === keyOf(E_ATOM)) parts.push(polyConst(f.exp));
+    if (f.key === E_KEY) parts.push(polyConst(f.exp));
     else if (isNonnegative(f.atom, ctx.a)) parts.push(polyScale(lnOfAtom(f.atom, ctx), f.exp));
     else stay.push(f);
   }

@@ -11,7 +11,7 @@ import { Expr, add, mul, pow, num, sym, fn, neg, exp, isZero } from './expr.ts';
 import { qFromDecimalString, qSign } from './rational.ts';
 import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError } from './errors.ts';
 import { limits } from './limits.ts';
-import type { Assumptions } from './assumptions.ts';
+import { Assumptions, mergeAssumptions } from './assumptions.ts';
 import { toPoly } from './normal.ts';
 import { printExpr } from './print.ts';
 
@@ -47,6 +47,11 @@ const sources = new WeakMap<Expr, ParsedSource>();
 /** The text an expression was parsed from, when it came straight from parseExpr. */
 export function sourceOf(e: Expr): ParsedSource | undefined {
   return sources.get(e);
+}
+
+/** What the scopes these expressions were parsed in declare (a model's positive parameters, ...). */
+export function declaredBySource(exprs: readonly Expr[]): Assumptions {
+  return mergeAssumptions(...exprs.map((e) => sourceOf(e)?.scope?.assumptions));
 }
 
 /** mathjs with numbers read as exact decimals; created once. */

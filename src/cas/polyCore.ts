@@ -4,7 +4,7 @@
  * rewrites are allowed under which assumptions is normal.ts's business.
  */
 import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qToString, qpowRational } from './rational.ts';
-import { Expr, add, mul, pow, num, fn, zero } from './expr.ts';
+import { Expr, add, mul, pow, num, fn, zero, keyOf } from './expr.ts';
 import { LimitError } from './errors.ts';
 import { limits } from './limits.ts';
 
@@ -104,8 +104,8 @@ export function polyConst(c: Q): Poly {
 }
 
 /** The polynomial atom^k for an atom already in canonical form. */
-export function polyAtom(atom: Expr, k: Q = ONE, keyOfAtom: (e: Expr) => string): Poly {
-  return termPoly(makeTerm(ONE, [{ atom, key: keyOfAtom(atom), exp: k }]));
+export function polyAtom(atom: Expr, k: Q = ONE): Poly {
+  return termPoly(makeTerm(ONE, [{ atom, key: keyOf(atom), exp: k }]));
 }
 
 /** Add t into a mutable sum. */

@@ -8,7 +8,7 @@
  */
 import { Expr, printExpr, symbolsOf } from '../cas/index.ts';
 import { Assumptions, currentAssumptions, mergeAssumptions, validateAssumptions, withAssumptions, restrictAssumptions } from '../cas/assumptions.ts';
-import { sourceOf } from '../cas/parse.ts';
+import { declaredBySource } from '../cas/parse.ts';
 import { equivalent, EquivalenceOptions, Check, VerdictStatus } from './equivalent.ts';
 import type { InequalityOutcome } from './inequality.ts';
 
@@ -123,11 +123,6 @@ export function unexpectedOutcome(status: ClaimStatus, expect: ClaimMeta['expect
   return undefined;
 }
 
-/** The declarations a part's printed side was read under (a model's or scope's own assumptions). */
-function scopeAssumptions(parts: readonly ClaimPart[]): Assumptions {
-  return mergeAssumptions(...parts.map((p) => sourceOf(p.printed)?.scope?.assumptions));
-}
-
 /** Decide a claim from its parts (the thunk does the derivation, so its time is counted). */
 export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
   const t0 = performance.now();
@@ -158,7 +153,7 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
     assumptions = declared;
     withAssumptions(declared, () => {
       const derived = derive();
-      assumptions = mergeAssumptions(declared, scopeAssumptions(derived));
+      assumptions = mergeAssumptions(declared, declaredBySource(derived.map((p) => p.printed)));
       withAssumptions(assumptions, () => {
         for (const part of derived) {
           const v = equivalent(part.derived, part.printed, { label: `claim ${meta.id} ${part.label}`, ...part.options });

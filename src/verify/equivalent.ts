@@ -11,7 +11,7 @@
  * `different` when a method shows a difference and none says equal; `disputed` otherwise, with
  * every method's evidence. nerdamer is consulted only when the first two do not settle it.
  */
-import { Expr, parseExpr, printExpr, Scope, sub, toPoly, toExpr, clearDenominators, LimitError, symbolsOf, sourceOf } from '../cas/index.ts';
+import { Expr, parseExpr, printExpr, Scope, sub, toPoly, toExpr, clearDenominators, LimitError, symbolsOf, declaredBySource } from '../cas/index.ts';
 import {
   Assumptions,
   mergeAssumptions,
@@ -148,8 +148,7 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
   const assumptions = mergeAssumptions(
     currentAssumptions(),
     opts.scope?.assumptions,
-    sourceOf(sides.lhs)?.scope?.assumptions,
-    sourceOf(sides.rhs)?.scope?.assumptions,
+    declaredBySource([sides.lhs, sides.rhs]),
     validateAssumptions(opts.assume, label),
   );
   return withAssumptions(assumptions, () => decide(sides, assumptions, opts));

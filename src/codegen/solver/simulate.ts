@@ -208,6 +208,14 @@ const problemOf = (spec: SimulationSpec, graph: QuantityGraph, c: Common, progra
   seed: c.seed,
 });
 
+/** The model compiled for a method (particles or grid), the problem it defines, and the declared signs checked at the points. */
+function compiledProblem(spec: SimulationSpec, graph: QuantityGraph, c: Common, plan: TimePlan, grid: boolean) {
+  const { program, slots } = compileProgram(graph, gridDynamics(graph), grid);
+  const problem = problemOf(spec, graph, c, program, plan.sampleSteps.length);
+  checkDeclaredAtPoints(spec, problem);
+  return { program, slots, problem };
+}
+
 const timeStepCheck = (plan: TimePlan) =>
   plan.mode === 'doubling'
     ? `step doubling (a companion run at 2 dt = ${2 * plan.dt})`
@@ -226,9 +234,7 @@ function runParticleMethod(
   const particles = requireCount(L(`${field}.particles`), method.particles, 2);
   const replicas = requireCount(L(`${field}.replicas`), method.replicas ?? 8, 1, 10_000);
   const rule = particleRule(graph, method, field, spec);
-  const { program, slots } = compileProgram(graph, gridDynamics(graph), false);
-  const problem = problemOf(spec, graph, c, program, plan.sampleSteps.length);
-  checkDeclaredAtPoints(spec, problem);
+  const { program, slots, problem } = compiledProblem(spec, graph, c, plan, false);
   const stepper = particleStepper(rule, slots);
   const order = program.frozenCoefficients ? 1 : rule.weakOrder;
   const replicaSamples: PairSamples[] = runParticles({
@@ -280,9 +286,7 @@ function runGridMethod(
   const cfl = method.cfl ?? 0.8;
   if (!(cfl > 0 && cfl <= 1)) throw new NumericInputError(`${field}.cfl must be in (0, 1], got ${cfl}`);
   const ops0 = { names: { cells: [...new Set(axisNames)].join(', '), points: L('population.points'), dt: L(`${field}.dt`) } };
-  const { program, slots } = compileProgram(graph, gridDynamics(graph), true);
-  const problem = problemOf(spec, graph, c, program, plan.sampleSteps.length);
-  checkDeclaredAtPoints(spec, problem);
+  const { slots, problem } = compiledProblem(spec, graph, c, plan, true);
   const parameters = Object.entries(spec.parameters ?? {})
     .map(([p, v]) => `${L(`parameters.${p}`)} = ${v}`)
     .join(', ');

@@ -7,7 +7,8 @@ import { Mesh, FacePoints, facePoints } from './mesh.ts';
 import { FaceVelocities, transportStep, transportStepBound } from './transport.ts';
 import { StiffCoefficients, stiffStep } from './stiff.ts';
 import { NumericInputError, requirePositive } from '../validate.ts';
-import { OnProgress, noProgress } from '../progress.ts';
+import type { OnProgress } from '../progress.ts';
+import { marchToStops } from './march.ts';
 
 /** What one box needs for a step. */
 export interface BoxStep {
@@ -52,34 +53,22 @@ export function runGrid(model: GridModel, spec: GridRunSpec): GridRunReport {
   if (spec.dt !== undefined) requirePositive('dt', spec.dt);
   if (spec.cfl !== undefined && !(spec.cfl > 0 && spec.cfl <= 1)) throw new NumericInputError(`cfl must be in (0, 1], got ${spec.cfl}`);
   const faces = facePoints(model.mesh);
-  const stops = [...(spec.sampleTimes ?? []), spec.tEnd].filter((t, i, a) => t <= spec.tEnd && a.indexOf(t) === i).sort((a, b) => a - b);
   const outflow = model.boxes.map(() => 0);
   const scratch = new Float64Array(model.boxes[0].length);
-  const progress = spec.onProgress ?? noProgress;
-  let t = 0;
-  let steps = 0;
-  let minDt = Number.POSITIVE_INFINITY;
-  for (const stop of stops) {
-    while (t < stop - 1e-14 * Math.max(1, stop)) {
-      const coeffs = model.coefficients(t, faces);
-      let dt = spec.dt ?? Number.POSITIVE_INFINITY;
-      if (spec.cfl !== undefined) {
-        const bound = Math.min(...coeffs.map((c) => transportStepBound(model.mesh, c.velocities))) / (spec.transportOrder ?? 1);
-        dt = Math.min(spec.maxDt ?? Number.POSITIVE_INFINITY, spec.cfl * bound);
-      }
-      dt = Math.min(dt, stop - t);
-      coeffs.forEach((c, k) => {
-        outflow[k] += transportStep(model.mesh, model.boxes[k], c.velocities, dt, scratch, spec.transportOrder ?? 1);
-        stiffStep(model.mesh, model.boxes[k], c.stiff, dt);
-      });
-      model.afterStep?.(t, dt);
-      t = stop - t - dt <= 1e-14 * Math.max(1, stop) ? stop : t + dt;
-      minDt = Math.min(minDt, dt);
-      steps++;
-      if (steps % 20 === 0) progress(t / spec.tEnd);
+  const { steps, minDt } = marchToStops(spec, (t, stop) => {
+    const coeffs = model.coefficients(t, faces);
+    let dt = spec.dt ?? Number.POSITIVE_INFINITY;
+    if (spec.cfl !== undefined) {
+      const bound = Math.min(...coeffs.map((c) => transportStepBound(model.mesh, c.velocities))) / (spec.transportOrder ?? 1);
+      dt = Math.min(spec.maxDt ?? Number.POSITIVE_INFINITY, spec.cfl * bound);
     }
-    spec.onSample?.(t);
-  }
-  progress(1);
+    dt = Math.min(dt, stop - t);
+    coeffs.forEach((c, k) => {
+      outflow[k] += transportStep(model.mesh, model.boxes[k], c.velocities, dt, scratch, spec.transportOrder ?? 1);
+      stiffStep(model.mesh, model.boxes[k], c.stiff, dt);
+    });
+    model.afterStep?.(t, dt);
+    return dt;
+  });
   return { steps, outflow, minDt };
 }

@@ -15,7 +15,8 @@ import { transportStep, transportStepBound, FaceVelocities } from './transport.t
 import { remapAlongW, RemapOrder } from './remap.ts';
 import { LineStiffCoefficients, stiffStepPerLine } from './stiff-lines.ts';
 import { NumericInputError, requirePositive } from '../validate.ts';
-import { OnProgress, noProgress } from '../progress.ts';
+import type { OnProgress } from '../progress.ts';
+import { marchToStops, reaches } from './march.ts';
 
 /** What one box needs for the step from t. */
 export interface SplitBoxStep {
@@ -68,43 +69,31 @@ export function runSplitGrid(model: SplitGridModel, spec: SplitRunSpec): SplitRu
   const { mesh } = model;
   const faces = facePoints(mesh);
   const zeroW = new Float64Array(mesh.nv * (mesh.nw + 1));
-  const stops = [...(spec.sampleTimes ?? []), spec.tEnd].filter((t, i, a) => t <= spec.tEnd && a.indexOf(t) === i).sort((a, b) => a - b);
   const outflow = model.boxes.map(() => 0);
   const scratch = new Float64Array(model.boxes[0].length);
-  const progress = spec.onProgress ?? noProgress;
-  let t = 0;
-  let steps = 0;
-  let minDt = Number.POSITIVE_INFINITY;
-  let maxDt = 0;
-  for (const stop of stops) {
-    while (t < stop - 1e-14 * Math.max(1, stop)) {
-      if (steps >= maxSteps)
-        throw new NumericInputError(`runSplitGrid: more than ${maxSteps} steps before t = ${stop} (reached t = ${t}); raise the step size or maxSteps`);
-      const coeffs = model.coefficients(t, faces);
-      const velocities: FaceVelocities[] = coeffs.map((c) => ({ bv: c.bv, bw: zeroW }));
-      const wanted = requirePositive(`stepSize(${t})`, spec.stepSize(t));
-      const bound = Math.min(...velocities.map((u) => transportStepBound(mesh, u))) / order;
-      let dt = Math.min(wanted, cfl * bound, stop - t);
-      if (stop - t - dt <= 1e-14 * Math.max(1, stop)) dt = stop - t;
-      coeffs.forEach((c, k) => {
-        const f = model.boxes[k];
-        outflow[k] += transportStep(mesh, f, velocities[k], dt, scratch, order);
-        stiffStepPerLine(mesh, f, c.stiff(dt), dt);
-        outflow[k] += remapAlongW(mesh, f, c.shiftW(dt), spec.remapOrder ?? 6, scratch);
-      });
-      model.afterStep?.(t, dt);
-      t = stop - t - dt <= 1e-14 * Math.max(1, stop) ? stop : t + dt;
-      minDt = Math.min(minDt, dt);
-      maxDt = Math.max(maxDt, dt);
-      steps++;
-      if (steps % 20 === 0) progress(t / spec.tEnd);
-    }
+  const step = (t: number, stop: number, steps: number): number => {
+    if (steps >= maxSteps)
+      throw new NumericInputError(`runSplitGrid: more than ${maxSteps} steps before t = ${stop} (reached t = ${t}); raise the step size or maxSteps`);
+    const coeffs = model.coefficients(t, faces);
+    const velocities: FaceVelocities[] = coeffs.map((c) => ({ bv: c.bv, bw: zeroW }));
+    const wanted = requirePositive(`stepSize(${t})`, spec.stepSize(t));
+    const bound = Math.min(...velocities.map((u) => transportStepBound(mesh, u))) / order;
+    let dt = Math.min(wanted, cfl * bound, stop - t);
+    if (reaches(t, dt, stop)) dt = stop - t;
+    coeffs.forEach((c, k) => {
+      const f = model.boxes[k];
+      outflow[k] += transportStep(mesh, f, velocities[k], dt, scratch, order);
+      stiffStepPerLine(mesh, f, c.stiff(dt), dt);
+      outflow[k] += remapAlongW(mesh, f, c.shiftW(dt), spec.remapOrder ?? 6, scratch);
+    });
+    model.afterStep?.(t, dt);
+    return dt;
+  };
+  const finite = (t: number) =>
     model.boxes.forEach((f, k) => {
       for (let i = 0; i < f.length; i++)
         if (!Number.isFinite(f[i])) throw new NumericInputError(`runSplitGrid: the density of box ${k} is not finite at t = ${t} (cell ${i}: ${f[i]})`);
     });
-    spec.onSample?.(t);
-  }
-  progress(1);
+  const { steps, minDt, maxDt } = marchToStops(spec, step, finite);
   return { steps, outflow, minDt, maxDt };
 }
