@@ -123,6 +123,23 @@ function parseArgsError(command: string, err: Error & { code?: string }): UsageE
 }
 
 /**
+ * `--eps -1` as `--eps=-1` for numeric options: parseArgs reads a value starting with a dash as a
+ * missing value, and the user would be told the value is missing instead of that it is out of range.
+ */
+function joinNegativeValues(table: readonly OptionSpec[], argv: readonly string[]): string[] {
+  const numeric = new Set(table.filter((o) => o.type === 'number' || o.type === 'integer').map((o) => `--${o.name}`));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (numeric.has(argv[i]) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
+/**
  * Parse argv against the command's table: `'help'` when --help/-h is given (nothing else is
  * checked then), otherwise the checked values. Unknown options, missing values, malformed numbers,
  * fractions for integers and a wrong number of positionals are UsageErrors naming the culprit.
@@ -136,7 +153,7 @@ export function parseCommandLine(command: CommandSpec, argv: readonly string[]):
   if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) return 'help';
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(table, argv), options: config, allowPositionals: true, strict: true });
   } catch (err) {
     throw parseArgsError(command.name, err as Error);
   }

@@ -125,6 +125,9 @@ describe('options', () => {
     expect(() => parse(['--eps', 'Infinity'])).toThrow(/not a number/);
     expect(() => parse(['--eps', '0'])).toThrow(/option --eps must be > 0, got 0/);
     expect(() => parse(['--eps=-0.1'])).toThrow(/option --eps must be > 0, got -0.1/);
+    // a negative value after a space is the value, not a missing one
+    expect(() => parse(['--eps', '-1'])).toThrow(/option --eps must be > 0, got -1/);
+    expect(() => parse(['--cells', '-3'])).toThrow(/option --cells must be >= 1, got -3/);
     expect(() => parse(['--cells', '0'])).toThrow(/option --cells must be >= 1, got 0/);
     expect(() => parse(['--model', 'pde'])).toThrow(/option --model: "pde" is not one of particles, grid/);
     expect(() => parse(['a.ts', 'b.ts'])).toThrow(/simulate takes at most 1 FILE, got 2/);
