@@ -48,3 +48,4 @@ export * from './codegen/index.ts';
 export * from './report/index.ts';
 export { seededRandom } from './cas/index.ts';
 export * from './numerics/index.ts';
+export * from './simulate/index.ts';

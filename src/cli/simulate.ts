@@ -10,11 +10,11 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { simulate, solverFiles, SimulationResult } from '../codegen/index.ts';
-import { progressBar, NumericInputError, SimulationSpec, MethodSpec } from '../numerics/index.ts';
+import { progressBar, NumericInputError } from '../numerics/index.ts';
+import { simulate, solverFiles, SimulationResult, SimulationSpec, MethodSpec } from '../simulate/index.ts';
 import { seriesSvg } from '../report/series.ts';
 import { importCheckoutModule } from './repository.ts';
-import { simulationCsv, simulationJson, simulationTable } from './simulationOutput.ts';
+import { simulationCsv, simulationJson, simulationTable } from '../simulate/outputs/summary.ts';
 
 /** The parsed options of the command (numbers converted and checked by the option table). */
 export type SimulateValues = Readonly<Record<string, string | number | boolean | undefined>>;

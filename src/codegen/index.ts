@@ -5,4 +5,4 @@ export * from './kernel.ts';
 export * from './module.ts';
 export * from './runtime.ts';
 export * from './scheme.ts';
-export * from './solver/index.ts';
+export * from './cDriver.ts';

@@ -9,4 +9,3 @@ export * from './particles.ts';
 export * from './macro.ts';
 export * from './fit.ts';
 export * from './grid/index.ts';
-export * from './simulation/index.ts';

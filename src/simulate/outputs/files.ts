@@ -3,16 +3,16 @@
  * kernels the runners compile in process, printed in TypeScript and in C99 (plus a standalone C
  * driver for particles), each with a header saying how it was made (the command and the spec file).
  */
-import type { SimulationSpec } from '../../numerics/simulation/index.ts';
-import type { Kernel } from '../kernel.ts';
-import { emitModule, emitSource, ModuleOrigin } from '../module.ts';
-import { C99, TYPESCRIPT } from '../target.ts';
-import { quantityGraph, slotSymbols } from './quantities.ts';
-import { particleKernel, particleRule } from './particles.ts';
-import { chooseMethod } from './simulate.ts';
-import { stiffChoice } from './stiff.ts';
+import type { SimulationSpec } from '../index.ts';
+import type { Kernel } from '../../codegen/kernel.ts';
+import { emitModule, emitSource, ModuleOrigin } from '../../codegen/module.ts';
+import { C99, TYPESCRIPT } from '../../codegen/target.ts';
+import { quantityGraph, slotSymbols } from '../plan/quantities.ts';
+import { particleKernel, particleRule } from '../plan/particles.ts';
+import { chooseMethod } from '../simulate.ts';
+import { stiffChoice } from '../plan/stiff.ts';
 import { add, expand, mul, num } from '../../cas/index.ts';
-import { cDriver } from './driver.ts';
+import { cDriver } from '../../codegen/cDriver.ts';
 
 /** A generated file: its name in the output directory and its text. */
 export interface SolverFile {

@@ -5,8 +5,8 @@
  * observable comes back with its time-step, statistical and grid errors, flagged against the
  * tolerance. Inputs are validated first, by the names the user set them with.
  */
-import { OnProgress, noProgress } from '../../numerics/progress.ts';
-import { NumericInputError, requireFinite, requirePositive } from '../../numerics/validate.ts';
+import { OnProgress, noProgress } from '../numerics/progress.ts';
+import { NumericInputError, requireFinite, requirePositive } from '../numerics/validate.ts';
 import {
   SimulationSpec,
   MethodSpec,
@@ -31,12 +31,12 @@ import {
   DEFAULT_LIMITS,
   PairSamples,
   GridRun,
-} from '../../numerics/simulation/index.ts';
-import { quantityGraph, QuantityGraph } from './quantities.ts';
-import { compileProgram } from './program.ts';
-import { particleRule, particleSampler, particleStepper } from './particles.ts';
-import { gridDynamics, gridOperators } from './grid.ts';
-import { population } from './population.ts';
+} from './index.ts';
+import { quantityGraph, QuantityGraph } from './plan/quantities.ts';
+import { compileProgram } from './plan/compileProgram.ts';
+import { particleRule, particleSampler, particleStepper } from './plan/particles.ts';
+import { gridDynamics, gridOperators } from './plan/grid.ts';
+import { population } from './plan/population.ts';
 
 /** What a run reports about its method. */
 export interface MethodReport {

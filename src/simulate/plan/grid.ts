@@ -7,10 +7,10 @@
 import { Expr, add, mul, num, pow, sym, exp, expand, isZero, substitute, zero, printExpr } from '../../cas/index.ts';
 import { determinant, inverse } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
-import type { CellField, GridMethodSpec, GridOperators, SimulationSpec } from '../../numerics/simulation/index.ts';
-import { compileKernels } from '../runtime.ts';
+import type { CellField, GridMethodSpec, GridOperators, SimulationSpec } from '../index.ts';
+import { compileKernels } from '../../codegen/runtime.ts';
 import { QuantityGraph, slotSymbols } from './quantities.ts';
-import { Slots, compileFormula } from './program.ts';
+import { Slots, compileFormula } from './compileProgram.ts';
 import { stiffChoice } from './stiff.ts';
 
 const stateFree = (e: Expr, state: readonly string[]) => !slotSymbols(e, []).some((s) => state.includes(s));

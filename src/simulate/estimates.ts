@@ -10,7 +10,7 @@
  * allows). An observable whose error exceeds
  * absolute + relative * max_t |value| (or whose statistical error could not be estimated) is flagged.
  */
-import type { PairSamples } from './particleRunner.ts';
+import type { PairSamples } from './run/particleRunner.ts';
 import type { TimePlan } from './timeplan.ts';
 
 /** One observable over time with its errors. */

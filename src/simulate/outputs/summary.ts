@@ -3,7 +3,7 @@
  * stderr and their other errors; the error summary; the method; the seed; the tolerance and
  * what is flagged), simulation.csv (one row per output time), and the table at the last time.
  */
-import type { SimulationResult } from '../codegen/index.ts';
+import type { SimulationResult } from '../simulate.ts';
 
 /** The JSON of a run: `{ observables: { NAME: { t, value, stderr, ... } }, errors, method, seed, ... }`. */
 export function simulationJson(result: SimulationResult, origin: { command: string; source: string }) {

@@ -2,7 +2,7 @@
 import { Expr, expand, partial, isZero, printExpr, symbolsOf } from '../../cas/index.ts';
 import { stiffPartOf } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
-import type { StiffSpec } from '../../numerics/simulation/index.ts';
+import type { StiffSpec } from '../index.ts';
 import type { QuantityGraph } from './quantities.ts';
 
 /** A stiff affine part of one variable's drift: the variable, the part, its slope (free of the state). */

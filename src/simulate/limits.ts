@@ -5,7 +5,7 @@
  * field) and the bound.
  */
 import { totalmem } from 'node:os';
-import { NumericInputError, requireFinite, requirePositive } from '../validate.ts';
+import { NumericInputError, requireFinite, requirePositive } from '../numerics/validate.ts';
 
 /** The largest typed array the runners allocate (elements), well inside what V8 allows. */
 export const MAX_ARRAY_LENGTH = 2 ** 30;

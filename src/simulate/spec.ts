@@ -5,8 +5,8 @@
  * tolerance. Formulas are text in the model's names; `mean(e)` is the average of e over the
  * population at the same point, `nonlocal(q)` is sum_j Psi(x, x_j) rho0(x_j) |K_j| q(x_j).
  */
-import type { FokkerPlanckModel } from '../../calculus/index.ts';
-import type { Rng } from '../random.ts';
+import type { FokkerPlanckModel } from '../calculus/index.ts';
+import type { Rng } from '../numerics/random.ts';
 
 /** A time-dependent or mean-field quantity: a formula (in t, parameters, other coefficients, mean(...), nonlocal(...)), a formula with its rate, or an ODE. */
 export type CoefficientSpec = string | { readonly value: string; readonly rate?: string } | { readonly ode: string; readonly initial: number | string };

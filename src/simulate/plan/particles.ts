@@ -8,12 +8,12 @@ import { Expr, expand, mul, num, sym, symbolsOf, substitute, printExpr } from '.
 import { UpdateRule, eulerMaruyama, stochasticHeun, milstein, ouSplit, noiseFactor, linearRates } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
 import type { Rng } from '../../numerics/random.ts';
-import type { ParticleMethodSpec, ParticleStepper, PopulationPoint, QuantityProgram, SimulationSpec, StiffSpec } from '../../numerics/simulation/index.ts';
-import { LoopKernel } from '../kernel.ts';
-import { stepKernel } from '../scheme.ts';
-import { compileKernels } from '../runtime.ts';
+import type { ParticleMethodSpec, ParticleStepper, PopulationPoint, QuantityProgram, SimulationSpec, StiffSpec } from '../index.ts';
+import { LoopKernel } from '../../codegen/kernel.ts';
+import { stepKernel } from '../../codegen/scheme.ts';
+import { compileKernels } from '../../codegen/runtime.ts';
 import { QuantityGraph, numberExpr } from './quantities.ts';
-import { Slots, compileFormula } from './program.ts';
+import { Slots, compileFormula } from './compileProgram.ts';
 import { stiffChoice } from './stiff.ts';
 
 /**

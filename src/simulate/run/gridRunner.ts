@@ -8,15 +8,15 @@
  * every step against the limit (a drift that blows up is refused in bounded time), and a
  * non-finite density stops the run naming the time, the point and the cell.
  */
-import { OnProgress, noProgress } from '../progress.ts';
-import { NumericInputError } from '../validate.ts';
-import { DEFAULT_LIMITS, NonFiniteError, requireMemory } from './limits.ts';
+import { OnProgress, noProgress } from '../../numerics/progress.ts';
+import { NumericInputError } from '../../numerics/validate.ts';
+import { DEFAULT_LIMITS, NonFiniteError, requireMemory } from '../limits.ts';
 import { GridMesh, describeCell, linesOf } from './gridMesh.ts';
 import { ExplicitCoefficients, explicitStep, explicitStepBound, factorLine, implicitAxis, sgFluxes } from './gridOps.ts';
 import { advanceOdes, evaluateSteps, odeRates, setupQuantities } from './program.ts';
 import { readObservables } from './observe.ts';
-import type { GridOperators, PointView, SimulationProblem } from './problem.ts';
-import type { TimePlan } from './timeplan.ts';
+import type { GridOperators, PointView, SimulationProblem } from '../problem.ts';
+import type { TimePlan } from '../timeplan.ts';
 
 /** What a grid run needs besides the mesh. */
 export interface GridRun {

@@ -9,7 +9,7 @@
  *   a stiff affine drift's Maxwellian, an M-matrix (positive for any step), zero flux at the edges;
  *   with a state-dependent D and no drift it is the centred flux of D f.
  */
-import { bernoulli, factorTridiagonal, solveFactored, TridiagonalFactor } from '../grid/stiff.ts';
+import { bernoulli, factorTridiagonal, solveFactored, TridiagonalFactor } from '../../numerics/grid/stiff.ts';
 import { GridMesh, baseOf, linesOf, strideOf } from './gridMesh.ts';
 
 /** Face velocities per axis (layout of mesh.faces[a]) and the cross-diffusion field at the cells (or null). */

@@ -24,7 +24,7 @@ import {
 } from '../../cas/index.ts';
 import type { FokkerPlanckModel, ModelScope } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
-import type { HistogramSpec, SimulationSpec } from '../../numerics/simulation/index.ts';
+import type { HistogramSpec, SimulationSpec } from '../index.ts';
 
 /** How a slot gets its value. */
 export type QuantityNode =

@@ -7,14 +7,14 @@
  * point, one array per noise, from the replica's own generator. Memory and work are checked
  * before anything is allocated; a non-finite particle stops the run naming it.
  */
-import { createRng, Rng } from '../random.ts';
-import { OnProgress, noProgress } from '../progress.ts';
-import { DEFAULT_LIMITS, NonFiniteError, requireMemory, requireWork } from './limits.ts';
+import { createRng, Rng } from '../../numerics/random.ts';
+import { OnProgress, noProgress } from '../../numerics/progress.ts';
+import { DEFAULT_LIMITS, NonFiniteError, requireMemory, requireWork } from '../limits.ts';
 import { advanceOdes, evaluateSteps, odeRates, setupQuantities } from './program.ts';
 import { readObservables } from './observe.ts';
-import type { ParticleStepper, PointView, SimulationProblem } from './problem.ts';
-import type { TimePlan } from './timeplan.ts';
-import type { PopulationPoint } from './spec.ts';
+import type { ParticleStepper, PointView, SimulationProblem } from '../problem.ts';
+import type { TimePlan } from '../timeplan.ts';
+import type { PopulationPoint } from '../spec.ts';
 
 /** The observables of one replica at the output times: the fine run's and the coarse run's. */
 export interface PairSamples {

@@ -4,8 +4,8 @@
  * along lines of the other axis. Cell (i0, i1) is at index i0 + n0 i1; along axis a, line L and
  * position i, the cell is base(L) + i stride(a), and face f (0..n_a) is at L (n_a + 1) + f.
  */
-import { NumericInputError, requireFinite } from '../validate.ts';
-import { requireCount } from './limits.ts';
+import { NumericInputError, requireFinite } from '../../numerics/validate.ts';
+import { requireCount } from '../limits.ts';
 
 /** The mesh of a box: sizes, spacings, centres and face coordinates. */
 export interface GridMesh {

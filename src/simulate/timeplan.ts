@@ -5,7 +5,7 @@
  * the user's dt when the number of steps is even; with an odd number (one step of 10, say) the
  * reported run is the coarse one and the fine one takes dt / 2.
  */
-import { NumericInputError } from '../validate.ts';
+import { NumericInputError } from '../numerics/validate.ts';
 import { requireCount, stepCount } from './limits.ts';
 
 /** Steps, the pair's step sizes, and the coarse steps at which observables are taken. */

@@ -4,7 +4,7 @@
  * from particles (counts) or from grid cells (their mass, at the cell centre's bin).
  */
 import { evaluateSteps, MomentNorm } from './program.ts';
-import type { PointView, QuantityProgram } from './problem.ts';
+import type { PointView, QuantityProgram } from '../problem.ts';
 
 /** The names of the observables in the order `readObservables` returns them: NAME, or NAME[k] per point; histogram bins NAME[j] (NAME[k][j]). */
 export function observableNames(program: QuantityProgram, points: number): string[] {

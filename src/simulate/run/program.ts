@@ -3,9 +3,9 @@
  * the point's particles or cells, nonlocal sums over the points), the ODE coefficients' rates and
  * their explicit update. A non-finite quantity stops the run, naming it, the point and the time.
  */
-import { NonFiniteError } from './limits.ts';
-import type { PointView, QuantityProgram, QuantityStep } from './problem.ts';
-import type { PopulationPoint } from './spec.ts';
+import { NonFiniteError } from '../limits.ts';
+import type { PointView, QuantityProgram, QuantityStep } from '../problem.ts';
+import type { PopulationPoint } from '../spec.ts';
 
 /** How moments are normalised: over n particles (centred ones over n - 1), or over the mass of a density. */
 export type MomentNorm = 'particles' | 'grid';

@@ -6,10 +6,10 @@
  */
 import { Expr, mul, sym } from '../../cas/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
-import type { PointView, QuantityProgram, QuantityStep } from '../../numerics/simulation/index.ts';
-import { Emitter, countSubtrees, stripParens } from '../emit.ts';
-import { JAVASCRIPT } from '../target.ts';
-import { compileKernels } from '../runtime.ts';
+import type { PointView, QuantityProgram, QuantityStep } from '../index.ts';
+import { Emitter, countSubtrees, stripParens } from '../../codegen/emit.ts';
+import { JAVASCRIPT } from '../../codegen/target.ts';
+import { compileKernels } from '../../codegen/runtime.ts';
 import { QuantityGraph, QuantityNode, dependencies, slotSymbols } from './quantities.ts';
 
 /** Slot index by name: the order of the graph's nodes. */

@@ -11,7 +11,7 @@
  * Time-dependent and mean-field coefficients are not advanced by the driver (they are uniforms
  * it holds fixed); the in-process runners do that.
  */
-import type { LoopKernel } from '../kernel.ts';
+import type { LoopKernel } from './kernel.ts';
 
 /** The driver's C source for a step kernel (arrays: state then normals; last uniform: the step). */
 export function cDriver(kernel: LoopKernel, state: readonly string[], noise: readonly string[], step: string): string {

@@ -6,9 +6,9 @@
  */
 import { parseExpr, substitute } from '../../cas/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
-import { PopulationPoint, SimulationSpec, labelOf, requireCount, requireMemory } from '../../numerics/simulation/index.ts';
+import { PopulationPoint, SimulationSpec, labelOf, requireCount, requireMemory } from '../index.ts';
 import { numberExpr } from './quantities.ts';
-import { compileFormula } from './program.ts';
+import { compileFormula } from './compileProgram.ts';
 
 /** The most points a population may have (the coupling is K x K). */
 export const MAX_POINTS = 20_000;
