@@ -7,8 +7,10 @@ export default defineConfig({
   test: {
     // the project's tests, and users' own test files anywhere in the checkout (`npx vitest run mine/x.test.ts`)
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**'],
+    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**', 'test/long/**'],
     testTimeout: 60_000,
     pool: 'forks',
+    // the paper's symbolic replay, once per run, for the test files that read the report
+    globalSetup: ['test/support/replay.setup.ts'],
   },
 });

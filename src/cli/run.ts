@@ -1,7 +1,7 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
+import { type ClaimRecord, type CrossCheckCache, type Derivation, type InequalityOutcome, withCrossCheckCache } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { writeReport, type Notation } from '../report/index.ts';
@@ -17,14 +17,14 @@ export interface DerivationRun {
   readonly notation?: Notation;
 }
 
-/** Run every file; a file that throws is reported as a failed pseudo-claim, never skipped. */
-export async function runFiles(files: readonly string[]): Promise<DerivationRun[]> {
+/** Run every file (numeric cross-checks through `crossChecks` when given); a file that throws is reported as a failed pseudo-claim, never skipped. */
+export async function runFiles(files: readonly string[], crossChecks?: CrossCheckCache): Promise<DerivationRun[]> {
   const runs: DerivationRun[] = [];
   for (const file of files) {
     const t0 = performance.now();
     try {
       const { derivation, notation } = await loadDerivation(file);
-      runs.push({ file, derivation: derivation.run(), notation, ms: performance.now() - t0 });
+      runs.push({ file, derivation: withCrossCheckCache(crossChecks, () => derivation.run()), notation, ms: performance.now() - t0 });
     } catch (err) {
       runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
     }
@@ -110,6 +110,7 @@ export function crossCheckJson(runs: readonly DerivationRun[]) {
         tolerance: c.tolerance,
         pass: c.pass,
         ms: Number(c.ms.toFixed(1)),
+        ...(c.cached ? { cached: true } : {}),
         ...(c.detail ? { detail: c.detail } : {}),
       })),
   };
@@ -123,7 +124,7 @@ export function crossCheckTable(runs: readonly DerivationRun[]): string {
     typeof c.value === 'number' ? c.value.toExponential(2) : c.value,
     c.tolerance.toExponential(0),
     c.pass ? 'pass' : 'FAIL',
-    `${c.ms}`,
+    c.cached ? `cached (${c.ms})` : `${c.ms}`,
   ]);
   if (rows.length === 0) return '';
   return `\n${formatTable(['cross-check', 'quantity', 'value', 'tolerance', 'result', 'ms'], rows, stdoutLayout())}`;

@@ -6,6 +6,7 @@ import { Expr } from '../cas/index.ts';
 import { Assumptions, mergeAssumptions, validateAssumptions, withAssumptions } from '../cas/assumptions.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, decideClaim } from './claims.ts';
 import { InequalityClaim, decideInequalityClaim } from './inequality.ts';
+import { activeCrossCheckCache } from './crossCheckCache.ts';
 
 /** One step of a derivation: what was done, and the expressions it produced. */
 export interface Step {
@@ -26,6 +27,8 @@ export interface CrossCheckRecord {
   readonly pass: boolean;
   readonly ms: number;
   readonly detail?: string;
+  /** True when the record was reused from a cross-check cache (see crossCheckCache.ts), not measured in this run. */
+  readonly cached?: boolean;
 }
 
 /** What a cross-check measures: pass when value <= tolerance (or >= for 'at-least'). */
@@ -82,7 +85,11 @@ export class Derivation {
 
   /** Run a numeric cross-check of what was derived; returns its record. */
   crossCheck(meta: CrossCheckMeta, measure: () => number | { value: number; detail?: string }): CrossCheckRecord {
-    const rec = runCrossCheck(meta, measure);
+    const cache = activeCrossCheckCache();
+    const key = JSON.stringify([this.title, meta.id, meta.quantity, meta.tolerance, meta.sense ?? 'at-most', this.crossChecks.length]);
+    const stored = cache?.get(key);
+    const rec = stored ? { ...stored, cached: true } : runCrossCheck(meta, measure);
+    if (cache && !stored) cache.set(key, rec);
     this.crossChecks.push(rec);
     return rec;
   }

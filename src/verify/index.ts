@@ -2,6 +2,7 @@
 export * from './equivalent.ts';
 export * from './claims.ts';
 export * from './derivation.ts';
+export * from './crossCheckCache.ts';
 export * from './inequality.ts';
 export * from './region.ts';
 export * from './search.ts';

@@ -4,14 +4,12 @@
  * rendered (no .katex-error, one .katex per emitted formula) with KaTeX's own fonts loaded.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { derivationFiles } from '../../src/cli/load.ts';
-import { runFiles } from '../../src/cli/run.ts';
-import { writeReport } from '../../src/report/index.ts';
+import { paperReplay } from '../support/replay.ts';
 
 const OUT = resolve('out');
 
@@ -19,10 +17,12 @@ describe('out/report.html in chromium', () => {
   let browser: BrowserContext;
   let close: () => Promise<void>;
   let emitted: number;
+  let dir: string;
 
   beforeAll(async () => {
-    const built = writeReport(await runFiles(derivationFiles(resolve('derivations'))), OUT);
-    emitted = built.equations.length;
+    const replay = paperReplay(); // the symbolic replay, run once per test run (test/support/replay.setup.ts)
+    dir = replay.dir;
+    emitted = replay.equations.length;
     ({ browser, close } = await launchChromium({ width: 1280, height: 2000 }));
   }, 120_000);
 
@@ -34,7 +34,7 @@ describe('out/report.html in chromium', () => {
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(join(OUT, 'report.html')).href);
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href);
     await page.evaluate(() => document.fonts.ready);
     const declared = Number(await page.locator('body').getAttribute('data-equations'));
     expect(declared).toBe(emitted);
@@ -56,6 +56,7 @@ describe('out/report.html in chromium', () => {
       .first()
       .evaluate((el) => el.getBoundingClientRect().height);
     expect(firstHeight).toBeGreaterThan(10);
+    mkdirSync(OUT, { recursive: true });
     const shot = join(OUT, 'report.png');
     await page.screenshot({ path: shot, fullPage: false });
     expect(statSync(shot).size).toBeGreaterThan(10_000);

@@ -1,0 +1,66 @@
+/**
+ * The paper command's cross-check cache on disk: one JSON file per fingerprint of everything a
+ * numeric result depends on (every source file of src/ and derivations/, the lock file of the
+ * dependencies, the Node version), under node_modules/.cache/fhn-derive/crosschecks, so a fresh
+ * clone (or `npm ci`) starts empty and any change to a kernel, a parameter or a solver makes new
+ * keys. Only passing checks are stored: a failure is measured again every run.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CrossCheckCache, CrossCheckRecord } from '../verify/index.ts';
+
+/** The files below dir (recursively) whose names end in one of the extensions, sorted. */
+function filesBelow(dir: string, extensions: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesBelow(path, extensions));
+    else if (entry.isFile() && extensions.some((e) => entry.name.endsWith(e))) out.push(path);
+  }
+  return out.sort();
+}
+
+/** A hash of the sources under the given folders, the lock file and the Node version (hex, 64 digits). */
+export function sourceFingerprint(root: string, folders: readonly string[]): string {
+  const hash = createHash('sha256').update(`node ${process.version}\n`);
+  for (const extra of ['package-lock.json']) {
+    const path = join(root, extra);
+    if (statSync(path, { throwIfNoEntry: false })?.isFile()) hash.update(`${extra}\n`).update(readFileSync(path));
+  }
+  for (const folder of folders)
+    for (const file of filesBelow(join(root, folder), ['.ts', '.mts', '.js', '.mjs', '.json']))
+      hash.update(`\n${relative(root, file)}\n`).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** A cross-check cache stored in dir/FINGERPRINT.json; `fresh` ignores what is stored (and overwrites it). */
+export function fileCrossCheckCache(dir: string, fingerprint: string, fresh = false): CrossCheckCache & { readonly reused: () => number } {
+  const file = join(dir, `${fingerprint}.json`);
+  let records: Record<string, CrossCheckRecord> = {};
+  if (!fresh) {
+    try {
+      records = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CrossCheckRecord>;
+    } catch {
+      records = {}; // no cache yet, or an unreadable one: measure everything
+    }
+  }
+  let reused = 0;
+  return {
+    get(key) {
+      const r = records[key];
+      if (r) reused++;
+      return r;
+    },
+    set(key, record) {
+      if (!record.pass) return;
+      records[key] = record;
+      mkdirSync(dir, { recursive: true });
+      for (const old of readdirSync(dir)) if (old.endsWith('.json') && old !== `${fingerprint}.json`) rmSync(join(dir, old), { force: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(records));
+      renameSync(tmp, file);
+    },
+    reused: () => reused,
+  };
+}
