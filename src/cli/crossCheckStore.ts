@@ -1,5 +1,5 @@
 /**
- * The paper command's cross-check cache on disk: one JSON file per fingerprint of everything a
+ * The paper command's cross-check cache on disk: one folder per fingerprint of everything a
  * numeric result depends on (every source file of src/ and derivations/, the lock file of the
  * dependencies, the Node version), under node_modules/.cache/fhn-derive/crosschecks, so a fresh
  * clone (or `npm ci`) starts empty and any change to a kernel, a parameter or a solver makes new
@@ -34,31 +34,34 @@ export function sourceFingerprint(root: string, folders: readonly string[]): str
   return hash.digest('hex');
 }
 
-/** A cross-check cache stored in dir/FINGERPRINT.json; `fresh` ignores what is stored (and overwrites it). */
+/**
+ * A cross-check cache stored in dir/FINGERPRINT/, one file per check (so files replayed on several
+ * worker threads at once never overwrite each other's records); `fresh` ignores what is stored (and
+ * overwrites it). Folders of other fingerprints are removed when a record is stored.
+ */
 export function fileCrossCheckCache(dir: string, fingerprint: string, fresh = false): CrossCheckCache & { readonly reused: () => number } {
-  const file = join(dir, `${fingerprint}.json`);
-  let records: Record<string, CrossCheckRecord> = {};
-  if (!fresh) {
-    try {
-      records = JSON.parse(readFileSync(file, 'utf8')) as Record<string, CrossCheckRecord>;
-    } catch {
-      records = {}; // no cache yet, or an unreadable one: measure everything
-    }
-  }
+  const folder = join(dir, fingerprint);
+  const fileOf = (key: string) => join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
   let reused = 0;
   return {
     get(key) {
-      const r = records[key];
-      if (r) reused++;
-      return r;
+      if (fresh) return undefined;
+      try {
+        const stored = JSON.parse(readFileSync(fileOf(key), 'utf8')) as { key: string; record: CrossCheckRecord };
+        if (stored.key !== key || !stored.record.pass) return undefined;
+        reused++;
+        return stored.record;
+      } catch {
+        return undefined; // not stored yet, or unreadable: measure it
+      }
     },
     set(key, record) {
       if (!record.pass) return;
-      records[key] = record;
-      mkdirSync(dir, { recursive: true });
-      for (const old of readdirSync(dir)) if (old.endsWith('.json') && old !== `${fingerprint}.json`) rmSync(join(dir, old), { force: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(records));
+      mkdirSync(folder, { recursive: true });
+      for (const old of readdirSync(dir)) if (old !== fingerprint) rmSync(join(dir, old), { recursive: true, force: true });
+      const file = fileOf(key);
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, record }));
       renameSync(tmp, file);
     },
     reused: () => reused,

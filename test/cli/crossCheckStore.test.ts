@@ -40,7 +40,7 @@ describe('the cross-check cache', () => {
     withCrossCheckCache(fileCrossCheckCache(dir, 'f2', true), () => d.run());
     d.run();
     expect(calls.pass).toBe(4);
-    expect(readdirSync(dir)).toEqual(['f2.json']); // the old fingerprint's file is pruned
+    expect(readdirSync(dir)).toEqual(['f2']); // the old fingerprint's records are pruned
   });
 
   it('the fingerprint changes with any source file and with the lock file, not with other folders', () => {
