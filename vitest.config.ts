@@ -10,6 +10,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**', 'test/long/**'],
     testTimeout: 60_000,
     pool: 'forks',
+    // test files share a worker's module cache (the sources are imported once per worker, not once per file: half the
+    // suite's CPU); verdicts must not depend on what ran before in the process, and this runs them that way
+    isolate: false,
     // the paper's symbolic replay, once per run, for the test files that read the report
     globalSetup: ['test/support/replay.setup.ts'],
   },
