@@ -304,9 +304,12 @@ describe('a stiff linear part found without a mark', () => {
     expect(missesExact(r.observables, () => ({ mean: 1, variance: 0.5 / 200 }))).toEqual([]);
   });
 
-  it('Euler–Maruyama at that step, asked for explicitly, grows like 9^n: every observable is flagged, none within its errors', () => {
-    const r = simulate(spec('euler-maruyama'));
+  it('Euler–Maruyama at that step, asked for explicitly, is refused naming the bound 2 / lam and the term -lam*x; run anyway (allowUnstable) it grows like 9^n and is flagged', () => {
+    expect(() => simulate(spec('euler-maruyama'))).toThrow(/stability bound 0\.01000 of euler-maruyama, set by the term -lam\*x of the drift of x/);
+    const r = simulate({ ...spec('euler-maruyama'), allowUnstable: true });
     expect(r.flagged).toEqual(['mean', 'variance']);
+    expect(r.runFlags.join('\n')).toMatch(/above the stability bound/);
+    expect(r.withinTolerance).toBe(false);
     expect(r.errors.timeStep).toBeGreaterThan(1e6);
   });
 });

@@ -81,6 +81,12 @@ export function gridOperators(g: QuantityGraph, spec: SimulationSpec, method: Gr
   const init = spec.initial;
   const density = 'gaussian' in init ? gaussianDensity(g, spec) : 'density' in init && init.density ? g.parse(init.density, 'initial.density') : null;
   if (!density) throw new NumericInputError('initial: the grid needs a density (initial.density or initial.gaussian); a sampler alone is for particles');
+  const covariance =
+    'gaussian' in init
+      ? init.gaussian.covariance.map((row, i) =>
+          row.map((x, j) => formula(g.parse(String(x), `initial.gaussian.covariance[${i}][${j}]`), `initial.gaussian.covariance[${i}][${j}]`)),
+        )
+      : null;
   return {
     velocity: drift.map((a, i) => fieldKernel(a, g, slots, `the drift of ${state[i]}`)),
     diffusion: state.map((_, i) => (stiff && stiff.index === i ? null : cellField(D[i][i], g, slots, `D[${i}][${i}]`))),
@@ -95,6 +101,7 @@ export function gridOperators(g: QuantityGraph, spec: SimulationSpec, method: Gr
         : null,
     ),
     initialDensity: fieldKernel(density, g, slots, 'the initial density'),
+    ...(covariance ? { initialCovariance: (U: Float64Array) => covariance.map((row) => row.map((c) => c(U))) } : {}),
   };
 }
 
