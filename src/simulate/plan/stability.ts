@@ -47,7 +47,7 @@ function boundFor(R: (z: Complex) => Complex, lambda: Complex): number {
 }
 
 /** A state-free expression's value at the spec's numeric parameters, or null when it needs more (time, coefficients, the point). */
-function valueOf(e: Expr, values: ReadonlyMap<string, Expr>): number | null {
+function numericAt(e: Expr, values: ReadonlyMap<string, Expr>): number | null {
   const c = expand(substitute(e, values));
   if ([...symbolsOf(c)].some((s) => s !== 'pi')) return null;
   const v = (compileKernels([{ kind: 'scalar', name: 'rate', doc: '', args: [], expr: c, provenance: { derivation: 'stability' } }]).rate as () => number)();
@@ -69,7 +69,7 @@ export function particleStabilityBound(g: QuantityGraph, spec: SimulationSpec, s
   const linear = drift.map((b) => state.map((x) => expand(substitute(partial(b, x), atOrigin))));
   const A: number[][] = [];
   for (const row of linear) {
-    const values_ = row.map((d) => valueOf(d, values));
+    const values_ = row.map((d) => numericAt(d, values));
     if (values_.some((v) => v === null)) return null;
     A.push(values_ as number[]);
   }
