@@ -84,7 +84,9 @@ function compiledProblem(c: MethodContext, plan: TimePlan, grid: boolean) {
 }
 
 const timeStepCheck = (plan: TimePlan) =>
-  plan.mode === 'doubling' ? `step doubling (a companion run at 2 dt = ${2 * plan.dt})` : `step halving (a companion run at dt / 2 = ${plan.dt / 2})`;
+  plan.mode === 'doubling'
+    ? `step doubling (a companion run at 2 dt = ${2 * plan.dt})`
+    : `step halving (${plan.steps} step(s): a companion run at dt / 2 = ${plan.dt / 2})`;
 
 /** Particles: the scheme's stability bound checked first (refused, or flagged with allowUnstable), then the replicas. */
 export function runParticleMethod(c: MethodContext, method: ParticleMethodSpec): MethodRun {
