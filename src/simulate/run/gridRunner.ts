@@ -1,9 +1,10 @@
 /**
  * The grid for any compiled model: one density per point of the population on a 1- or 2-D box.
- * Each step of size dt (Lie splitting): the per-point quantities at its start (moments are
- * integrals against the density), explicit transport and cross diffusion in as many substeps as
- * the CFL bound asks, then the implicit drift-diffusion solve of each axis, then the ODE
- * coefficients. Deterministic, so the time-step error comes from separate runs at dt and 2 dt
+ * Each step of size dt (Strang splitting): the per-point quantities at its start (moments are
+ * integrals against the density), half a step of the implicit drift-diffusion of each axis,
+ * explicit transport and cross diffusion in as many substeps as their bound asks, the other half
+ * of the implicit axes in reverse order, then the ODE coefficients; the mass through each face
+ * and in the outer cells accounted. Deterministic, so the time-step error comes from separate runs at dt and 2 dt
  * (or dt / 2), and the grid error from one run on the mesh refined twice. Work is projected
  * every step against the limit (a drift that blows up is refused in bounded time), and a
  * non-finite density stops the run naming the time, the point and the cell.
@@ -12,8 +13,9 @@ import { OnProgress, noProgress } from '../../numerics/progress.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
 import { DEFAULT_LIMITS, NonFiniteError, requireMemory } from '../limits.ts';
 import { GridMesh, describeCell } from './gridMesh.ts';
-import { ExplicitCoefficients, explicitStep, explicitStepBound, factorLine, implicitAxis, sgFluxes } from './gridOps.ts';
-import { AxisDiffusion, diffusionBuffers, stepDiffusion } from './gridDiffusion.ts';
+import { ExplicitCoefficients, explicitStep, explicitStepBound } from './gridOps.ts';
+import { diffusionBuffers, stepDiffusion } from './gridDiffusion.ts';
+import { axisHalfStep } from './gridImplicit.ts';
 import { AccountingReport, MassLedger } from './gridAccounting.ts';
 import { checkInitialWidth } from './gridInitial.ts';
 import { advanceOdes, evaluateSteps, odeRates, setupQuantities } from './program.ts';
@@ -41,6 +43,8 @@ export interface GridRun {
 export interface GridSamples {
   readonly values: number[][];
   readonly substeps: number;
+  /** Lines of the implicit half steps done again by backward Euler (0: all Crank–Nicolson, the Strang step second order in time). */
+  readonly fallbacks: number;
   /** The mass and boundary accounting (flags named with `which`). */
   readonly accounting: (which: string) => AccountingReport;
 }
@@ -97,6 +101,8 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
   const velocity = m.faces.map((faces) => new Float64Array(faces[0].length));
   const diffusion = diffusionBuffers(m, ops);
   const buffer = new Float64Array(Math.max(...m.n));
+  const scratch = new Float64Array(Math.max(...m.n));
+  let fallbacks = 0;
   const steps = Math.round(problem.t / dt);
   const sampleAt = new Map(run.plan.times.map((t, i) => [Math.round(t / dt), i]));
   const values: number[][] = [];
@@ -126,10 +132,14 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
           `at t = ${t.toPrecision(4)} the explicit transport of point ${k} needs substeps of ${(run.cfl * bound).toExponential(2)} (CFL bound of the drift on this grid), ` +
             `so the run would take ${projected.toExponential(2)} cell-updates, above the limit ${maxWork.toExponential(0)}: the drift is too large for ${run.names.cells} and ${run.names.dt}${run.parameters ? ` (parameters: ${run.parameters})` : ''}`,
         );
+      // Strang: half the implicit axes, the explicit part over dt, the implicit axes back in reverse order
+      const halves = D.axis.map((d, a) => axisHalfStep(ops, m, a, U[k], d, dt / 2, problem.variables[a]));
+      halves.forEach((half) => half.apply(f[k], buffer, scratch));
       if (Number.isFinite(bound)) for (let j = 0; j < count; j++) explicitStep(m, f[k], coeffs, dt / count, work, ledger.stepOutflow[k]);
+      for (let a = halves.length - 1; a >= 0; a--) halves[a].apply(f[k], buffer, scratch);
+      fallbacks += halves.reduce((sum, half) => sum + half.fallbacks(), 0);
       workSoFar.value += count * m.size;
       substeps += count;
-      for (let a = 0; a < m.dims; a++) implicitSolve(ops, m, a, U[k], f[k], dt, D.axis[a], buffer, problem.variables[a]);
       ledger.afterStep(k, s * dt);
     }
     if (rates) advanceOdes(problem.program, U, rates, dt, t);
@@ -139,63 +149,5 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
     if (sample !== undefined) values[sample] = readObservables(problem.program, run.plan.times[sample], U, views, problem.coupling, 'grid');
     if (s % 8 === 0 || s === steps) onProgress(s / steps);
   }
-  return { values, substeps, accounting: (which) => ledger.report(which, problem.t) };
-}
-
-/** The implicit part along axis a: the stiff part with the Scharfetter–Gummel flux (its D left by the cross jumps), or what is left of the diffusion, or nothing. */
-function implicitSolve(
-  ops: GridOperators,
-  m: GridMesh,
-  a: number,
-  U: Float64Array,
-  f: Float64Array,
-  dt: number,
-  diffusion: AxisDiffusion | null,
-  buffer: Float64Array,
-  variable: string,
-): void {
-  const n = m.n[a];
-  const h = m.h[a];
-  const stiff = ops.stiff[a];
-  if (stiff) {
-    const [slope, intercept, D] = [stiff.slope(U), stiff.intercept(U), diffusion as number];
-    if (!(D > 0) || !Number.isFinite(slope + intercept + D))
-      throw new NumericInputError(
-        `the stiff part of ${variable} needs a finite diffusion D[${variable}][${variable}] > 0 (after the cross diffusion's share) and finite coefficients, got D = ${D}, slope ${slope}, intercept ${intercept}`,
-      );
-    const factor = factorLine(
-      sgFluxes((i) => slope * (m.lo[a] + (i + 1) * h) + intercept, D, h, n),
-      dt,
-      h,
-    );
-    implicitAxis(m, f, a, () => factor, buffer);
-    return;
-  }
-  if (diffusion === null || diffusion === 0) return;
-  if (typeof diffusion === 'number') {
-    const factor = factorLine(
-      sgFluxes(() => 0, diffusion, h, n),
-      dt,
-      h,
-    );
-    implicitAxis(m, f, a, () => factor, buffer);
-    return;
-  }
-  const stride = a === 0 ? 1 : m.n[0];
-  implicitAxis(
-    m,
-    f,
-    a,
-    (line) => {
-      const base = a === 0 ? line * m.n[0] : line;
-      const A = new Float64Array(n - 1);
-      const B = new Float64Array(n - 1);
-      for (let i = 0; i < n - 1; i++) {
-        A[i] = diffusion[base + i * stride] / h;
-        B[i] = diffusion[base + (i + 1) * stride] / h;
-      }
-      return factorLine({ A, B }, dt, h);
-    },
-    buffer,
-  );
+  return { values, substeps, fallbacks, accounting: (which) => ledger.report(which, problem.t) };
 }
