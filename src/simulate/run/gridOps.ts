@@ -23,7 +23,11 @@ export interface ExplicitCoefficients {
   readonly cross: Float64Array | null;
 }
 
-/** The largest stable explicit step: 1 / max over cells of (outflow rates of the faces + the diagonal jump rate 2 |D_01| / (h_0 h_1)). */
+/**
+ * The largest positive explicit step of the Heun stages: 1 / max over cells of (twice the outflow
+ * rate of the limited transport, which is positive under half the CFL bound, plus the diagonal
+ * jump rate 2 |D_01| / (h_0 h_1), positive under the forward-Euler bound).
+ */
 export function explicitStepBound(m: GridMesh, c: ExplicitCoefficients): number {
   const rate = new Float64Array(m.size);
   for (let a = 0; a < m.dims; a++) {
@@ -34,7 +38,7 @@ export function explicitStepBound(m: GridMesh, c: ExplicitCoefficients): number 
       const base = baseOf(m, a, line);
       for (let i = 0; i < n; i++) {
         const out = Math.max(u[line * (n + 1) + i + 1], 0) - Math.min(u[line * (n + 1) + i], 0);
-        rate[base + i * stride] += out / m.h[a];
+        rate[base + i * stride] += (2 * out) / m.h[a];
       }
     }
   }

@@ -124,7 +124,7 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
       });
       const D = stepDiffusion(ops, m, U[k], problem.variables, t, diffusion);
       const coeffs: ExplicitCoefficients = { velocity, cross: D.cross };
-      const bound = explicitStepBound(m, coeffs) / 2;
+      const bound = explicitStepBound(m, coeffs);
       const count = Number.isFinite(bound) ? Math.ceil(Math.max(dt, pairStep) / (run.cfl * bound)) : 1;
       const projected = workSoFar.value + count * m.size * K * (steps - s + 1);
       if (!(projected <= maxWork))
