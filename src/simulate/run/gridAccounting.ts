@@ -26,7 +26,7 @@ export interface AccountingReport {
   readonly flags: { readonly key: string; readonly text: string }[];
 }
 
-const fmt = (x: number) => (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toPrecision(3) : x.toExponential(2));
+const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toPrecision(3) : x.toExponential(2));
 
 /** The ledger of one run over all points of the population. */
 export class MassLedger {
