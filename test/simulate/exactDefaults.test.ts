@@ -5,21 +5,11 @@
  * time-step error covering the true one.
  */
 import { describe, it, expect } from 'vitest';
-import { simulate, defineSimulation, SimulationSpec, SimulationResult } from '../../src/index.ts';
+import { simulate, defineSimulation, SimulationSpec } from '../../src/index.ts';
+import { beyondErrors } from './exact.ts';
 import ou1dSpec, { exactLaw as ou1dExact, ou1d, coefficients as ou1dCoefficients } from '../../examples/ou1d.ts';
 import heatSpec, { exactLaw as heatExact } from '../../examples/heat.ts';
 import ou2dSpec, { exactLaw as ou2dExact } from '../../examples/ou2d.ts';
-
-/** Values further from the exact law than their reported errors (plus round-off). */
-export function beyondErrors(r: SimulationResult, exact: (t: number) => Record<string, number>): string[] {
-  return Object.entries(r.observables).flatMap(([name, o]) =>
-    o.t.flatMap((t, i) => {
-      const want = exact(t)[name];
-      const bound = o.timeStepError[i] + (o.gridError?.[i] ?? 0) + 3 * (o.stderr[i] ?? 0) + 1e-12 * Math.max(1, Math.abs(want));
-      return Math.abs(o.value[i] - want) > bound ? [`${name} at t = ${t}: ${o.value[i]} vs ${want} (reported error ${bound.toExponential(2)})`] : [];
-    }),
-  );
-}
 
 describe('exact solutions on the grid at the default settings', () => {
   const cases: [string, SimulationSpec, (t: number) => Record<string, number>][] = [

@@ -88,7 +88,8 @@ function explicitStage(m: GridMesh, src: Float64Array, dst: Float64Array, c: Exp
  * The cross diffusion as jumps from each cell to its two neighbours along the diagonal
  * (1, s) and (-1, -s), s = sign(D_01), each at the rate |D_01| / (h_0 h_1) of the cell it leaves:
  * the generator D_00^x d_00 + 2 D_01 d_01 + D_11^x d_11 with the shares D_00^x = |D_01| h_0/h_1,
- * D_11^x = |D_01| h_1/h_0. A jump out of the box does not happen (reflecting, as the axis parts).
+ * D_11^x = |D_01| h_1/h_0. At a cell on the box's edge neither jump happens (one alone would
+ * drift the mass; the axis parts are reflecting there too).
  */
 function diagonalJumps(m: GridMesh, src: Float64Array, dst: Float64Array, D01: Float64Array, dt: number): void {
   const [n0, n1] = m.n;
@@ -99,15 +100,12 @@ function diagonalJumps(m: GridMesh, src: Float64Array, dst: Float64Array, D01: F
       const d = D01[k];
       if (d === 0) continue;
       const s = d > 0 ? 1 : -1;
+      // both jumps or neither: a lone jump at an edge would drift the mass (the pair moves none on average)
+      if (i + 1 >= n0 || i === 0 || j + s < 0 || j + s >= n1 || j - s < 0 || j - s >= n1) continue;
       const jump = Math.abs(d) * src[k] * r;
-      if (i + 1 < n0 && j + s >= 0 && j + s < n1) {
-        dst[k + 1 + s * n0] += jump;
-        dst[k] -= jump;
-      }
-      if (i > 0 && j - s >= 0 && j - s < n1) {
-        dst[k - 1 - s * n0] += jump;
-        dst[k] -= jump;
-      }
+      dst[k + 1 + s * n0] += jump;
+      dst[k - 1 - s * n0] += jump;
+      dst[k] -= 2 * jump;
     }
 }
 
