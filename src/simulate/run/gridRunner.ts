@@ -95,6 +95,13 @@ export function runGridOnce(run: GridRun, m: GridMesh, dt: number, onProgress: O
   });
   if (ops.initialCovariance) U.forEach((u, k) => checkInitialWidth(ops.initialCovariance?.(u) ?? [], m, problem.variables, k));
   checkFinite(m, f, problem, 0);
+  f.forEach((d, k) => {
+    const i = d.findIndex((x) => x < 0);
+    if (i >= 0)
+      throw new NumericInputError(
+        `the initial density ${problem.density ?? 'f'} is negative (${d[i].toPrecision(4)} at ${describeCell(m, i, problem.variables).replace(/^\([\d, ]+\) at /, '')})${K > 1 ? ` at point ${k} of the population` : ''}: a density is >= 0`,
+      );
+  });
   const ledger = new MassLedger(m, f, problem.variables, run.massTolerance ?? 1e-3);
   const views: PointView[] = f.map((weights) => ({ n: m.size, arrays: m.centres, weights }));
   const work = { a: new Float64Array(m.size), b: new Float64Array(m.size) };
