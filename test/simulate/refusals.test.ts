@@ -152,9 +152,9 @@ describe('sizes before allocation, in under a second', () => {
 });
 
 describe('point masses and laws narrower than the cells: the grid refuses them, saying why; particles take them', () => {
-  const grid = (v: number | string, cells = 100): MethodSpec => ({ kind: 'grid', box: [[-3, 3]], cells, dt: 0.01 });
+  const grid = (cells = 100): MethodSpec => ({ kind: 'grid', box: [[-3, 3]], cells, dt: 0.01 });
   it("zero covariance on the grid (was: 'density f = NaN ... step may be too large'): refused as a point mass", () => {
-    const run = () => simulate({ ...ouSpec(grid(0), 1.5, 1, 0) });
+    const run = () => simulate({ ...ouSpec(grid(), 1.5, 1, 0) });
     expect(run).toThrow(
       /initial\.gaussian: a point mass \(covariance 0\) has no density the grid's cells can hold; the grid refuses it rather than smoothing it/,
     );
@@ -201,14 +201,14 @@ describe('point masses and laws narrower than the cells: the grid refuses them, 
   });
 
   it('a law narrower than half a cell is refused; the same law on finer cells runs', () => {
-    expect(() => simulate(ouSpec(grid(0), 1.5, 1, 1e-4, {}))).toThrow(
+    expect(() => simulate(ouSpec(grid(), 1.5, 1, 1e-4, {}))).toThrow(
       /narrower than the cells \(standard deviation 0\.0100 along x below half a cell: h_x = 0\.0600\)/,
     );
     expect(simulate(ouSpec({ kind: 'grid', box: [[-3, 3]], cells: 400, dt: 0.01 }, 1.5, 1, 1e-4)).runFlags).toEqual([]);
   });
 
   it('a covariance given as a formula that is 0 is refused the same way', () => {
-    const spec = { ...ouSpec(grid(0), 1.5), initial: { gaussian: { mean: [1], covariance: [['0*k']] } } } as SimulationSpec;
+    const spec = { ...ouSpec(grid(), 1.5), initial: { gaussian: { mean: [1], covariance: [['0*k']] } } } as SimulationSpec;
     expect(() => simulate(spec)).toThrow(/point mass/);
   });
 
