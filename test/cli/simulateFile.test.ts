@@ -60,12 +60,15 @@ describe('options that do not apply are refused (exit 2), naming what to use', (
 });
 
 describe('exit codes: 0 within, 1 flagged, 2 refused, whichever method', () => {
-  it('a refusal inside the particle scheme (stability bound) exits 2, naming the option --dt and the term', async () => {
+  it('a refusal inside the particle scheme (stability bound) exits 2, naming the term and where dt was set (the file, or --dt)', async () => {
     const r = await run(fixture('stiffou'), '--method', 'em');
     expect(r.code).toBe(2);
     expect(r.text).toMatch(
-      /--dt = 0\.1 is above the stability bound 0\.06667 of euler-maruyama, set by the term -k\*x of the drift of x .* or --allow-unstable/,
+      /methods\.em\.dt = 0\.1 is above the stability bound 0\.06667 of euler-maruyama, set by the term -k\*x of the drift of x .* or --allow-unstable/,
     );
+    const flag = await run(fixture('stiffou'), '--method', 'em', '--dt', '0.2');
+    expect(flag.code).toBe(2);
+    expect(flag.text).toMatch(/fhn-derive: --dt = 0\.2 is above the stability bound/);
   });
 
   it('--allow-unstable runs it and exits 1, FLAGGED in the table and in simulation.json', async () => {
