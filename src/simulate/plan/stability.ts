@@ -2,13 +2,12 @@
  * The stability bound of an explicit particle scheme, from the model and the parameters, before
  * anything runs: the linear part of the drift A_ij = d b_i / d x_j (the entries free of the state
  * and numeric at the spec's parameters; a stiff part split off exactly is left out), its
- * eigenvalues (mathjs), and for each eigenvalue lambda with Re lambda < 0 the largest step with
+ * eigenvalues, and for each eigenvalue lambda with Re lambda < 0 the largest step with
  * |R(dt lambda)| <= 1, R the scheme's amplification on dx = lambda x dt (Euler–Maruyama and
  * Milstein 1 + z, Heun 1 + z + z^2/2). Nonlinear terms have no a-priori bound here; a run they
  * make blow up stops at the first non-finite value.
  */
-import { eigs, complex, Complex } from 'mathjs';
-import { Expr, expand, partial, printExpr, substitute, symbolsOf, add, mul, num, sym } from '../../cas/index.ts';
+import { Expr, expand, partial, printExpr, substitute, symbolsOf, add, mul, num, sym, eigenvalues, ComplexPair } from '../../cas/index.ts';
 import { compileKernels } from '../../codegen/runtime.ts';
 import type { SimulationSpec } from '../spec.ts';
 import { QuantityGraph, numberExpr } from './quantities.ts';
@@ -23,6 +22,8 @@ export interface StabilityBound {
 }
 
 /** The amplification factor of each explicit scheme on dx = lambda x dt, z = lambda dt (ou-split: Euler on the rest). */
+type Complex = ComplexPair;
+const complex = (re: number, im: number): Complex => ({ re, im });
 const AMPLIFICATION: Readonly<Record<string, (z: Complex) => Complex>> = {
   'euler-maruyama': (z) => complex(1 + z.re, z.im),
   milstein: (z) => complex(1 + z.re, z.im),
@@ -77,7 +78,7 @@ export function particleStabilityBound(g: QuantityGraph, spec: SimulationSpec, s
   let best: StabilityBound | null = null;
   const lambdas: { lambda: Complex; i: number }[] = diagonal
     ? A.map((row, i) => ({ lambda: complex(row[i], 0), i }))
-    : (eigs(A).values as unknown as (number | Complex)[]).map((v) => ({ lambda: typeof v === 'number' ? complex(v, 0) : complex(v.re, v.im), i: -1 }));
+    : eigenvalues(A).map((lambda) => ({ lambda, i: -1 }));
   for (const { lambda, i } of lambdas) {
     if (!(lambda.re < 0)) continue;
     const bound = boundFor(R, lambda);
