@@ -24,6 +24,44 @@ const ouSpec = (method: MethodSpec, k = 30, m = 1, v = 0.1, extra: Partial<Simul
     ...extra,
   });
 
+/** The 2-D OU dX = -X dt + dB on [-3, 3]^2 with a grid of `cells`, from N(0, C). */
+const ou2 = (
+  cells: number | [number, number],
+  refine = false,
+  C: number[][] = [
+    [0.1, 0],
+    [0, 0.1],
+  ],
+): SimulationSpec =>
+  defineSimulation({
+    model: defineModel({
+      name: '2-D OU',
+      state: ['x', 'y'],
+      density: 'p',
+      parameters: [],
+      drift: ['-x', '-y'],
+      diffusion: [
+        ['1/2', '0'],
+        ['0', '1/2'],
+      ],
+    }),
+    initial: { gaussian: { mean: [0, 0], covariance: C } },
+    observables: { mx: 'mean(x)' },
+    t: 1,
+    methods: {
+      g: {
+        kind: 'grid',
+        box: [
+          [-3, 3],
+          [-3, 3],
+        ],
+        cells,
+        dt: 0.1,
+        refine,
+      },
+    },
+  });
+
 const particles = (scheme: 'euler-maruyama' | 'heun' | 'milstein', dt: number): MethodSpec => ({ kind: 'particles', scheme, particles: 400, replicas: 2, dt });
 
 describe('stability bounds of the explicit particle schemes, before running', () => {
@@ -90,43 +128,7 @@ describe('stability bounds of the explicit particle schemes, before running', ()
 });
 
 describe('sizes before allocation, in under a second', () => {
-  const grid2 = (cells: number, refine = false): SimulationSpec =>
-    defineSimulation({
-      model: defineModel({
-        name: '2-D OU',
-        state: ['x', 'y'],
-        density: 'p',
-        parameters: [],
-        drift: ['-x', '-y'],
-        diffusion: [
-          ['1/2', '0'],
-          ['0', '1/2'],
-        ],
-      }),
-      initial: {
-        gaussian: {
-          mean: [0, 0],
-          covariance: [
-            [0.1, 0],
-            [0, 0.1],
-          ],
-        },
-      },
-      observables: { mx: 'mean(x)' },
-      t: 1,
-      methods: {
-        g: {
-          kind: 'grid',
-          box: [
-            [-3, 3],
-            [-3, 3],
-          ],
-          cells,
-          dt: 0.1,
-          refine,
-        },
-      },
-    });
+  const grid2 = (cells: number, refine = false) => ou2(cells, refine);
 
   it('--cells 1e5 on a 2-D grid (was: nothing for 300 s): refused at once with the estimate', () => {
     const start = performance.now();
@@ -162,41 +164,10 @@ describe('point masses and laws narrower than the cells: the grid refuses them, 
   });
 
   it('a singular 2-D covariance (the law on a line) is refused', () => {
-    const spec = defineSimulation({
-      model: defineModel({
-        name: '2-D',
-        state: ['x', 'y'],
-        density: 'p',
-        parameters: [],
-        drift: ['-x', '-y'],
-        diffusion: [
-          ['1/2', '0'],
-          ['0', '1/2'],
-        ],
-      }),
-      initial: {
-        gaussian: {
-          mean: [0, 0],
-          covariance: [
-            [0.1, 0.1],
-            [0.1, 0.1],
-          ],
-        },
-      },
-      observables: { mx: 'mean(x)' },
-      t: 0.1,
-      methods: {
-        g: {
-          kind: 'grid',
-          box: [
-            [-3, 3],
-            [-3, 3],
-          ],
-          cells: [30, 30],
-          dt: 0.05,
-        },
-      },
-    });
+    const spec = ou2([30, 30], false, [
+      [0.1, 0.1],
+      [0.1, 0.1],
+    ]);
     expect(() => simulate(spec)).toThrow(/singular: the law sits on a line and has no density/);
   });
 
