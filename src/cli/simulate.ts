@@ -4,8 +4,8 @@
  * progress bar. Writes DIR/simulation.json (every observable with t, value, stderr and its other
  * errors; the error summary; the method; the seed), DIR/simulation.csv, DIR/simulation.svg and
  * the generated kernels (kernels.ts, kernels.c, and driver.c for particles) with their
- * provenance. Prints a table at the last output time; exits 1 when an observable is beyond the
- * tolerance, 2 on a refusal.
+ * provenance. Prints a table at the last output time (with the run's flags and notes); exits 1
+ * when an observable is beyond the tolerance or the run is flagged, 2 on a refusal.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';

@@ -96,7 +96,7 @@ export const simulateCommand: CommandSpec = {
   summary:
     "Run a simulation spec (FILE.ts, or the paper's default network) with its own error estimates and a progress bar; write DIR/simulation.json, .csv, .svg and the generated kernels (TypeScript, C).",
   description:
-    'Every observable comes with its time-step error (step doubling), statistical error (replicas) and grid error (--refine). Exit 1 when an error exceeds the tolerance, 2 when an input is refused.',
+    'Every observable comes with its time-step error (step doubling), statistical error (replicas) and grid error (--refine). Exit 1 when an error exceeds the tolerance or the run is flagged (mass through the box, a box too small, an unstable step run anyway), 2 when an input is refused.',
   positionals: { name: 'FILE', help: 'a .ts file whose default export is a simulation spec (defineSimulation); none: the paper', min: 0, max: 1 },
   options: SIMULATE_OPTIONS,
   async run(args) {
