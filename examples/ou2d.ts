@@ -60,7 +60,7 @@ export default defineSimulation({
         [-3, 3.5],
       ],
       cells: [80, 80],
-      dt: 0.005,
+      dt: 0.02,
       refine: true,
     },
   },

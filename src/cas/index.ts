@@ -18,3 +18,4 @@ export * from './assumptions.ts';
 export { limits, setLimits, DEFAULT_LIMITS } from './limits.ts';
 export type { Limits } from './limits.ts';
 export { TimeoutError } from './polyCore.ts';
+export * from './eigenvalues.ts';

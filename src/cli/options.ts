@@ -59,7 +59,13 @@ export class ParsedArgs {
   constructor(
     private readonly values: ReadonlyMap<string, string | number | boolean>,
     readonly positionals: readonly string[],
+    private readonly typed: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** Whether the option was on the command line (not filled in by its default). */
+  given(name: string): boolean {
+    return this.typed.has(name);
+  }
 
   /** A string option's value. */
   string(name: string): string {
@@ -170,7 +176,7 @@ export function parseCommandLine(command: CommandSpec, argv: readonly string[]):
   if (p && n < p.min)
     throw new UsageError(`${command.name} needs ${p.min === 1 ? 'a' : `at least ${p.min}`} ${p.name} (see fhn-derive ${command.name} --help)`);
   if (p?.max !== undefined && n > p.max) throw new UsageError(`${command.name} takes at most ${p.max} ${p.name}, got ${n}`);
-  return new ParsedArgs(values, parsed.positionals);
+  return new ParsedArgs(values, parsed.positionals, new Set(Object.keys(parsed.values)));
 }
 
 /** `--name VALUE` as shown in help. */

@@ -4,14 +4,14 @@
  * progress bar. Writes DIR/simulation.json (every observable with t, value, stderr and its other
  * errors; the error summary; the method; the seed), DIR/simulation.csv, DIR/simulation.svg and
  * the generated kernels (kernels.ts, kernels.c, and driver.c for particles) with their
- * provenance. Prints a table at the last output time; exits 1 when an observable is beyond the
- * tolerance, 2 on a refusal.
+ * provenance. Prints a table at the last output time (with the run's flags and notes); exits 1
+ * when an observable is beyond the tolerance or the run is flagged, 2 on a refusal.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { progressBar, NumericInputError } from '../numerics/index.ts';
-import { simulate, solverFiles, SimulationResult, SimulationSpec, MethodSpec } from '../simulate/index.ts';
+import { simulate, solverFiles, SimulationResult, SimulationSpec, MethodSpec, asInputError } from '../simulate/index.ts';
 import { seriesSvg } from '../report/series.ts';
 import { importCheckoutModule } from './repository.ts';
 import { simulationCsv, simulationJson, simulationTable } from '../simulate/outputs/summary.ts';
@@ -28,7 +28,12 @@ interface PaperModule {
 /** The spec of a user's file with the command-line overrides applied to the chosen method. */
 async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: SimulationSpec; method?: string }> {
   if (!existsSync(file)) throw new NumericInputError(`no such simulation file: ${file}`);
-  const mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: SimulationSpec };
+  const mod = (await import(pathToFileURL(resolve(file)).href).catch((err: unknown) => {
+    const input = asInputError(err);
+    throw input instanceof NumericInputError
+      ? input
+      : new NumericInputError(`${file} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+  })) as { default?: SimulationSpec };
   const spec = mod.default;
   if (!spec || typeof spec !== 'object' || !('model' in spec) || !('methods' in spec))
     throw new NumericInputError(
@@ -39,6 +44,11 @@ async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: S
   const name = method ?? Object.keys(spec.methods)[0];
   const m = spec.methods[name] as MethodSpec | undefined;
   const overrides: Record<string, unknown> = {};
+  const inapplicable = (m?.kind === 'grid' ? ['particles', 'replicas'] : ['cells', 'refine']).filter((k) => values[k] !== undefined && values[k] !== false);
+  if (m && inapplicable.length)
+    throw new NumericInputError(
+      `${inapplicable.map((k) => `--${k}`).join(', ')} ${inapplicable.length === 1 ? 'does' : 'do'} not apply to the ${m.kind} method ${name} of ${file}${m.kind === 'grid' ? ' (it has cells, not particles)' : ' (it has particles, not cells)'}`,
+    );
   if (m?.kind === 'particles') Object.assign(overrides, { particles: n('particles') ?? m.particles, replicas: n('replicas') ?? m.replicas });
   if (m?.kind === 'grid') Object.assign(overrides, { cells: n('cells') ?? m.cells, refine: values.refine === true || m.refine });
   const labels = Object.fromEntries(
@@ -67,7 +77,8 @@ async function fileSpec(file: string, values: SimulateValues): Promise<{ spec: S
         ...(values.atol !== undefined ? { absolute: n('atol') } : {}),
       },
       methods: m ? { ...spec.methods, [name]: { ...m, dt: n('dt') ?? m.dt, ...overrides } as MethodSpec } : spec.methods,
-      labels: { ...spec.labels, ...labels },
+      labels: { ...spec.labels, ...labels, allowUnstable: '--allow-unstable' },
+      allowUnstable: values['allow-unstable'] === true || spec.allowUnstable,
     },
   };
 }
@@ -83,7 +94,13 @@ async function paperSpec(values: SimulateValues): Promise<SimulationSpec> {
     ...(values.atol !== undefined ? { absolute: values.atol as number } : {}),
   };
   const grid = spec.methods.grid;
-  return { ...spec, tolerance, methods: grid && values.refine ? { grid: { ...grid, refine: true } as MethodSpec } : spec.methods };
+  return {
+    ...spec,
+    tolerance,
+    allowUnstable: values['allow-unstable'] === true,
+    labels: { ...spec.labels, allowUnstable: '--allow-unstable' },
+    methods: grid && values.refine ? { grid: { ...grid, refine: true } as MethodSpec } : spec.methods,
+  };
 }
 
 /** Write the outputs of a run into dir; returns the paths written. */

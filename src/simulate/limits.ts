@@ -4,27 +4,30 @@
  * value stops the run. Every refusal names the option that set the value (a CLI flag or a spec
  * field) and the bound.
  */
-import { totalmem } from 'node:os';
+import { freemem } from 'node:os';
 import { NumericInputError, requireFinite, requirePositive } from '../numerics/validate.ts';
 
 /** The largest typed array the runners allocate (elements), well inside what V8 allows. */
 export const MAX_ARRAY_LENGTH = 2 ** 30;
 
-/** Default limits: steps of the reported run, work of the whole run, the share of the machine's memory. */
+/** Default limits: steps of the reported run, work of the whole run, the share of the machine's free memory. */
 export const DEFAULT_LIMITS = { maxSteps: 1e7, maxWork: 2e11, memoryFraction: 0.5 } as const;
 
 /** A value that stopped being finite during a run: what, when, where. */
 export class NonFiniteError extends NumericInputError {
-  constructor(what: string, t: number, where: { point?: number; particle?: number; cell?: string; variable?: string } = {}) {
+  constructor(
+    what: string,
+    t: number,
+    where: { point?: number; particle?: number; cell?: string; variable?: string } = {},
+    cause = 'the step may be too large for the explicit part, or a coefficient blows up',
+  ) {
     const place = [
       where.variable ? `variable ${where.variable}` : '',
       where.point !== undefined ? `point ${where.point} of the population` : '',
       where.particle !== undefined ? `particle ${where.particle}` : '',
       where.cell ? `grid cell ${where.cell}` : '',
     ].filter(Boolean);
-    super(
-      `the run stopped at t = ${t.toPrecision(6)}: ${what} is not finite${place.length ? ` (${place.join(', ')})` : ''}; the step may be too large for the explicit part, or a coefficient blows up`,
-    );
+    super(`the run stopped at t = ${t.toPrecision(6)}: ${what} is not finite${place.length ? ` (${place.join(', ')})` : ''}; ${cause}`);
     this.name = 'NonFiniteError';
   }
 }
@@ -52,14 +55,15 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toPrecision(3)} GB`;
  * message names the option that makes it large.
  */
 export function requireMemory(option: string, bytes: number, detail: string, largestArray: number, fraction: number = DEFAULT_LIMITS.memoryFraction): void {
-  const budget = totalmem() * fraction;
+  const free = freemem();
+  const budget = free * fraction;
   if (!(largestArray <= MAX_ARRAY_LENGTH))
     throw new NumericInputError(
       `${option}: one array would hold ${largestArray.toExponential(2)} numbers (${detail}), above the limit ${MAX_ARRAY_LENGTH.toExponential(2)}; take a smaller ${option}`,
     );
   if (!(bytes <= budget))
     throw new NumericInputError(
-      `${option}: the run needs about ${gigabytes(bytes)} (${detail}), more than ${Math.round(fraction * 100)}% of this machine's ${gigabytes(totalmem())}; take a smaller ${option}`,
+      `${option}: the run needs about ${gigabytes(bytes)} (${detail}), more than ${Math.round(fraction * 100)}% of this machine's free memory (${gigabytes(free)}); take a smaller ${option}`,
     );
 }
 

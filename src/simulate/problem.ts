@@ -82,12 +82,16 @@ export interface GridOperators {
   /** The stiff part per axis (null: none). */
   readonly stiff: readonly (StiffAxis | null)[];
   readonly initialDensity: (n: number, out: Float64Array, coords: readonly Float64Array[], U: Float64Array) => void;
+  /** The covariance of a Gaussian initial law at a point's slots (absent for a density formula): the grid checks it is wider than the cells. */
+  readonly initialCovariance?: (U: Float64Array) => number[][];
 }
 
 /** Everything a runner needs, besides the method's numbers. */
 export interface SimulationProblem {
   readonly name: string;
   readonly variables: readonly string[];
+  /** The name of the model's density (for messages). */
+  readonly density?: string;
   readonly points: readonly PopulationPoint[];
   /** C[k K + j] = Psi(x_k, x_j) rho0_j |K_j|, or null without coupling. */
   readonly coupling: Float64Array | null;

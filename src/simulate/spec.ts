@@ -86,7 +86,7 @@ export interface ToleranceSpec {
   readonly absolute?: number;
 }
 
-/** The limits that keep a run bounded: steps, work, memory (a fraction of the machine's). */
+/** The limits that keep a run bounded: steps, work, memory (a fraction of the machine's free memory, default one half). */
 export interface LimitSpec {
   readonly maxSteps?: number;
   /** Particle-steps (particles) or cell-updates (grid) the whole run may take. */
@@ -115,6 +115,8 @@ export interface SimulationSpec {
   readonly seed?: number;
   readonly tolerance?: ToleranceSpec;
   readonly limits?: LimitSpec;
+  /** Run an explicit scheme past its stability bound anyway (the run is flagged); without it such a step is refused. */
+  readonly allowUnstable?: boolean;
   /** The option a user set each field with, for messages (`methods.particles.particles` -> `--neurons`). */
   readonly labels?: Readonly<Record<string, string>>;
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import { simulate, runNetwork, runGrid, moments, contentHashHolds } from '../../src/index.ts';
+import { simulate, runNetwork, runGrid, moments, contentHashHolds, NumericInputError } from '../../src/index.ts';
 import { paperSimulation, paperRows, PAPER_DEFAULTS } from '../../derivations/lib/simulate.ts';
 import { defaultNetwork, fhnStepper } from '../../derivations/lib/network.ts';
 import { rescaledEquation } from '../../derivations/lib/grid-models.ts';
@@ -144,10 +144,12 @@ describe('the inputs listed in issue 13: refused by name with the bound, or flag
     expect(() => simulate(paperSimulation({ ...PAPER_DEFAULTS, eps: -1, neurons: 10, t: 0.01 }))).toThrow(/--eps must be > 0, got -1/);
   });
 
-  it('Euler–Maruyama beyond its stiff bound is refused by the generated kernel itself, naming the bound', async () => {
-    await expect(run('--scheme', 'euler-maruyama', '--dt', '0.1', '--t', '0.2', '--neurons', '100', '--replicas', '2')).rejects.toThrow(
-      /particleStep: the stiff rate times the step, dt\*eps\^\(-1\)\*rho, must be < 2 \(explicit stability bound\), got 2\.56/,
+  it('Euler–Maruyama beyond its stiff bound is refused by the generated kernel itself, naming the bound, as an input error (exit 2) without internal names', async () => {
+    const refusal = run('--scheme', 'euler-maruyama', '--dt', '0.1', '--t', '0.2', '--neurons', '100', '--replicas', '2');
+    await expect(refusal).rejects.toThrow(
+      /^the particle scheme: the stiff rate times the step, dt\*eps\^\(-1\)\*rho, must be < 2 \(explicit stability bound\), got 2\.56/,
     );
+    await expect(refusal).rejects.toBeInstanceOf(NumericInputError);
   });
 });
 

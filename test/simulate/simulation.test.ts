@@ -195,8 +195,9 @@ describe('the heat equation d_t p = d_x^2 (D p) on the grid', () => {
   it('mean, variance 0.04 + 2 D t and the histogram (bin averages of the Gaussian) within the reported errors', () => {
     const r = simulate(heatSpec(80));
     expect(missesExact(r.observables, heatExact)).toEqual([]);
-    // the implicit step is first order in time: the histogram's time-step error is what makes it fit
-    expect(r.observables['p[2]'].timeStepError[1]).toBeGreaterThan(1e-3);
+    // Strang splitting with Crank–Nicolson half steps: second order in time, and the estimate uses it
+    expect(r.method.order).toBe(2);
+    expect(r.method.scheme).toMatch(/Strang/);
   });
 
   it('a wrong diffusion flux (D x 1.2) is rejected by the same check', () => {
@@ -304,9 +305,12 @@ describe('a stiff linear part found without a mark', () => {
     expect(missesExact(r.observables, () => ({ mean: 1, variance: 0.5 / 200 }))).toEqual([]);
   });
 
-  it('Euler–Maruyama at that step, asked for explicitly, grows like 9^n: every observable is flagged, none within its errors', () => {
-    const r = simulate(spec('euler-maruyama'));
+  it('Euler–Maruyama at that step, asked for explicitly, is refused naming the bound 2 / lam and the term -lam*x; run anyway (allowUnstable) it grows like 9^n and is flagged', () => {
+    expect(() => simulate(spec('euler-maruyama'))).toThrow(/stability bound 0\.01000 of euler-maruyama, set by the term -lam\*x of the drift of x/);
+    const r = simulate({ ...spec('euler-maruyama'), allowUnstable: true });
     expect(r.flagged).toEqual(['mean', 'variance']);
+    expect(r.runFlags.join('\n')).toMatch(/above the stability bound/);
+    expect(r.withinTolerance).toBe(false);
     expect(r.errors.timeStep).toBeGreaterThan(1e6);
   });
 });

@@ -3,8 +3,38 @@
  * estimates (src/cli/simulate.ts does the work). With FILE, the spec it default-exports; without,
  * the paper's default network (derivations/lib/simulate.ts, a checkout of the repository).
  */
-import type { CommandSpec, OptionSpec } from '../options.ts';
-import { outOption } from '../options.ts';
+import type { CommandSpec, OptionSpec, ParsedArgs } from '../options.ts';
+import { UsageError, outOption } from '../options.ts';
+
+/** The paper's own options, and what a FILE has instead. */
+const PAPER_ONLY: Readonly<Record<string, string>> = {
+  model: "--method picks one of the spec's methods",
+  eps: "the file's parameters set the model's numbers",
+  neurons: '--particles',
+  scheme: "the method's scheme field in the file",
+  nv: '--cells',
+  nw: '--cells',
+};
+
+/** The options that apply to a FILE only, and what the paper has instead. */
+const FILE_ONLY: Readonly<Record<string, string>> = {
+  method: '--model particles or --model grid',
+  particles: '--neurons',
+};
+
+/** Refuse options given for the other kind of run (the paper's with a FILE, a file's without), naming each and what to use. */
+export function refuseInapplicable(args: ParsedArgs): void {
+  const file = args.positionals[0];
+  const table = file ? PAPER_ONLY : FILE_ONLY;
+  const wrong = Object.keys(table).filter((name) => args.given(name));
+  if (wrong.length === 0) return;
+  const list = wrong.map((name) => `--${name} (${table[name]})`).join(', ');
+  throw new UsageError(
+    file
+      ? `simulate ${file}: ${list} ${wrong.length === 1 ? 'applies' : 'apply'} to the paper's network only, not to a FILE`
+      : `simulate: ${list} ${wrong.length === 1 ? 'applies' : 'apply'} to a FILE only; without one the paper's network runs`,
+  );
+}
 
 /**
  * The options. The paper's own ones carry its defaults (a test keeps them equal to
@@ -47,6 +77,11 @@ export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'tol', type: 'number', min: 0, help: 'relative tolerance on every observable (default 0.05)' },
   { name: 'atol', type: 'number', min: 0, help: 'absolute tolerance on every observable (default 1e-3)' },
   { name: 'refine', type: 'boolean', help: 'grid: run once more on a mesh refined twice (the grid error)' },
+  {
+    name: 'allow-unstable',
+    type: 'boolean',
+    help: 'particles: run an explicit scheme past its stability bound anyway (refused otherwise); the run is flagged (exit 1)',
+  },
   outOption,
 ];
 
@@ -61,10 +96,11 @@ export const simulateCommand: CommandSpec = {
   summary:
     "Run a simulation spec (FILE.ts, or the paper's default network) with its own error estimates and a progress bar; write DIR/simulation.json, .csv, .svg and the generated kernels (TypeScript, C).",
   description:
-    'Every observable comes with its time-step error (step doubling), statistical error (replicas) and grid error (--refine). Exit 1 when an error exceeds the tolerance, 2 when an input is refused.',
+    'Every observable comes with its time-step error (step doubling), statistical error (replicas) and grid error (--refine). Exit 1 when an error exceeds the tolerance or the run is flagged (mass through the box, a box too small, an unstable step run anyway), 2 when an input is refused.',
   positionals: { name: 'FILE', help: 'a .ts file whose default export is a simulation spec (defineSimulation); none: the paper', min: 0, max: 1 },
   options: SIMULATE_OPTIONS,
   async run(args) {
+    refuseInapplicable(args);
     const { runSimulation } = await import('../simulate.ts');
     const values = Object.fromEntries(
       SIMULATE_OPTIONS.filter((o) => o.type === 'boolean' || args.has(o.name)).map((o) => [

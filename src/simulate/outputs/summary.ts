@@ -20,6 +20,8 @@ export function simulationJson(result: SimulationResult, origin: { command: stri
     tolerance: result.tolerance,
     withinTolerance: result.withinTolerance,
     flagged: result.flagged,
+    runFlags: result.runFlags,
+    notes: result.notes,
     name: result.name,
     points: result.points,
     command: origin.command,
@@ -67,8 +69,12 @@ export function simulationTable(result: SimulationResult): string {
     ...rows.map(line),
     '',
     `errors (largest over observables and times): time step ${fmt(result.errors.timeStep)}, statistical ${fmt(result.errors.statistical)}, grid ${fmt(result.errors.grid)}; tolerance ${result.tolerance.absolute} + ${result.tolerance.relative} * max|value|`,
+    ...result.notes.map((n) => `note: ${n}`),
+    ...result.runFlags.map((f) => `FLAGGED: ${f}`),
     result.withinTolerance
-      ? 'every observable is within the tolerance'
-      : `FLAGGED (${result.flagged.length}): ${result.flagged.join(', ')} — see simulation.json`,
+      ? 'every observable is within the tolerance, and the run within its own diagnostics'
+      : result.flagged.length
+        ? `FLAGGED (${result.flagged.length}): ${result.flagged.join(', ')} — see simulation.json`
+        : 'FLAGGED: the run (above) — its values are not within the tolerance whatever their estimated errors',
   ].join('\n');
 }

@@ -7,6 +7,7 @@
 import { Expr, add, mul, num, pow, sym, exp, expand, isZero, substitute, zero, printExpr } from '../../cas/index.ts';
 import { determinant, inverse } from '../../calculus/index.ts';
 import { NumericInputError } from '../../numerics/validate.ts';
+import { DivisionByZeroError } from '../../cas/errors.ts';
 import type { CellField, GridMethodSpec, GridOperators, SimulationSpec } from '../index.ts';
 import { compileKernels } from '../../codegen/runtime.ts';
 import { QuantityGraph, slotSymbols } from './quantities.ts';
@@ -61,6 +62,18 @@ function gaussianDensity(g: QuantityGraph, spec: SimulationSpec): Expr {
   return mul(exp(mul(num(-1, 2), quad)), pow(mul(pow(mul(num(2), sym('pi')), num(d)), det), num(-1, 2)));
 }
 
+/** The Gaussian's density, or a refusal when its covariance is singular (a point mass, or a law on a line): the grid needs a density. */
+function gaussianOrRefuse(g: QuantityGraph, spec: SimulationSpec): Expr {
+  try {
+    return gaussianDensity(g, spec);
+  } catch (err) {
+    if (!(err instanceof DivisionByZeroError || (err instanceof Error && /division by zero/.test(err.message)))) throw err;
+    throw new NumericInputError(
+      'initial.gaussian.covariance is singular: the law sits on a line and has no density (a point mass, if it is 0); the grid needs a density and refuses it rather than smoothing it; give a covariance with a standard deviation of at least half a cell in every direction, or use particles, which take it',
+    );
+  }
+}
+
 /** The grid operators of a method. */
 export function gridOperators(g: QuantityGraph, spec: SimulationSpec, method: GridMethodSpec, slots: Slots, field: string): GridOperators {
   const state = g.model.state;
@@ -79,8 +92,14 @@ export function gridOperators(g: QuantityGraph, spec: SimulationSpec, method: Gr
         f(0, U)
     )(compileFormula(e, slots, g.model.time, label));
   const init = spec.initial;
-  const density = 'gaussian' in init ? gaussianDensity(g, spec) : 'density' in init && init.density ? g.parse(init.density, 'initial.density') : null;
+  const density = 'gaussian' in init ? gaussianOrRefuse(g, spec) : 'density' in init && init.density ? g.parse(init.density, 'initial.density') : null;
   if (!density) throw new NumericInputError('initial: the grid needs a density (initial.density or initial.gaussian); a sampler alone is for particles');
+  const covariance =
+    'gaussian' in init
+      ? init.gaussian.covariance.map((row, i) =>
+          row.map((x, j) => formula(g.parse(String(x), `initial.gaussian.covariance[${i}][${j}]`), `initial.gaussian.covariance[${i}][${j}]`)),
+        )
+      : null;
   return {
     velocity: drift.map((a, i) => fieldKernel(a, g, slots, `the drift of ${state[i]}`)),
     diffusion: state.map((_, i) => (stiff && stiff.index === i ? null : cellField(D[i][i], g, slots, `D[${i}][${i}]`))),
@@ -95,6 +114,7 @@ export function gridOperators(g: QuantityGraph, spec: SimulationSpec, method: Gr
         : null,
     ),
     initialDensity: fieldKernel(density, g, slots, 'the initial density'),
+    ...(covariance ? { initialCovariance: (U: Float64Array) => covariance.map((row) => row.map((c) => c(U))) } : {}),
   };
 }
 

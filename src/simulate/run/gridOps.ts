@@ -2,8 +2,13 @@
  * Finite-volume operators on a GridMesh, for any model in flux form
  * d_t f + div(b f) = sum_ij d_i d_j (D_ij f):
  * - explicit transport of the non-stiff drift, minmod-limited MUSCL faces with Heun's method
- *   (second order, positive under half the CFL bound), plus the cross diffusion 2 d_0 d_1 (D_01 f)
- *   as centred fluxes in the same explicit stage; mass leaves only through the box edges (measured);
+ *   (second order, positive under half the CFL bound); mass leaves only through the box edges,
+ *   measured face by face;
+ * - the full diffusion matrix as a Markov jump generator (a monotone stencil): the cross term
+ *   2 D_01 d_0 d_1 and a share |D_01| h_0/h_1, |D_01| h_1/h_0 of the axis terms as jumps along
+ *   the cell diagonal (h_0, sign(D_01) h_1) at the rate |D_01| / (h_0 h_1), explicit in the same
+ *   stage (positive under the rate bound, reflecting at the edges); the rest of the axis terms,
+ *   D_00 - |D_01| h_0/h_1 and D_11 - |D_01| h_1/h_0, implicit (they must be >= 0: see crossShare);
  * - per axis, one implicit (backward Euler) drift-diffusion solve along every line with the
  *   Scharfetter–Gummel flux J = (D/h)[B(-P) f_i - B(P) f_{i+1}], P = b h / D, which is exact for
  *   a stiff affine drift's Maxwellian, an M-matrix (positive for any step), zero flux at the edges;
@@ -18,7 +23,11 @@ export interface ExplicitCoefficients {
   readonly cross: Float64Array | null;
 }
 
-/** The largest stable explicit step: 1 / max over cells of (outflow rates of the faces + cross-diffusion rate). */
+/**
+ * The largest positive explicit step of the Heun stages: 1 / max over cells of (twice the outflow
+ * rate of the limited transport, which is positive under half the CFL bound, plus the diagonal
+ * jump rate 2 |D_01| / (h_0 h_1), positive under the forward-Euler bound).
+ */
 export function explicitStepBound(m: GridMesh, c: ExplicitCoefficients): number {
   const rate = new Float64Array(m.size);
   for (let a = 0; a < m.dims; a++) {
@@ -29,11 +38,11 @@ export function explicitStepBound(m: GridMesh, c: ExplicitCoefficients): number 
       const base = baseOf(m, a, line);
       for (let i = 0; i < n; i++) {
         const out = Math.max(u[line * (n + 1) + i + 1], 0) - Math.min(u[line * (n + 1) + i], 0);
-        rate[base + i * stride] += out / m.h[a];
+        rate[base + i * stride] += (2 * out) / m.h[a];
       }
     }
   }
-  if (c.cross) for (let k = 0; k < m.size; k++) rate[k] += (4 * Math.abs(c.cross[k])) / (m.h[0] * m.h[1]);
+  if (c.cross) for (let k = 0; k < m.size; k++) rate[k] += (2 * Math.abs(c.cross[k])) / (m.h[0] * m.h[1]);
   let worst = 0;
   for (let k = 0; k < m.size; k++) if (rate[k] > worst || !Number.isFinite(rate[k])) worst = rate[k];
   return worst === 0 ? Number.POSITIVE_INFINITY : 1 / worst;
@@ -41,11 +50,13 @@ export function explicitStepBound(m: GridMesh, c: ExplicitCoefficients): number 
 
 const minmod = (a: number, b: number) => (a * b <= 0 ? 0 : Math.abs(a) < Math.abs(b) ? a : b);
 
-/** dst = src + dt L(src) for the explicit operator (limited upwind transport, centred cross diffusion); returns the mass that left through the edges. */
-function explicitStage(m: GridMesh, src: Float64Array, dst: Float64Array, c: ExplicitCoefficients, dt: number): number {
+/**
+ * dst = src + dt L(src) for the explicit operator (limited upwind transport, diagonal jumps);
+ * adds weight x the mass that left through face (a, side) to outflow[2 a + side] (side 0: low end).
+ */
+function explicitStage(m: GridMesh, src: Float64Array, dst: Float64Array, c: ExplicitCoefficients, dt: number, outflow: Float64Array, weight: number): void {
   dst.set(src);
   const volume = m.h.reduce((p, x) => p * x, 1);
-  let outflow = 0;
   for (let a = 0; a < m.dims; a++) {
     const u = c.velocity[a];
     const stride = strideOf(m, a);
@@ -65,43 +76,55 @@ function explicitStage(m: GridMesh, src: Float64Array, dst: Float64Array, c: Exp
         const flux = speed * (at(donor) + 0.5 * slope) * r;
         if (f > 0) dst[base + (f - 1) * stride] -= flux;
         if (f < n) dst[base + f * stride] += flux;
-        if (f === 0 || f === n) outflow += Math.abs(flux) * volume;
+        if (f === 0) outflow[2 * a] -= weight * flux * volume;
+        else if (f === n) outflow[2 * a + 1] += weight * flux * volume;
       }
     }
   }
-  if (c.cross) crossDiffusion(m, src, dst, c.cross, dt);
-  return outflow;
+  if (c.cross) diagonalJumps(m, src, dst, c.cross, dt);
 }
 
 /**
- * 2 d_0 d_1 (G), G = D_01 f, as d_0(d_1 G) + d_1(d_0 G): through each interior face of axis a the
- * flux -d_b G (b the other axis) from the four cells around it; zero through the edges.
+ * The cross diffusion as jumps from each cell to its two neighbours along the diagonal
+ * (1, s) and (-1, -s), s = sign(D_01), each at the rate |D_01| / (h_0 h_1) of the cell it leaves:
+ * the generator D_00^x d_00 + 2 D_01 d_01 + D_11^x d_11 with the shares D_00^x = |D_01| h_0/h_1,
+ * D_11^x = |D_01| h_1/h_0. At a cell on the box's edge neither jump happens (one alone would
+ * drift the mass; the axis parts are reflecting there too).
  */
-function crossDiffusion(m: GridMesh, src: Float64Array, dst: Float64Array, D01: Float64Array, dt: number): void {
+function diagonalJumps(m: GridMesh, src: Float64Array, dst: Float64Array, D01: Float64Array, dt: number): void {
   const [n0, n1] = m.n;
-  const G = (i: number, j: number) => (i < 0 || j < 0 || i >= n0 || j >= n1 ? 0 : D01[j * n0 + i] * src[j * n0 + i]);
+  const r = dt / (m.h[0] * m.h[1]);
   for (let j = 0; j < n1; j++)
-    for (let i = 0; i < n0 - 1; i++) {
-      // face (i + 1/2, j) of axis 0: flux -d_1 G
-      const flux = (-(G(i, j + 1) + G(i + 1, j + 1) - G(i, j - 1) - G(i + 1, j - 1)) / (4 * m.h[1])) * (dt / m.h[0]);
-      dst[j * n0 + i] -= flux;
-      dst[j * n0 + i + 1] += flux;
-    }
-  for (let i = 0; i < n0; i++)
-    for (let j = 0; j < n1 - 1; j++) {
-      const flux = (-(G(i + 1, j) + G(i + 1, j + 1) - G(i - 1, j) - G(i - 1, j + 1)) / (4 * m.h[0])) * (dt / m.h[1]);
-      dst[j * n0 + i] -= flux;
-      dst[(j + 1) * n0 + i] += flux;
+    for (let i = 0; i < n0; i++) {
+      const k = j * n0 + i;
+      const d = D01[k];
+      if (d === 0) continue;
+      const s = d > 0 ? 1 : -1;
+      // both jumps or neither: a lone jump at an edge would drift the mass (the pair moves none on average)
+      if (i + 1 >= n0 || i === 0 || j + s < 0 || j + s >= n1 || j - s < 0 || j - s >= n1) continue;
+      const jump = Math.abs(d) * src[k] * r;
+      dst[k + 1 + s * n0] += jump;
+      dst[k - 1 - s * n0] += jump;
+      dst[k] -= 2 * jump;
     }
 }
 
-/** One explicit step (Heun: the average of f and two stages) in place; returns the edge outflow. */
-export function explicitStep(m: GridMesh, f: Float64Array, c: ExplicitCoefficients, dt: number, work: { a: Float64Array; b: Float64Array }): number {
+/** The share of each axis's diffusion the diagonal jumps carry: |D_01| h_0/h_1 (axis 0) and |D_01| h_1/h_0 (axis 1). */
+export const crossShare = (m: GridMesh, a: number, D01: number): number => Math.abs(D01) * (a === 0 ? m.h[0] / m.h[1] : m.h[1] / m.h[0]);
+
+/** One explicit step (Heun: the average of f and two stages) in place; adds the mass that left through each face to outflow[2 a + side]. */
+export function explicitStep(
+  m: GridMesh,
+  f: Float64Array,
+  c: ExplicitCoefficients,
+  dt: number,
+  work: { a: Float64Array; b: Float64Array },
+  outflow: Float64Array,
+): void {
   work.a.set(f);
-  const out1 = explicitStage(m, work.a, work.b, c, dt);
-  const out2 = explicitStage(m, work.b, f, c, dt);
+  explicitStage(m, work.a, work.b, c, dt, outflow, 0.5);
+  explicitStage(m, work.b, f, c, dt, outflow, 0.5);
   for (let k = 0; k < f.length; k++) f[k] = 0.5 * (work.a[k] + f[k]);
-  return 0.5 * (out1 + out2);
 }
 
 /** Flux coefficients of the interior faces of a line: J_{i+1/2} = A_i f_i - B_i f_{i+1}, i = 0..n-2. */

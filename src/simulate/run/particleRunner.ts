@@ -37,10 +37,10 @@ export interface ParticleRun {
   readonly onProgress?: OnProgress;
 }
 
-/** Bytes and the largest array of a particle run, checked against the machine before allocating. */
+/** Bytes and the largest array of a particle run (one replica at a time: points x particles x state arrays x 8 bytes), checked against the machine before allocating; returns the bytes. */
 export function checkParticleSizes(
   run: Pick<ParticleRun, 'problem' | 'stepper' | 'particles' | 'replicas' | 'plan' | 'names' | 'maxWork' | 'memoryFraction'>,
-): void {
+): number {
   const K = run.problem.points.length;
   const dim = run.problem.variables.length;
   const perPoint = run.particles * (2 * dim + 2 * Math.max(run.stepper.noise, 1));
@@ -54,6 +54,7 @@ export function checkParticleSizes(
   requireMemory(run.names.points, 8 * K * K, `the ${K} x ${K} coupling matrix`, K * K, run.memoryFraction);
   const work = run.replicas * K * run.particles * 3 * run.plan.coarseSteps;
   requireWork(work, run.maxWork ?? DEFAULT_LIMITS.maxWork, 'particle-steps', `${run.names.particles}, ${run.names.replicas} or the number of steps`);
+  return 8 * K * perPoint + 8 * K * K;
 }
 
 /** The first non-finite entry of a point's particles, reported with the time, the variable and the particle. */
