@@ -34,6 +34,7 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111, closedFormI } from './rescaling.ts';
 import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
@@ -120,11 +121,11 @@ function prop410(d: Derivation) {
     {
       id: 'prop-4.10-jensen',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.10-jensen', {
         location: 'extraction',
         change: '(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)',
         note: 'the same reading as weight-factorisation; Jensen is an equality on M ⊗ nubar only with m = M^-1 mbar',
-      },
+      }),
       source: 'proof of Prop. 4.10',
       title:
         '||nubar||_L2(mbar) <= ||nu||_L2(m) (Jensen), at its equality case nu = M ⊗ nubar: with (4.1) as extracted the two differ by kappa^(1/4); with the square root over rho0 kappa they are equal',
@@ -156,11 +157,11 @@ function prop410(d: Derivation) {
     {
       id: 'prop-4.10-poincare',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.10-poincare', {
         location: 'constant',
         change: '||nu_perp||^2 <= D[nu_perp] -> rho0^eps ||nu_perp||^2 <= D[nu_perp] (the Poincaré constant of M_rho is 1/rho)',
         note: 'matters when rho0^eps < 1; carried: the decay 2 alpha*/theta^2 becomes 2 alpha* rho0^eps/theta^2, so the printed rates of Proposition 4.10 and Theorem 4.1 hold for alpha* in (0, m*(1 - (2 b kappa)^-1))',
-      },
+      }),
       source: 'proof of Prop. 4.10',
       title:
         '||nu_perp||^2_L2(m) <= D[nu_perp] (Gaussian–Poincaré, as printed) on the Hermite modes v M and (rho v^2 - 1) M, of mean zero in v: the ratio is 1/(n rho0)',
@@ -271,11 +272,11 @@ function prop410Bounds(d: Derivation) {
     {
       id: 'prop-4.10-bounds',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.10-bounds', {
         location: 'formula',
         change: 'C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> 1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0} (s in place of t, C = 1 when alpha* <= rho0)',
         note: 'with t the bound fails at s = 0, t >> eps for any C independent of eps',
-      },
+      }),
       source: 'proof of Proposition 4.10',
       title:
         'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t, a = alpha*',
@@ -409,11 +410,11 @@ function prop412(d: Derivation) {
     {
       id: 'prop-4.12-ledger',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.12-ledger', {
         location: 'formula',
         change: 'C eps sqrt(t + 1) sqrt(|ln eps| + 1) -> C eps (t + 1) sqrt(|ln eps| + 1)',
         note: 'harmless: absorbed by e^{Ct} in Proposition 4.12 (2)',
-      },
+      }),
       source: 'proof of Prop. 4.12',
       title:
         'Cauchy–Schwarz in time gives (∫ theta^2)^(1/2)(∫ eps + min{...})^(1/2) <= eps ((t + 1)(t + |ln eps| + 1))^(1/2); the proof prints C eps sqrt(t + 1) sqrt(|ln eps| + 1)',
@@ -448,11 +449,11 @@ function theorems(d: Derivation) {
     {
       id: 'thm-4.1-statement',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('thm-4.1-statement', {
         location: 'extraction',
         change: 'Theorem 4.1 (2): min{1, e^{-alpha* t/eps} - alpha*/(2 m*)} -> min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}',
         note: 'the base eps of the power is missing in the extracted text; Proposition 4.10, which the item restates, has it',
-      },
+      }),
       source: 'Theorem 4.1 (2)',
       title:
         'The extracted statement prints min{1, e^{-alpha* t/eps} - alpha*/(2 m*)}; Proposition 4.10, which it restates, has min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}',
@@ -637,11 +638,11 @@ function theorems(d: Derivation) {
     {
       id: 'thm-4.2-comment',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('thm-4.2-comment', {
         location: 'formula',
         change: "comment (3) after Theorem 4.2: 'rate O(eps^i)' -> 'rate O(eps^(i/2 + 1/4))'",
         note: 'the statement (1) and its proof give eps^(i/2 + 1/4)',
-      },
+      }),
       source: 'comment (3) after Theorem 4.2',
       title: '"In the statement (1), we prove convergence with rate O(eps^i) for all i": the statement (1) gives eps^(i/2 + 1/4)',
     },

@@ -6,6 +6,7 @@ import { Expr } from '../cas/index.ts';
 import { Assumptions, mergeAssumptions, validateAssumptions, withAssumptions } from '../cas/assumptions.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, decideClaim } from './claims.ts';
 import { InequalityClaim, decideInequalityClaim } from './inequality.ts';
+import type { CitationRecord } from './citations.ts';
 
 /** One step of a derivation: what was done, and the expressions it produced. */
 export interface Step {
@@ -58,6 +59,8 @@ export class Derivation {
   readonly steps: Step[] = [];
   readonly claims: ClaimRecord[] = [];
   readonly crossChecks: CrossCheckRecord[] = [];
+  /** The citations the page makes and their status (see citations.ts). */
+  readonly citations: CitationRecord[] = [];
   /** What the page assumes of its symbols; every claim is decided under it (plus its own). */
   assumptions: Assumptions = {};
   constructor(
