@@ -19,6 +19,7 @@ import {
   pow,
   neg,
   ln,
+  sqrt,
   exp,
   partial,
   expand,
@@ -38,7 +39,7 @@ import { carried } from './lib/dependencies.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111, closedFormI } from './rescaling.ts';
 import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
-import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
+import { hypotheses } from './lib/hypotheses.ts';
 
 const { P } = proofScope({
   parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
@@ -250,23 +251,42 @@ function prop410(d: Derivation) {
   void ln;
 }
 
+/** A lighter search for the eight-dimensional region of Proposition 4.10 (the replay's CPU budget). */
+const LIGHT = { starts: 12, refine: 2, iterations: 40, corners: 64 };
+
+/** ln(1 + e^y) written so that it stays finite: max(0, y) + ln(1 + e^{-|y|}), with |y| = sqrt(y^2). */
+function softplus(y: Expr): Expr {
+  const absY = sqrt(pow(y, num(2)));
+  return add(div(add(y, absY), num(2)), ln(add(num(1), exp(neg(absY)))));
+}
+
+/** The region with alpha* below min(rho0, 1 - 1/(2 b kappa)), where the first bound's product form stays finite. */
+function restrictAstar(r: ReturnType<typeof hypotheses>): ReturnType<typeof hypotheses> {
+  const dims = r.dims.map((x) =>
+    x.name === 'astar'
+      ? {
+          ...x,
+          hi: (v: Readonly<Record<string, number>>) => Math.min(v.rho, 1 - 1 / (2 * v.b * v.kappa)),
+          hypothesis: '0 < alpha* < min(rho0, 1 - (2 b kappa)^-1)',
+        }
+      : x,
+  );
+  return { name: `${r.name}, alpha* <= rho0`, dims };
+}
+
 function prop410Bounds(d: Derivation) {
   const theta2t = P(closedForm111);
   const theta2s = substitute(theta2t, new Map([['t', sym('s')]]));
   const c = P('astar/rho');
   const X = P('exp(-2*rho*t/eps)');
   const ctx = withFacts(S4, { facts: [P('1 - eps'), P('1 - exp(-2*rho*t/eps)')] });
-  // alpha* <= rho0 here (the corrected second bound needs it; Theorem 4.2 has alpha* < m*/2)
-  const astarDim = {
-    ...ADMISSIBLE.find((x) => x.name === 'astar')!,
-    hi: (s: Readonly<Record<string, number>>) => Math.min(s.rho, 1 - 1 / (2 * s.b * s.kappa)),
-    hypothesis: '0 < alpha* < min(rho0, 1 - (2 b kappa)^-1)',
-  };
+  // the whole admissible range of alpha* (Theorem 4.1: 0 < alpha* < 1 - (2 b kappa)^-1), with rho0 as small as m*
   const base = hypotheses(
-    ['eps', 'mstar', 'rho', 'b', 'kappa'],
-    'Proposition 4.10: 0 < eps < 1, (2.5), (4.3), 0 < alpha* < min(rho0, 1 - 1/(2 b kappa)), 0 <= s <= t',
-    [astarDim, ...ADMISSIBLE.filter((x) => x.name === 't' || x.name === 's')],
+    ['eps', 'mstar', 'rho', 'b', 'kappa', 'astar', 't', 's'],
+    'Proposition 4.10: 0 < eps < 1, (2.5), (4.3), 0 < alpha* < 1 - 1/(2 b kappa), 0 <= s <= t',
   );
+  // the first bound as a product overflows (0 times infinity) once alpha*/rho0 is large: proven where alpha* <= rho0, searched in logs on the whole range
+  const narrow = restrictAstar(base);
   const lhsA = mul(P('exp(-2*astar*t/eps)'), pow(theta2t, neg(c)));
   d.inequality(
     {
@@ -274,8 +294,9 @@ function prop410Bounds(d: Derivation) {
       expect: 'erratum',
       erratum: carried('prop-4.10-bounds', {
         location: 'formula',
-        change: 'C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> 1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0} (s in place of t, C = 1 when alpha* <= rho0)',
-        note: 'with t the bound fails at s = 0, t >> eps for any C independent of eps',
+        change:
+          'C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> C(1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0}) with C = 2^{max(0, alpha*/rho0 - 1)} (s in place of t)',
+        note: 'with t the bound fails at s = 0, t >> eps for any C independent of eps; with s, C = 1 suffices for alpha* <= rho0 only ((1 + z)^c <= 1 + z^c for c <= 1), and over the whole range alpha* < 1 - 1/(2 b kappa) the convexity bound (1 + z)^c <= 2^{c - 1}(1 + z^c) gives C <= 2^{max(0, 1/m* - 1)}, independent of eps',
       }),
       source: 'proof of Proposition 4.10',
       title:
@@ -288,7 +309,7 @@ function prop410Bounds(d: Derivation) {
           printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= 1',
           lhs: lhsA,
           rhs: num(1),
-          region: base,
+          region: narrow,
           proof: {
             uses: [{ premise: powerMonotone(X, theta2t, c, P('eps*(1 - exp(-2*rho*t/eps))'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }],
             identity: TWO_METHODS,
@@ -300,7 +321,7 @@ function prop410Bounds(d: Derivation) {
           printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= e^{-2 alpha t/eps} eps^{-alpha/rho}',
           lhs: lhsA,
           rhs: P('exp(-2*astar*t/eps)*eps^(-astar/rho)'),
-          region: base,
+          region: narrow,
           proof: {
             uses: [{ premise: powerMonotone(sym('eps'), theta2t, c, P('(1 - eps)*exp(-2*rho*t/eps)'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }],
             identity: TWO_METHODS,
@@ -309,21 +330,31 @@ function prop410Bounds(d: Derivation) {
         },
         // in logarithms (both sides positive): e^{2 alpha (t-s)/eps} overflows for t - s >> eps
         {
+          label: 'first bound, second term, in logs, over the whole range of alpha*',
+          printed: '-2 alpha t/eps - (alpha/rho) ln theta(t)^2 <= -2 alpha t/eps - (alpha/rho) ln eps',
+          lhs: sub(P('-2*astar*t/eps'), mul(c, ln(theta2t))),
+          rhs: P('-2*astar*t/eps - astar/rho*ln(eps)'),
+          region: base,
+          search: LIGHT,
+        },
+        {
           label: 'second bound, first term (in logs)',
           printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 2 e^{2 alpha (t-s)/eps}',
           lhs: mul(c, sub(ln(theta2s), ln(theta2t))),
           rhs: P('ln(2) + 2*astar*(t - s)/eps'),
           region: base,
+          search: LIGHT,
         },
         {
           label: 'second bound, second term (in logs)',
           printed: '(theta(s)/theta(t))^{2 alpha/rho} <= C (1 + e^{-2 alpha t/eps} eps^{-alpha/rho}), C independent of eps (tried C = 100)',
           lhs: mul(c, sub(ln(theta2s), ln(theta2t))),
-          rhs: P('ln(100) + ln(1 + exp(-2*astar*t/eps)*eps^(-astar/rho))'),
+          rhs: add(P('ln(100)'), softplus(P('-2*astar*t/eps - astar/rho*ln(eps)'))),
           region: base,
           corrected: {
-            printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 1 + e^{-2 alpha s/eps} eps^{-alpha/rho} (s in place of t; C = 1 when alpha <= rho)',
-            rhs: P('ln(1 + exp(-2*astar*s/eps)*eps^(-astar/rho))'),
+            printed:
+              '(theta(s)/theta(t))^{2 alpha/rho} <= 2^{max(0, alpha/rho - 1)} (1 + e^{-2 alpha s/eps} eps^{-alpha/rho}) (s in place of t), over the whole range of alpha*',
+            rhs: add(P('(astar/rho - 1 + sqrt((astar/rho - 1)^2))/2*ln(2)'), softplus(P('-2*astar*s/eps - astar/rho*ln(eps)'))),
           },
         },
       ],

@@ -177,6 +177,53 @@ export const CARRIED: Readonly<Record<string, { readonly result: string; readonl
   'cite-4.12-lemma-4.4': { result: 'Proposition 4.12', changes: { 'Proposition 4.12': 'unchanged: the step is Lemma 4.11 with k = 0' } },
   'cite-4.12-prop-4.7-index': { result: 'Proposition 4.12', changes: { 'Proposition 4.12': 'unchanged: item (1) already has ||ν_0^ε||_{H^{k+1}}' } },
   'cite-4.2.2-thm-3.2': { result: 'Theorem 4.2', changes: { 'Theorem 4.2': 'unchanged: its proof applies Theorem 4.1' } },
+  // the order of suprema and integrals (derivations/order-of-limits.ts)
+  'order-prop-3.6-item-2': {
+    result: 'Proposition 3.6',
+    changes: {
+      'Proposition 3.6': 'a norm: (2) holds for sup_x ∫_0^t ||.||_{L^1_u} ds (the supremum outside the time integral)',
+      'Proposition 3.8': 'a norm: its ∫_0^t A1 is bounded as sup_x ∫_0^t only, so the statement holds with sup_x outside the time integral',
+      'Theorem 3.2': 'a norm: the bound holds for sup_x ∫_0^t ||nu - M ⊗ nubar||_{L^1_u} ds, not ∫_0^t ||.||_{L^inf_x L^1_u} ds',
+      'Theorem 3.3': 'a norm: the same change (the supremum over x outside the time integral)',
+    },
+  },
+  'order-thm-4.1-item-1': {
+    result: 'Theorem 4.1',
+    changes: {
+      'Theorem 4.1': 'a norm: item (1) holds with sup_x outside the time integral',
+      'Theorem 4.2': 'unchanged: its proof uses items (2) and (3) only',
+    },
+  },
+  // regions as wide as the statements (derivations/ranges.ts)
+  'lemma-4.4-eps-range': {
+    result: 'Lemma 4.4',
+    changes: {
+      'Lemma 4.4': 'a range of eps: for eps in (0, 1] (or C growing with eps)',
+      'Proposition 4.7': 'a range of eps: for eps in (0, 1], the range of Lemma 4.4 it applies',
+      'Corollary 4.8': 'a range of eps: for eps in (0, 1], through Proposition 4.7',
+      'Proposition 4.10': 'unchanged: stated for eps in (0, 1)',
+      'Proposition 4.12': 'unchanged: stated for eps in (0, 1)',
+      'Theorem 4.1': 'unchanged: stated for eps in (0, 1)',
+    },
+  },
+  'prop-3.7-lambda-sign': {
+    result: 'Proposition 3.7',
+    changes: { 'Proposition 3.7': 'unchanged statement: the proof holds with lambda = |a| eps/rho0^eps for a != 0 (and trivially for a = 0)' },
+  },
+  // errata carried into the results that use them (derivations/carried.ts)
+  'thm-3.2-carried': {
+    result: 'Theorem 3.2',
+    changes: { 'Theorem 3.2': 'a constant: 6 sqrt(t) m2 -> 6 sqrt(t/m*) m2', 'Theorem 3.3': 'unchanged: its C depends on m2 and m*' },
+  },
+  'prop-4.10-carried': {
+    result: 'Proposition 4.10',
+    changes: {
+      'Proposition 4.10': 'a range of alpha*: (0, m*(1 - (2 b kappa)^-1))',
+      'Theorem 4.1': 'a range of alpha*: (0, m*(1 - (2 b kappa)^-1)) in item (2)',
+      'Proposition 4.12': 'unchanged: one fixed alpha* > 0 suffices for item (2)',
+      'Theorem 4.2': 'a range of alpha*: alpha* < min{m*(1 - (2 b kappa)^-1), m*/2}',
+    },
+  },
 };
 
 /** The error of a carried change that names no result, or a result reached with no stated change. */

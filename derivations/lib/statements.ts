@@ -80,7 +80,7 @@ const QUANTITIES = [
 ] as const;
 export const scope = makeScope(
   {
-    parameters: ['alpha', 'eps', 'b', 'a', 'C', 'mstar', 'kappa', 'theta', 'rho', 'astar', 's', 'k', 'j', 'lambda', 'delta', ...QUANTITIES],
+    parameters: ['alpha', 'eps', 'b', 'a', 'C', 'K', 'mstar', 'kappa', 'theta', 'rho', 'astar', 's', 'k', 'j', 'lambda', 'delta', ...QUANTITIES],
     functions: { g: 2, B0: 2, Hn: 1, Hn0: 1 },
   },
   ['t', 'v', 'w'],
