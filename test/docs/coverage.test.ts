@@ -30,7 +30,7 @@ function declaredClaimIds(): Set<string> {
   const dir = join(ROOT, 'derivations');
   const ids = new Set<string>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
-    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/\bid: '([A-Za-z0-9.-]+)'/g)) ids.add(m[1]);
+    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bid: |c\.check\(\s*)'([A-Za-z0-9.-]+)'/g)) ids.add(m[1]);
   }
   return ids;
 }
