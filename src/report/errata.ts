@@ -29,7 +29,7 @@ export function affectsMd(note: ErratumNote | undefined): string {
 /** Kind, location, smallest change, affected results and evidence of an erratum (or a note that they were not recorded). */
 function locationMd(c: ClaimView): string {
   const where = c.erratum
-    ? `- **Kind:** \`${c.erratum.location}\` (${LOCATION[c.erratum.location]})\n- **Located:** ${c.source}\n- **Smallest change:** ${c.erratum.change}\n${c.erratum.note ? `- **Note:** ${c.erratum.note}\n` : ''}${affectsMd(c.erratum)}`
+    ? `- **Kind:** \`${c.erratum.location}\`\n- **Location:** ${LOCATION[c.erratum.location]} (${c.source})\n- **Smallest change:** ${c.erratum.change}\n${c.erratum.note ? `- **Note:** ${c.erratum.note}\n` : ''}${affectsMd(c.erratum)}`
     : '- **Location:** not recorded for this claim\n';
   const evidence = (c.evidence ?? []).map((e) => `  - ${e}`).join('\n');
   return `${where}- **Evidence:**\n${evidence || '  - (none recorded)'}\n\n`;
