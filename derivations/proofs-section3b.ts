@@ -254,7 +254,7 @@ function theorems(d: Derivation) {
       id: 'thm-3.2-ledger',
       source: 'Theorem 3.2',
       title:
-        'Gathering Propositions 3.6 (2) and 3.8: 2 + 4 = 6 times sqrt(eps) sqrt(t) m2 (the sqrt(t) of the theorem), and C sqrt(eps)(t + 1) <= C (1 + 1/(2b)) e^{2bt} sqrt(eps)',
+        'Gathering Propositions 3.6 (2) and 3.8 as printed (the log-Sobolev constant as printed; with the corrected one see thm-3.2-carried): 2 + 4 = 6 times sqrt(eps) sqrt(t) m2 (the sqrt(t) of the theorem), and C sqrt(eps)(t + 1) <= C (1 + 1/(2b)) e^{2bt} sqrt(eps)',
     },
     () => ({
       identities: [
