@@ -5,7 +5,7 @@
  * 2.7 (4) for A3). Proposition 3.7 hands Lemma 2.2 lambda = a eps/rho0^eps, which Lemma 2.2 needs
  * positive, while a is any real number (§1.1).
  */
-import { derivation, num, sym } from '../src/index.ts';
+import { derivation, num, sym, extraDependencies } from '../src/index.ts';
 import { PAPER_SIGNS, proofAssumptions, withFacts } from './lib/proof-kit.ts';
 import { hypotheses, EPS_EVERY, A_BOTH_SIGNS, truncations } from './lib/hypotheses.ts';
 import { carried } from './lib/dependencies.ts';
@@ -23,9 +23,21 @@ export default derivation('Regions as wide as the statements', 'Sections 3–4 (
     EPS_EVERY,
     { name: 'K', lo: 1, hi: 1e6, scale: 'log', hypothesis: 'K >= 1 independent of eps', truncation: 'K in [1, 1e6]' },
   ]);
+  // what the constant of Lemma 4.4 depends on, step by step as the proof builds it, against what the statement allows
+  const allowed = ['alpha', 'kappa', 'm*', 'mp', 'm̄p', 'N', 'A0', 'Psi'];
+  const built = {
+    'A1 (4.9)': ['A0', 'kappa', 'alpha'],
+    'A21: the radius R (N, and sup |V^eps| from the moments)': ['N', 'mp'],
+    'A22 (sup |V^eps| from the moments)': ['m*', 'N', 'mp'],
+    'A23 (4.2)': ['m*', 'N'],
+    'A3 (4.11): sup |E(mu^eps)| <= C(1 + eps)': ['m*', 'mp', 'm̄p', 'Psi', 'eps'],
+  };
+  const extra = extraDependencies(allowed, built);
+  if (extra.length !== 1 || extra[0].extra.join() !== 'eps')
+    throw new Error(`Lemma 4.4: the constant's extra dependencies are not the expected eps: ${JSON.stringify(extra)}`);
   d.step(
     'Lemma 4.4 over every eps > 0',
-    `The statement holds "for all positive eps" with C independent of eps. Searched: ${[...truncations(every), ...truncations(withK)].join('; ')}.`,
+    `The statement holds "for all positive eps" with C independent of eps (C only depending on ${allowed.join(', ')}). The constant as the proof builds it also depends on ${extra.map((e) => `${e.extra.join(', ')} (${e.step})`).join('; ')}; theta^eps <= 1 (A21) needs eps <= 1 as well. Searched: ${[...truncations(every), ...truncations(withK)].join('; ')}.`,
     [{ label: 'theta^2 (1.11)', rhs: P(closedForm111) }],
   );
   const S = withFacts(PAPER_SIGNS, { facts: [P('1 - eps'), P('K - 1')] });
