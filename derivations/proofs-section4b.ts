@@ -501,7 +501,7 @@ function theorems(d: Derivation) {
       id: 'thm-4.1-ledger',
       source: 'proof of Theorem 4.1 (2)',
       title:
-        '||nu^eps - nu|| = (||nu_perp||^2 + ||nubar^eps - nubar||^2)^(1/2) <= e^{Ct}(E_ini + (2C + 1) ||nu0||_{H^{k+1}} (sqrt(eps) + min{...})): linear in E_ini and in the norm of the initial data, e^{Ct} in time, as stated; the min{...} is Proposition 4.10\'s, whose rate holds for alpha* in (0, m*(1 - (2 b kappa)^-1)) once the Poincaré constant is corrected (prop-4.10-carried)',
+        "||nu^eps - nu|| = (||nu_perp||^2 + ||nubar^eps - nubar||^2)^(1/2) <= e^{Ct}(E_ini + (2C + 1) ||nu0||_{H^{k+1}} (sqrt(eps) + min{...})): linear in E_ini and in the norm of the initial data, e^{Ct} in time, as stated; the min{...} is Proposition 4.10's, whose rate holds for alpha* in (0, m*(1 - (2 b kappa)^-1)) once the Poincaré constant is corrected (prop-4.10-carried)",
     },
     () => ({
       inequalities: [
