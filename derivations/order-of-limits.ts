@@ -42,6 +42,8 @@ function orderClaim(
       source: meta.source,
       title: `${meta.statement}: ${text}`,
       assume: { lambda: 'positive' },
+      selfConfirming:
+        'the witness integrals are checked by differentiating them in t: the derivative of (1 - e^{-l t})/l contains its integrand e^{-l t} by the chain rule, not by construction from the printed side',
       ...(meta.erratum ? { expect: 'erratum' as const, erratum: carried(meta.id, meta.erratum) } : {}),
     },
     () => ({
