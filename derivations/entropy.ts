@@ -31,6 +31,7 @@ import {
   Sample,
   Expr,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { rescale16 } from './rescaling.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
 export { paperNotation as notation } from './lib/notation.ts';
@@ -225,12 +226,12 @@ export default derivation('The relative entropy of section 2.2 and the Maxwellia
     {
       id: 'entropy-scaling',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('entropy-scaling', {
         location: 'formula',
         change:
           'theta^eps = 1/sqrt(eps) -> theta^eps = sqrt(eps) in the comment after Theorem 3.3 (with 1/sqrt(eps) the relation reads H[mu0] = H[nu0] + (1/2) ln(eps))',
         note: 'the point of the comment stands: with theta = sqrt(eps), H[mu0] = H[nu0] - (1/2) ln(eps) blows up, so theta(0) must stay bounded below',
-      },
+      }),
       source: '§3.1.2 (1)',
       title: 'With theta^eps = 1/sqrt(eps): H[mu0] = H[nu0] - (1/2) ln(eps) (as printed)',
     },

@@ -64,8 +64,14 @@ const alphaRegion = hypotheses([], 'Lemma 2.1, pointwise: 0 < alpha < 1, mu > 0,
   { name: 'nu', lo: 0, hi: 10, scale: 'log', floor: 1e-8, hypothesis: 'nu >= 0', truncation: 'nu in [0, 10]' },
 ]);
 
+/**
+ * The proofs' declarations less delta: Lemma 2.2 takes delta in {0, 1} and Proposition 3.7 uses
+ * delta = 0, so delta is real here (proof-kit declares it positive for the margin of Prop. 4.10).
+ */
+const { delta: _delta, ...section2Assumptions } = proofAssumptions;
+
 export default derivation('Proofs of section 2: Lemmas 2.1 and 2.2', 'Section 2.2 (proofs)', (d) => {
-  d.assume(proofAssumptions);
+  d.assume(section2Assumptions);
   // ---- Lemma 2.1, pointwise: D = alpha mu + (1 - alpha) nu
   const D = P('alpha*mu + (1 - alpha)*nu');
   const integrand = mul(sym('mu'), ln(div(sym('mu'), D)));

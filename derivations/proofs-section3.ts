@@ -32,6 +32,7 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { printed35fText, printedEq } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
 import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
@@ -59,11 +60,11 @@ function prop34(d: Derivation) {
     {
       id: 'prop-3.4-lemma',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-3.4-lemma', {
         location: 'formula',
         change: 'b1 = B0(t, x, theta v, e^{-bt} w) - v/theta -> B0(t, x, theta v, e^{-bt} w) - rho0^eps v/theta',
         note: 'harmless: the term cancels in b1 - b2 = e^{-bt} w0',
-      },
+      }),
       source: 'proof of Prop. 3.4',
       title:
         'Lemma 2.2 with (delta, lambda) = (1, 1/theta), a = e^{bt} A0(theta v, 0), b1 = B0(theta v, e^{-bt} w) - v/theta (as printed) gives the equation (3.5) on f',
@@ -203,11 +204,11 @@ function prop36(d: Derivation) {
     {
       id: 'prop-3.6-log-sobolev',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-3.6-log-sobolev', {
         location: 'constant',
         change: '2 H[nu|M ⊗ nubar] <= I[nu|M] -> 2 rho0^eps H[nu|M ⊗ nubar] <= I[nu|M] (the log-Sobolev constant of M_rho is 1/(2 rho))',
         note: 'matters when rho0^eps < 1, which (2.5) allows; carried: Proposition 3.6 (1) becomes ∫ H <= (2 eps/m*) H[nu0] + C eps (t + 1), and the m2 terms of Propositions 3.6 (2), 3.8 and Theorem 3.2 gain a factor m*^(-1/2)',
-      },
+      }),
       source: 'proof of Prop. 3.6',
       title: '2 H[nu|M ⊗ nubar] <= I[nu|M] (as printed) on shifted Maxwellians, where H = rho c^2/2 and I = rho^2 c^2',
     },
@@ -350,12 +351,12 @@ function prop36(d: Derivation) {
       id: 'prop-3.6-item-2',
       expect: 'erratum',
       selfConfirming: 'the needed constant is evaluated at q = sqrt(2) - 1, where it equals sqrt(2) - 1: the point and the value coincide',
-      erratum: {
+      erratum: carried('prop-3.6-item-2', {
         location: 'formula',
         change:
           'Proposition 3.6 (2): 2 sqrt(eps) t m2 -> 2 sqrt(eps) sqrt(t) m2 (and 4 sqrt(eps) t m2 -> 4 sqrt(eps) sqrt(t) m2 in Proposition 3.8 and its proof)',
         note: 'the proof (Csiszár–Kullback, then Cauchy–Schwarz in time) gives sqrt(t); Theorem 3.2 prints 6 sqrt(t) m2 = (2 + 4) sqrt(t) m2; the printed t needs C >= (sqrt 2 - 1) m2, so C would depend on m2',
-      },
+      }),
       source: 'Prop. 3.6 (2)',
       title:
         'The m2 term of item (2): the proof (Csiszár–Kullback, Cauchy–Schwarz in time) gives 2 sqrt(eps) sqrt(t) m2; the printed 2 sqrt(eps) t m2 + C sqrt(eps)(t + 1) needs C >= (sqrt 2 - 1) m2',

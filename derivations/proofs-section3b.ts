@@ -30,6 +30,7 @@ import {
   standard,
   Derivation,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { momentsOverV, printedMarginal } from './moments.ts';
 import { marginal38, printed38Text } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
@@ -123,12 +124,12 @@ function prop37(d: Derivation) {
     {
       id: 'prop-3.7-statement',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-3.7-statement', {
         location: 'formula',
         change:
           'Proposition 3.7: 2 sqrt 2 ||gbar0 - nubar0|| -> 2 sqrt 2 ||gbar0 - nubar0||^(1/2) (in the statement and in the display of (2.11) in its proof)',
         note: "possibly a superscript lost in the text extraction (both places agree); (2.11) gives the exponent 1/2 and Proposition 3.8's proof uses it",
-      },
+      }),
       source: 'Prop. 3.7',
       title:
         '(2.11) gives 2 sqrt 2 (||gbar0 - nubar0||^(1/2) + (∫R)^(1/2)); the statement prints 2 sqrt 2 ||gbar0 - nubar0|| + C e^{bt} sqrt(eps) (no exponent 1/2), as does the display in the proof',
@@ -157,11 +158,11 @@ function prop37(d: Derivation) {
     {
       id: 'prop-3.7-R1-rate',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-3.7-R1-rate', {
         location: 'constant',
         change: 'R1 <= C(e^{-2 rho0^eps(x) t/eps} + eps) -> C(e^{-2 m* t/eps} + eps) (the rate Theorem 2.7 (3)-(4) provides)',
         note: 'harmless: after integration in time both give O(eps (1 + t))',
-      },
+      }),
       source: 'proof of Prop. 3.7',
       title:
         'Theorem 2.7 (3)-(4) give R1 <= C(e^{-2 m* t/eps} + eps); the proof prints the rate 2 rho0^eps(x) — not implied pointwise, harmless after integrating in time',
@@ -253,7 +254,7 @@ function theorems(d: Derivation) {
       id: 'thm-3.2-ledger',
       source: 'Theorem 3.2',
       title:
-        'Gathering Propositions 3.6 (2) and 3.8: 2 + 4 = 6 times sqrt(eps) sqrt(t) m2 (the sqrt(t) of the theorem), and C sqrt(eps)(t + 1) <= C (1 + 1/(2b)) e^{2bt} sqrt(eps)',
+        'Gathering Propositions 3.6 (2) and 3.8 as printed (the log-Sobolev constant as printed; with the corrected one see thm-3.2-carried): 2 + 4 = 6 times sqrt(eps) sqrt(t) m2 (the sqrt(t) of the theorem), and C sqrt(eps)(t + 1) <= C (1 + 1/(2b)) e^{2bt} sqrt(eps)',
     },
     () => ({
       identities: [
@@ -320,11 +321,11 @@ function theorems(d: Derivation) {
     {
       id: 'thm-3.3-compatibility',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('thm-3.3-compatibility', {
         location: 'hypothesis',
         change: '(3.4): ... = O(sqrt(eps)) -> ... = O(eps)',
         note: "with O(sqrt eps) the initial error E_ini = ||nubar0^eps - nubar0||^(1/2) of Theorem 3.2 is only O(eps^(1/4)) (Theorem 3.2 itself asks E_ini = O(sqrt eps)), and |V^eps - V|/theta^eps, which the L1 distance of the two Gaussians of width theta^eps >= sqrt(eps) carries, is O(1) after the initial layer; Theorem 4.2's (4.7) asks O(eps)",
-      },
+      }),
       source: 'Theorem 3.3, (3.4)',
       title:
         'Under (3.4) as printed (O(sqrt eps)) the ingredients give eps^(1/4) (Theorem 3.2 needs ||nubar0^eps - nubar0|| = O(eps)) and eps^0 (|V^eps - V|/theta^eps); the claimed C e^{Ct} sqrt(eps) needs (3.4) with O(eps)',

@@ -31,6 +31,7 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111 } from './rescaling.ts';
 import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
@@ -150,11 +151,11 @@ function lemma44(d: Derivation) {
     {
       id: 'lemma-4.4-A2-split',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('lemma-4.4-A2-split', {
         location: 'formula',
         change: "A22 = (1/2)∫ 1 v [(rho/theta)(N(V + theta v) - N(V)) - N'(V + theta v)] -> (1/2)∫ 1 [(rho/theta) v (N(V + theta v) - N(V)) - N'(V + theta v)]",
         note: 'a misplaced bracket: the v multiplies the first term only, otherwise A21 + A22 + A23 is not A2',
-      },
+      }),
       source: 'proof of Lemma 4.4',
       title: "A2 = A21 + A22 + A23 with A22 = (1/2)∫ 1_{|theta v| <= R} v [(rho/theta)(N(V + theta v) - N(V)) - N'(V + theta v)]|nu|^2 m (as printed)",
     },

@@ -19,6 +19,7 @@ import {
   pow,
   neg,
   ln,
+  sqrt,
   exp,
   partial,
   expand,
@@ -34,10 +35,11 @@ import {
   Expr,
   Derivation,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111, closedFormI } from './rescaling.ts';
 import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
-import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
+import { hypotheses } from './lib/hypotheses.ts';
 
 const { P } = proofScope({
   parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
@@ -120,11 +122,11 @@ function prop410(d: Derivation) {
     {
       id: 'prop-4.10-jensen',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.10-jensen', {
         location: 'extraction',
         change: '(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)',
         note: 'the same reading as weight-factorisation; Jensen is an equality on M ⊗ nubar only with m = M^-1 mbar',
-      },
+      }),
       source: 'proof of Prop. 4.10',
       title:
         '||nubar||_L2(mbar) <= ||nu||_L2(m) (Jensen), at its equality case nu = M ⊗ nubar: with (4.1) as extracted the two differ by kappa^(1/4); with the square root over rho0 kappa they are equal',
@@ -156,11 +158,11 @@ function prop410(d: Derivation) {
     {
       id: 'prop-4.10-poincare',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.10-poincare', {
         location: 'constant',
         change: '||nu_perp||^2 <= D[nu_perp] -> rho0^eps ||nu_perp||^2 <= D[nu_perp] (the Poincaré constant of M_rho is 1/rho)',
         note: 'matters when rho0^eps < 1; carried: the decay 2 alpha*/theta^2 becomes 2 alpha* rho0^eps/theta^2, so the printed rates of Proposition 4.10 and Theorem 4.1 hold for alpha* in (0, m*(1 - (2 b kappa)^-1))',
-      },
+      }),
       source: 'proof of Prop. 4.10',
       title:
         '||nu_perp||^2_L2(m) <= D[nu_perp] (Gaussian–Poincaré, as printed) on the Hermite modes v M and (rho v^2 - 1) M, of mean zero in v: the ratio is 1/(n rho0)',
@@ -249,33 +251,53 @@ function prop410(d: Derivation) {
   void ln;
 }
 
+/** A lighter search for the eight-dimensional region of Proposition 4.10 (the replay's CPU budget). */
+const LIGHT = { starts: 12, refine: 2, iterations: 40, corners: 64 };
+
+/** ln(1 + e^y) written so that it stays finite: max(0, y) + ln(1 + e^{-|y|}), with |y| = sqrt(y^2). */
+function softplus(y: Expr): Expr {
+  const absY = sqrt(pow(y, num(2)));
+  return add(div(add(y, absY), num(2)), ln(add(num(1), exp(neg(absY)))));
+}
+
+/** The region with alpha* below min(rho0, 1 - 1/(2 b kappa)), where the first bound's product form stays finite. */
+function restrictAstar(r: ReturnType<typeof hypotheses>): ReturnType<typeof hypotheses> {
+  const dims = r.dims.map((x) =>
+    x.name === 'astar'
+      ? {
+          ...x,
+          hi: (v: Readonly<Record<string, number>>) => Math.min(v.rho, 1 - 1 / (2 * v.b * v.kappa)),
+          hypothesis: '0 < alpha* < min(rho0, 1 - (2 b kappa)^-1)',
+        }
+      : x,
+  );
+  return { name: `${r.name}, alpha* <= rho0`, dims };
+}
+
 function prop410Bounds(d: Derivation) {
   const theta2t = P(closedForm111);
   const theta2s = substitute(theta2t, new Map([['t', sym('s')]]));
   const c = P('astar/rho');
   const X = P('exp(-2*rho*t/eps)');
   const ctx = withFacts(S4, { facts: [P('1 - eps'), P('1 - exp(-2*rho*t/eps)')] });
-  // alpha* <= rho0 here (the corrected second bound needs it; Theorem 4.2 has alpha* < m*/2)
-  const astarDim = {
-    ...ADMISSIBLE.find((x) => x.name === 'astar')!,
-    hi: (s: Readonly<Record<string, number>>) => Math.min(s.rho, 1 - 1 / (2 * s.b * s.kappa)),
-    hypothesis: '0 < alpha* < min(rho0, 1 - (2 b kappa)^-1)',
-  };
+  // the whole admissible range of alpha* (Theorem 4.1: 0 < alpha* < 1 - (2 b kappa)^-1), with rho0 as small as m*
   const base = hypotheses(
-    ['eps', 'mstar', 'rho', 'b', 'kappa'],
-    'Proposition 4.10: 0 < eps < 1, (2.5), (4.3), 0 < alpha* < min(rho0, 1 - 1/(2 b kappa)), 0 <= s <= t',
-    [astarDim, ...ADMISSIBLE.filter((x) => x.name === 't' || x.name === 's')],
+    ['eps', 'mstar', 'rho', 'b', 'kappa', 'astar', 't', 's'],
+    'Proposition 4.10: 0 < eps < 1, (2.5), (4.3), 0 < alpha* < 1 - 1/(2 b kappa), 0 <= s <= t',
   );
+  // the first bound as a product overflows (0 times infinity) once alpha*/rho0 is large: proven where alpha* <= rho0, searched in logs on the whole range
+  const narrow = restrictAstar(base);
   const lhsA = mul(P('exp(-2*astar*t/eps)'), pow(theta2t, neg(c)));
   d.inequality(
     {
       id: 'prop-4.10-bounds',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.10-bounds', {
         location: 'formula',
-        change: 'C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> 1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0} (s in place of t, C = 1 when alpha* <= rho0)',
-        note: 'with t the bound fails at s = 0, t >> eps for any C independent of eps',
-      },
+        change:
+          'C(1 + e^{-2 alpha* t/eps} eps^{-alpha*/rho0}) -> C(1 + e^{-2 alpha* s/eps} eps^{-alpha*/rho0}) with C = 2^{max(0, alpha*/rho0 - 1)} (s in place of t)',
+        note: 'with t the bound fails at s = 0, t >> eps for any C independent of eps; with s, C = 1 suffices for alpha* <= rho0 only ((1 + z)^c <= 1 + z^c for c <= 1), and over the whole range alpha* < 1 - 1/(2 b kappa) the convexity bound (1 + z)^c <= 2^{c - 1}(1 + z^c) gives C <= 2^{max(0, 1/m* - 1)}, independent of eps',
+      }),
       source: 'proof of Proposition 4.10',
       title:
         'e^{-2at/eps} theta(t)^{-2a/rho} <= min(1, e^{-2at/eps} eps^{-a/rho}) and (theta(s)/theta(t))^{2a/rho} <= min(2 e^{2a(t-s)/eps}, C(1 + e^{-2at/eps} eps^{-a/rho})), 0 <= s <= t, a = alpha*',
@@ -287,7 +309,7 @@ function prop410Bounds(d: Derivation) {
           printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= 1',
           lhs: lhsA,
           rhs: num(1),
-          region: base,
+          region: narrow,
           proof: {
             uses: [{ premise: powerMonotone(X, theta2t, c, P('eps*(1 - exp(-2*rho*t/eps))'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }],
             identity: TWO_METHODS,
@@ -299,7 +321,7 @@ function prop410Bounds(d: Derivation) {
           printed: 'e^{-2 alpha t/eps} theta(t)^{-2 alpha/rho} <= e^{-2 alpha t/eps} eps^{-alpha/rho}',
           lhs: lhsA,
           rhs: P('exp(-2*astar*t/eps)*eps^(-astar/rho)'),
-          region: base,
+          region: narrow,
           proof: {
             uses: [{ premise: powerMonotone(sym('eps'), theta2t, c, P('(1 - eps)*exp(-2*rho*t/eps)'), 'decreasing'), multiplier: P('exp(-2*astar*t/eps)') }],
             identity: TWO_METHODS,
@@ -308,21 +330,31 @@ function prop410Bounds(d: Derivation) {
         },
         // in logarithms (both sides positive): e^{2 alpha (t-s)/eps} overflows for t - s >> eps
         {
+          label: 'first bound, second term, in logs, over the whole range of alpha*',
+          printed: '-2 alpha t/eps - (alpha/rho) ln theta(t)^2 <= -2 alpha t/eps - (alpha/rho) ln eps',
+          lhs: sub(P('-2*astar*t/eps'), mul(c, ln(theta2t))),
+          rhs: P('-2*astar*t/eps - astar/rho*ln(eps)'),
+          region: base,
+          search: LIGHT,
+        },
+        {
           label: 'second bound, first term (in logs)',
           printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 2 e^{2 alpha (t-s)/eps}',
           lhs: mul(c, sub(ln(theta2s), ln(theta2t))),
           rhs: P('ln(2) + 2*astar*(t - s)/eps'),
           region: base,
+          search: LIGHT,
         },
         {
           label: 'second bound, second term (in logs)',
           printed: '(theta(s)/theta(t))^{2 alpha/rho} <= C (1 + e^{-2 alpha t/eps} eps^{-alpha/rho}), C independent of eps (tried C = 100)',
           lhs: mul(c, sub(ln(theta2s), ln(theta2t))),
-          rhs: P('ln(100) + ln(1 + exp(-2*astar*t/eps)*eps^(-astar/rho))'),
+          rhs: add(P('ln(100)'), softplus(P('-2*astar*t/eps - astar/rho*ln(eps)'))),
           region: base,
           corrected: {
-            printed: '(theta(s)/theta(t))^{2 alpha/rho} <= 1 + e^{-2 alpha s/eps} eps^{-alpha/rho} (s in place of t; C = 1 when alpha <= rho)',
-            rhs: P('ln(1 + exp(-2*astar*s/eps)*eps^(-astar/rho))'),
+            printed:
+              '(theta(s)/theta(t))^{2 alpha/rho} <= 2^{max(0, alpha/rho - 1)} (1 + e^{-2 alpha s/eps} eps^{-alpha/rho}) (s in place of t), over the whole range of alpha*',
+            rhs: add(P('(astar/rho - 1 + sqrt((astar/rho - 1)^2))/2*ln(2)'), softplus(P('-2*astar*s/eps - astar/rho*ln(eps)'))),
           },
         },
       ],
@@ -409,11 +441,11 @@ function prop412(d: Derivation) {
     {
       id: 'prop-4.12-ledger',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('prop-4.12-ledger', {
         location: 'formula',
         change: 'C eps sqrt(t + 1) sqrt(|ln eps| + 1) -> C eps (t + 1) sqrt(|ln eps| + 1)',
         note: 'harmless: absorbed by e^{Ct} in Proposition 4.12 (2)',
-      },
+      }),
       source: 'proof of Prop. 4.12',
       title:
         'Cauchy–Schwarz in time gives (∫ theta^2)^(1/2)(∫ eps + min{...})^(1/2) <= eps ((t + 1)(t + |ln eps| + 1))^(1/2); the proof prints C eps sqrt(t + 1) sqrt(|ln eps| + 1)',
@@ -448,11 +480,11 @@ function theorems(d: Derivation) {
     {
       id: 'thm-4.1-statement',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('thm-4.1-statement', {
         location: 'extraction',
         change: 'Theorem 4.1 (2): min{1, e^{-alpha* t/eps} - alpha*/(2 m*)} -> min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}',
         note: 'the base eps of the power is missing in the extracted text; Proposition 4.10, which the item restates, has it',
-      },
+      }),
       source: 'Theorem 4.1 (2)',
       title:
         'The extracted statement prints min{1, e^{-alpha* t/eps} - alpha*/(2 m*)}; Proposition 4.10, which it restates, has min{1, e^{-alpha* t/eps} eps^{-alpha*/(2 m*)}}',
@@ -469,7 +501,7 @@ function theorems(d: Derivation) {
       id: 'thm-4.1-ledger',
       source: 'proof of Theorem 4.1 (2)',
       title:
-        '||nu^eps - nu|| = (||nu_perp||^2 + ||nubar^eps - nubar||^2)^(1/2) <= e^{Ct}(E_ini + (2C + 1) ||nu0||_{H^{k+1}} (sqrt(eps) + min{...})): linear in E_ini and in the norm of the initial data, e^{Ct} in time, as stated',
+        "||nu^eps - nu|| = (||nu_perp||^2 + ||nubar^eps - nubar||^2)^(1/2) <= e^{Ct}(E_ini + (2C + 1) ||nu0||_{H^{k+1}} (sqrt(eps) + min{...})): linear in E_ini and in the norm of the initial data, e^{Ct} in time, as stated; the min{...} is Proposition 4.10's, whose rate holds for alpha* in (0, m*(1 - (2 b kappa)^-1)) once the Poincaré constant is corrected (prop-4.10-carried)",
     },
     () => ({
       inequalities: [
@@ -637,11 +669,11 @@ function theorems(d: Derivation) {
     {
       id: 'thm-4.2-comment',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('thm-4.2-comment', {
         location: 'formula',
         change: "comment (3) after Theorem 4.2: 'rate O(eps^i)' -> 'rate O(eps^(i/2 + 1/4))'",
         note: 'the statement (1) and its proof give eps^(i/2 + 1/4)',
-      },
+      }),
       source: 'comment (3) after Theorem 4.2',
       title: '"In the statement (1), we prove convergence with rate O(eps^i) for all i": the statement (1) gives eps^(i/2 + 1/4)',
     },

@@ -35,6 +35,7 @@ import {
   DecaySpec,
   Derivation,
 } from '../src/index.ts';
+import { carried } from './lib/dependencies.ts';
 import { paperAssumptions } from './lib/assumptions.ts';
 export { paperNotation as notation } from './lib/notation.ts';
 
@@ -96,11 +97,11 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
     {
       id: 'weight-factorisation',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('weight-factorisation', {
         location: 'extraction',
         change: '(4.1): 2 pi/(sqrt(rho0^eps) kappa) -> 2 pi/sqrt(rho0^eps kappa)',
         note: "the weights m± of §4.2.2 carry (rho0 kappa)^(-1/2), so the square root most likely covers rho0^eps kappa; read so, m = M^-1 mbar exactly; read as extracted, Jensen's step of Proposition 4.10 and the norm identity of Theorem 4.1 fail for kappa > 1",
-      },
+      }),
       source: '§4.5 (m = M^-1 mbar)',
       title: 'm^eps = M_rho^-1 mbar with (4.1) and mbar = sqrt(2 pi/kappa) exp(kappa w^2/2), as printed',
     },
@@ -154,11 +155,11 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
     {
       id: 'eq-4.13',
       expect: 'erratum',
-      erratum: {
+      erratum: carried('eq-4.13', {
         location: 'formula',
         change: '(4.13): theta^-1 d_w nu -> theta^-1 d_v nu',
         note: '(4.16) and the term B of the proof of Proposition 4.7 use d_v nu',
-      },
+      }),
       source: '(4.13)',
       title: 'd_t h + A^eps[h] = theta^-1 d_w nu + b h for h = d_w nu (as printed)',
     },
@@ -177,7 +178,7 @@ export default derivation('Weighted L^2 estimates', 'Section 4', (d) => {
     {
       id: 'eq-4.14',
       expect: 'erratum',
-      erratum: { location: 'formula', change: '(4.14): 2 theta^-1 d_w h -> 2 theta^-1 d_v h', note: 'the same slip as (4.13)' },
+      erratum: carried('eq-4.14', { location: 'formula', change: '(4.14): 2 theta^-1 d_w h -> 2 theta^-1 d_v h', note: 'the same slip as (4.13)' }),
       source: '(4.14)',
       title: 'd_t g + A^eps[g] = 2 theta^-1 d_w h + 2 b g for g = d_w^2 nu (as printed)',
     },

@@ -64,3 +64,26 @@ export const timeUpTo = (hi: (s: Readonly<Record<string, number>>) => number, te
   hypothesis: 't >= 0',
   truncation: text,
 });
+
+/**
+ * eps over every eps > 0, for the results the paper states so (Propositions 3.4, 4.7, Lemmas 4.4,
+ * 4.11, Corollary 4.8): a step that needs eps <= 1 is then found, not hidden by the cap of ADMISSIBLE.
+ */
+export const EPS_EVERY: Dimension = {
+  name: 'eps',
+  lo: 0,
+  hi: 1e12,
+  open: ['lo'],
+  scale: 'log',
+  floor: 1e-12,
+  hypothesis: 'eps > 0 (Props 3.4, 4.7, Lemmas 4.4, 4.11, Cor. 4.8: "for all eps > 0")',
+  truncation: 'eps in [1e-12, 1e12]',
+};
+
+/** a real and nonzero where a step divides by it (Proposition 3.7: b2 = -rho0 b w/(a eps)), both signs searched. */
+export const A_BOTH_SIGNS: Dimension = { name: 'a', lo: -1e3, hi: 1e3, hypothesis: 'a real (§1.1: A(v, w) = a v - b w + c)', truncation: 'a in [-1e3, 1e3]' };
+
+/** Every truncation a region puts on a range the paper leaves free, in words (for the verdict and the README). */
+export function truncations(r: Region): string[] {
+  return r.dims.filter((d) => d.truncation).map((d) => `${d.name}: ${d.truncation} (the paper: ${d.hypothesis})`);
+}

@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import { Expr, expand, sub, printExpr, describeAssumptions, shortAssumptions } from '../cas/index.ts';
-import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome, ErratumNote } from '../verify/index.ts';
+import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome, ErratumNote, CitationNote, CitationRecord } from '../verify/index.ts';
 import { describeOutcome } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
 import type { Notation } from './notation.ts';
@@ -63,6 +63,8 @@ export interface ClaimView {
   readonly erratum?: ErratumNote;
   /** The evidence for the correction: corrected forms verified, inequalities searched or proven (erratum claims). */
   readonly evidence?: readonly string[];
+  /** The citation the claim checks (citation claims). */
+  readonly citation?: CitationNote;
 }
 
 /** A step: what was done, why, and the formulas it produced. */
@@ -83,6 +85,8 @@ export interface DerivationView {
   readonly steps: readonly StepView[];
   readonly claims: readonly ClaimView[];
   readonly crossChecks: readonly CrossCheckRecord[];
+  /** The citations the page makes, each with its status. */
+  readonly citations: readonly CitationRecord[];
 }
 
 /** The whole report. */
@@ -91,6 +95,8 @@ export interface ReportDocument {
   readonly derivations: readonly DerivationView[];
   readonly claims: readonly ClaimView[];
   readonly errata: readonly ClaimView[];
+  /** Every citation of every derivation, in page order. */
+  readonly citations: readonly (CitationRecord & { readonly file: string })[];
   readonly counts: Readonly<Record<ClaimStatus, number>>;
 }
 
@@ -148,6 +154,7 @@ function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
     assumptionsShort: shortAssumptions(a) || 'all real',
     ...(c.expected ? { expected: c.expected } : {}),
     ...(c.unexpected ? { unexpected: c.unexpected } : {}),
+    ...(c.citation ? { citation: c.citation } : {}),
     ...errata,
   };
 }
@@ -179,7 +186,17 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
         assumptionsShort: 'all real',
         unexpected: 'failed',
       };
-      return { file: r.file, title: r.file, section: '', error: r.error ?? 'the file did not run', ms: r.ms, steps: [], claims: [failed], crossChecks: [] };
+      return {
+        file: r.file,
+        title: r.file,
+        section: '',
+        error: r.error ?? 'the file did not run',
+        ms: r.ms,
+        steps: [],
+        claims: [failed],
+        crossChecks: [],
+        citations: [],
+      };
     }
     return {
       file: r.file,
@@ -194,6 +211,7 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
       })),
       claims: d.claims.map((c) => claimView(c, r.file, o)),
       crossChecks: d.crossChecks ?? [],
+      citations: d.citations ?? [],
     };
   });
   const claims = derivations.flatMap((d) => d.claims);
@@ -203,6 +221,7 @@ export function buildDocument(runs: readonly ReportRun[], options: ToLatexOption
     derivations,
     claims,
     errata: claims.filter((c) => c.status === 'erratum'),
+    citations: derivations.flatMap((d) => d.citations.map((c) => ({ ...c, file: d.file }))),
     counts,
   };
 }

@@ -5,7 +5,7 @@
  * the file says so (and how many claims were replayed), so its absence is never ambiguous.
  */
 import type { ReportDocument, PartView, ClaimView } from './document.ts';
-import type { ErratumLocation } from '../verify/index.ts';
+import type { ErratumLocation, ErratumNote } from '../verify/index.ts';
 import { countsLine } from './document.ts';
 
 const block = (title: string, tex: string, text: string) => `**${title}**\n\n$$\n${tex}\n$$\n\n\`\`\`text\n${text}\n\`\`\`\n`;
@@ -19,20 +19,29 @@ function partMd(p: PartView): string {
   ].join('\n');
 }
 
-/** Location, smallest change and evidence of an erratum (or a note that they were not recorded). */
+/** The "affects" lines of an erratum: each result that uses it and what changes there. */
+export function affectsMd(note: ErratumNote | undefined): string {
+  if (!note?.affects) return '- **Affects:** not recorded\n';
+  if (note.affects.length === 0) return '- **Affects:** no other result\n';
+  return `- **Affects:** ${note.affects.map((a) => a.result).join(', ')}\n${note.affects.map((a) => `  - ${a.result}: ${a.change}`).join('\n')}\n`;
+}
+
+/** Kind, location, smallest change, affected results and evidence of an erratum (or a note that they were not recorded). */
 function locationMd(c: ClaimView): string {
   const where = c.erratum
-    ? `- **Location:** ${LOCATION[c.erratum.location]}\n- **Smallest change:** ${c.erratum.change}\n${c.erratum.note ? `- **Note:** ${c.erratum.note}\n` : ''}`
+    ? `- **Kind:** \`${c.erratum.location}\`\n- **Location:** ${LOCATION[c.erratum.location]} (${c.source})\n- **Smallest change:** ${c.erratum.change}\n${c.erratum.note ? `- **Note:** ${c.erratum.note}\n` : ''}${affectsMd(c.erratum)}`
     : '- **Location:** not recorded for this claim\n';
   const evidence = (c.evidence ?? []).map((e) => `  - ${e}`).join('\n');
   return `${where}- **Evidence:**\n${evidence || '  - (none recorded)'}\n\n`;
 }
 
-const LOCATION: Record<ErratumLocation, string> = {
+/** Each kind of erratum, in words. */
+export const LOCATION: Record<ErratumLocation, string> = {
   formula: 'in the formula',
   hypothesis: 'in a hypothesis',
   constant: 'in a constant carried from elsewhere',
-  reference: 'in a reference',
+  reference: 'in a reference: the citation names another result than the one the step uses',
+  gap: 'a gap: the step runs the wrong way (the order of a supremum, a limit and an integral, or what a constant depends on)',
   extraction: 'possibly in the text extraction (the extracted formula is ambiguous)',
 };
 
@@ -45,5 +54,10 @@ export function renderErrata(doc: ReportDocument): string {
     const parts = c.parts.filter((p) => !p.holds);
     return `## ${c.id} — ${c.source}\n\n${c.title}\n\n${locationMd(c)}File: \`${c.file}\`${c.message ? `. ${c.message}` : ''}\n\n${parts.map(partMd).join('\n')}`;
   });
-  return `${head}\n${doc.errata.length} erratum claim(s).\n\n${entries.join('\n')}`;
+  const kinds = Object.keys(LOCATION)
+    .map((k) => [k, doc.errata.filter((c) => c.erratum?.location === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} \`${k}\``)
+    .join(', ');
+  return `${head}\n${doc.errata.length} erratum claim(s), by kind: ${kinds || 'none recorded'}.\n\n${entries.join('\n')}`;
 }

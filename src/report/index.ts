@@ -9,6 +9,7 @@ import { buildDocument, ReportRun, ReportDocument } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderTex } from './tex.ts';
 import { renderErrata } from './errata.ts';
+import { renderCitations } from './citations.ts';
 import { ToLatexOptions } from './equation.ts';
 import { ratesSection } from './attachments.ts';
 
@@ -22,7 +23,8 @@ export { buildDocument, countsLine } from './document.ts';
 export type { ReportRun, ReportDocument, ClaimView, PartView, StepView, DerivationView } from './document.ts';
 export { renderHtml, EquationCollector } from './html.ts';
 export { renderTex, escapeTex } from './tex.ts';
-export { renderErrata } from './errata.ts';
+export { renderErrata, affectsMd } from './errata.ts';
+export { renderCitations } from './citations.ts';
 export { ratesSection } from './attachments.ts';
 export { markdownTableToHtml } from './markdown.ts';
 export { logLogSvg } from './plot.ts';
@@ -35,6 +37,7 @@ export interface BuiltReport {
   readonly html: string;
   readonly tex: string;
   readonly errata: string;
+  readonly citations: string;
   readonly equations: readonly string[];
   readonly renderMs: number;
 }
@@ -43,7 +46,7 @@ export interface BuiltReport {
 export function buildReport(runs: readonly ReportRun[], options: ToLatexOptions & { title?: string } = {}): BuiltReport {
   const document = buildDocument(runs, options);
   const { html, equations, renderMs } = renderHtml(document);
-  return { document, html, tex: renderTex(document), errata: renderErrata(document), equations, renderMs };
+  return { document, html, tex: renderTex(document), errata: renderErrata(document), citations: renderCitations(document), equations, renderMs };
 }
 
 /** The directory of KaTeX's distribution (CSS and fonts). */
@@ -51,16 +54,17 @@ function katexDist(): string {
   return dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 }
 
-/** Write outDir/report.html (with outDir/katex/ CSS and fonts), outDir/paper.tex and outDir/errata.md. */
+/** Write outDir/report.html (with outDir/katex/ CSS and fonts), outDir/paper.tex, outDir/errata.md and outDir/citations.md. */
 export function writeReport(runs: readonly ReportRun[], outDir: string, options: ToLatexOptions & { title?: string } = {}): BuiltReport & { files: string[] } {
   const built = buildReport(runs, options);
   const dist = katexDist();
   mkdirSync(join(outDir, 'katex'), { recursive: true });
   cpSync(join(dist, 'katex.min.css'), join(outDir, 'katex', 'katex.min.css'));
   cpSync(join(dist, 'fonts'), join(outDir, 'katex', 'fonts'), { recursive: true });
-  const files = [join(outDir, 'report.html'), join(outDir, 'paper.tex'), join(outDir, 'errata.md')];
+  const files = [join(outDir, 'report.html'), join(outDir, 'paper.tex'), join(outDir, 'errata.md'), join(outDir, 'citations.md')];
   writeFileSync(files[0], built.html.replace('</body>', `${ratesSection(outDir)}\n</body>`));
   writeFileSync(files[1], built.tex);
   writeFileSync(files[2], built.errata);
+  writeFileSync(files[3], built.citations);
   return { ...built, files };
 }

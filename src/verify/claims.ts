@@ -61,12 +61,27 @@ export interface ClaimRecord {
   readonly assumptions: Assumptions;
   /** The claim's file declared this outcome as known (an erratum of the paper already found). */
   readonly expected?: 'erratum';
+  /** The citation this claim checks (citation claims only). */
+  readonly citation?: CitationNote;
   /** Set when the outcome calls for attention: a failure, a dispute, an erratum nobody expected, an expected erratum that is gone. */
   readonly unexpected?: string;
 }
 
-/** Where an erratum lies: in the formula, in a hypothesis, in a constant carried from elsewhere, in a reference or in the text extraction. */
-export type ErratumLocation = 'formula' | 'hypothesis' | 'constant' | 'reference' | 'extraction';
+/**
+ * Where an erratum lies: in the formula, in a hypothesis, in a constant carried from elsewhere, in a
+ * reference (a citation pointing to another result than the one the step uses), in a gap (a step
+ * that runs the wrong way: the order of a supremum and an integral, a constant's dependencies) or in
+ * the text extraction.
+ */
+export type ErratumLocation = 'formula' | 'hypothesis' | 'constant' | 'reference' | 'gap' | 'extraction';
+
+/** A result that uses an erratum's result, and what changes there once the corrected form is carried into it. */
+export interface AffectedResult {
+  /** The result, as the paper numbers it ("Theorem 3.2"). */
+  readonly result: string;
+  /** What changes there (a rate, a constant, a range), or that nothing does and why. */
+  readonly change: string;
+}
 
 /** The location of an erratum and the smallest change that makes the printed text right. */
 export interface ErratumNote {
@@ -75,6 +90,22 @@ export interface ErratumNote {
   readonly change: string;
   /** What it affects downstream, or why the reading is ambiguous. */
   readonly note?: string;
+  /** The results that use the erratum's result (through the dependency graph), each with what changes there. */
+  readonly affects?: readonly AffectedResult[];
+}
+
+/** A citation a proof step makes: the result it names, where, and what the engine found of it. */
+export interface CitationNote {
+  /** The result or equation the text names ("Lemma 4.4", "(2.11)"). */
+  readonly cites: string;
+  /** Where the step is ("proof of Prop. 4.12"). */
+  readonly at: string;
+  /** The sentence of the paper, as printed. */
+  readonly quote: string;
+  /** How the citation is checked: against the cited statement, or named only (a hypothesis, a definition, an outside source). */
+  readonly check: 'statement' | 'named' | 'external';
+  /** The result the step actually uses when it is not the cited one (a reference erratum). */
+  readonly uses?: string;
 }
 
 /** How a mismatch is read: a printed equation is an erratum, a derived fact must hold. */
@@ -94,6 +125,8 @@ export interface ClaimMeta {
   readonly assume?: Assumptions;
   /** The printed form is known to be wrong: an erratum is the expected outcome (anything else is flagged). */
   readonly expect?: 'erratum';
+  /** The citation this claim checks (copied to the record, listed in out/citations.md). */
+  readonly citation?: CitationNote;
 }
 
 const RANK: Record<string, number> = { different: 5, error: 4, timeout: 3, unknown: 2, equal: 1 };
@@ -146,6 +179,7 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
     ...(meta.selfConfirming ? { selfConfirming: meta.selfConfirming } : {}),
     assumptions: used(),
     ...(meta.expect ? { expected: meta.expect } : {}),
+    ...(meta.citation ? { citation: meta.citation } : {}),
     ...(unexpectedOutcome(status, meta.expect) ? { unexpected: unexpectedOutcome(status, meta.expect) } : {}),
   });
   try {

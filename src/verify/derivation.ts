@@ -7,6 +7,7 @@ import { Assumptions, mergeAssumptions, validateAssumptions, withAssumptions } f
 import { ClaimMeta, ClaimPart, ClaimRecord, decideClaim } from './claims.ts';
 import { InequalityClaim, decideInequalityClaim } from './inequality.ts';
 import { activeCrossCheckCache } from './crossCheckCache.ts';
+import type { CitationRecord } from './citations.ts';
 
 /** One step of a derivation: what was done, and the expressions it produced. */
 export interface Step {
@@ -61,6 +62,8 @@ export class Derivation {
   readonly steps: Step[] = [];
   readonly claims: ClaimRecord[] = [];
   readonly crossChecks: CrossCheckRecord[] = [];
+  /** The citations the page makes and their status (see citations.ts). */
+  readonly citations: CitationRecord[] = [];
   /** What the page assumes of its symbols; every claim is decided under it (plus its own). */
   assumptions: Assumptions = {};
   constructor(

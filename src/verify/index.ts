@@ -8,3 +8,5 @@ export * from './region.ts';
 export * from './search.ts';
 export * from './prover.ts';
 export * from './independence.ts';
+export * from './citations.ts';
+export * from './order.ts';

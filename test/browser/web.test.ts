@@ -84,12 +84,28 @@ describe('web explorer in chromium', () => {
     const n = await errata.count();
     expect(n).toBeGreaterThan(10);
     expect(await page.locator('article.erratum dl.erratum-location').count()).toBe(n);
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text (dt and dd on their own lines), what a reader sees
-    const first = await errata.first().locator('dl.erratum-location').innerText();
-    expect(first).toMatch(/Location\s+in the formula/);
-    expect(first).toMatch(/Smallest change\s+\S.*->/);
+    const texts = await page.locator('article.erratum dl.erratum-location').allInnerTexts();
+    const formulaOne = texts.find((t) => /Location\s+in the formula/.test(t));
+    expect(formulaOne).toBeDefined();
+    expect(formulaOne).toMatch(/Smallest change\s+\S.*->/);
     expect(await page.locator('article.erratum dd:has-text("not recorded")').count()).toBe(0);
     expect(await page.locator('article.erratum dl.erratum-location ul li').count()).toBeGreaterThanOrEqual(n);
+    // every erratum says which results it affects, and the kinds reference and gap are there
+    expect(await page.locator('article.erratum dd.affects li').count()).toBeGreaterThanOrEqual(n);
+    const kinds = await page.locator('article.erratum dd.kind').allTextContents();
+    for (const k of ['formula', 'reference', 'gap', 'extraction']) expect(kinds).toContain(k);
+  });
+
+  it('lists the citations of the proofs and filters the wrong ones', async () => {
+    const rows = page.locator('table.citations tbody tr');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(50);
+    await page.check('#citations-wrong');
+    const shown = await page.locator('table.citations tbody tr:visible').count();
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(all);
+    expect(await page.locator('table.citations tbody tr.wrong:visible').count()).toBe(shown);
+    await page.uncheck('#citations-wrong');
   });
 
   it('moves the theta curve when the eps slider moves (by keyboard)', async () => {

@@ -42,9 +42,12 @@ describe('section 4 proofs', () => {
   });
 
   it('refutes the C-bound of Proposition 4.10 at s = 0, small eps, and proves the first bound', () => {
-    const [a1, a2, b1, b2] = byId.get('prop-4.10-bounds')!.inequalities!;
-    expect([a1.holds, a2.holds, b1.holds, b2.holds]).toEqual([true, true, true, false]);
-    expect([a1.method, a2.method]).toEqual(['proof', 'proof']);
+    const [a1, a2, a3, b1, b2] = byId.get('prop-4.10-bounds')!.inequalities!;
+    expect([a1.holds, a2.holds, a3.holds, b1.holds, b2.holds]).toEqual([true, true, true, true, false]);
+    expect([a1.method, a2.method, a3.method]).toEqual(['proof', 'proof', 'search']);
+    // the second bound and its correction are searched over the whole range of alpha*, not only alpha* <= rho0
+    expect(b2.region).not.toContain('alpha* <= rho0');
+    expect(b2.corrected!.region).not.toContain('alpha* <= rho0');
     expect(b2.worstAt.s).toBeLessThan(b2.worstAt.t);
     expect(b2.worstAt.eps).toBeLessThanOrEqual(1e-6);
     expect(b2.corrected!.holds).toBe(true);

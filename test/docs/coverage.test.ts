@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RESULTS } from '../../derivations/lib/dependencies.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PAPER_DIR = join(ROOT, '..', 'shared', 'paper');
@@ -30,7 +31,7 @@ function declaredClaimIds(): Set<string> {
   const dir = join(ROOT, 'derivations');
   const ids = new Set<string>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
-    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/\bid: '([A-Za-z0-9.-]+)'/g)) ids.add(m[1]);
+    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/(?:\bid: |c\.check\(\s*)'([A-Za-z0-9.-]+)'/g)) ids.add(m[1]);
   }
   return ids;
 }
@@ -105,6 +106,20 @@ describe('README coverage of the proofs', () => {
     expect(all.length).toBeGreaterThan(15);
     expect(all.flatMap((r) => r.ids).filter((id) => !ids.has(id))).toEqual([]);
     for (const r of all.filter((x) => x.ids.length === 0)) expect(r.status).toMatch(/analytic: \S.{10,}/);
+  });
+
+  it('says for every result which steps are analytic and why, or "analytic: none"', () => {
+    for (const [result, rs] of proofs) expect(rs.map((r) => r.status).join(' '), result).toMatch(/analytic: (none|\S.{10,})/);
+  });
+
+  it('names, in the row of each result, every claim the dependency graph gives that result', () => {
+    for (const node of RESULTS.filter((r) => proofs.has(r.label))) {
+      const named = new Set(proofs.get(node.label)!.flatMap((r) => r.ids));
+      expect(
+        node.claims.filter((id) => !named.has(id)),
+        node.label,
+      ).toEqual([]);
+    }
   });
 
   it('rejects a table that forgets a result or names an unknown claim (the checks can fail)', () => {

@@ -26,6 +26,7 @@ export async function paperData() {
     claims: doc.claims,
     derivations: doc.derivations.map((d) => ({ file: d.file, title: d.title, section: d.section, steps: d.steps })),
     errata: doc.errata,
+    citations: doc.citations,
     crossChecks: crossChecks ? JSON.parse(crossChecks).checks : null,
     ratesSvg: readIf(join(ROOT, 'out', 'rates.svg')),
     ratesTimeSvg: readIf(join(ROOT, 'out', 'rates-time.svg')),

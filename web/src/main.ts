@@ -7,6 +7,7 @@ import { derivationsView, errataView, countEquations } from './derivations.ts';
 import { thetaView } from './theta.ts';
 import { simulationView } from './simulation.ts';
 import { ratesView } from './rates.ts';
+import { citationsView } from './citations.ts';
 
 const mount = (id: string, node: HTMLElement) => document.getElementById(id)!.append(node);
 
@@ -17,6 +18,7 @@ document.getElementById('summary')!.textContent =
 mount('claims', claimsView(paper.claims));
 mount('derivations', derivationsView(paper));
 mount('errata', errataView(paper));
+mount('citations', citationsView(paper));
 mount('theta', thetaView());
 mount('simulation', simulationView());
 mount('rates', ratesView(paper.ratesSvg, paper.ratesMd, paper.ratesTimeSvg));
