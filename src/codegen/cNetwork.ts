@@ -161,6 +161,6 @@ export function networkBuildLines(source: string, mpi: boolean): string[] {
   const exe = source.replace(/\.c$/, '');
   const flags = '-O3 -std=gnu99 -ffp-contract=off';
   return mpi
-    ? [`mpicc ${flags} -o ${exe} ${source} -lm`, `mpirun -np 4 ./${exe} neurons=100000 steps=1000 seed=1 replica=0`]
-    : [`cc ${flags} -o ${exe} ${source} -lm`, `./${exe} neurons=100000 steps=1000 seed=1 replica=0`];
+    ? [`mpicc ${flags} -o ${exe} ${source} -lm`, `mpirun -np 4 ./${exe} replica=0 > network.csv`]
+    : [`cc ${flags} -o ${exe} ${source} -lm`, `./${exe} replica=0 > network.csv`];
 }

@@ -63,7 +63,8 @@ export function mpirunArgs(ranks: number): string[] {
 export function runProgram(file: string, args: readonly string[], env?: NodeJS.ProcessEnv): { stdout: string; stderr: string } {
   const r = spawnSync(file, args, { encoding: 'utf8', env: env ?? process.env, maxBuffer: 1 << 30 });
   if (r.error) throw r.error;
-  if (r.status !== 0) throw Object.assign(new Error(`${file} ${args.join(' ')} exited with ${r.status}: ${r.stderr.trim()}`), { status: r.status, stderr: r.stderr });
+  if (r.status !== 0)
+    throw Object.assign(new Error(`${file} ${args.join(' ')} exited with ${r.status}: ${r.stderr.trim()}`), { status: r.status, stderr: r.stderr });
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
