@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     // the project's tests, and users' own test files anywhere in the checkout (`npx vitest run mine/x.test.ts`)
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**'],
+    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**', 'test/dist/**'], // test/dist: npm run test:dist (MPI, Slurm)
     testTimeout: 60_000,
     pool: 'forks',
   },
