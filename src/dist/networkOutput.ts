@@ -49,7 +49,7 @@ export function parseNetworkOutput(text: string, what: string): NetworkOutput {
   };
   const rows: NetworkRow[] = [];
   let i = 3;
-  for (; i < lines.length && !lines[i].startsWith('#'); i++) {
+  for (; i < lines.length && !lines[i].startsWith('#') && !(lines[i] === '' && i === lines.length - 1); i++) {
     const cells = lines[i].split(',');
     if (cells.length !== columns.length) bad(i, `${cells.length} fields, ${columns.length} expected`);
     const xs = cells.map((c) => number(c, i));
