@@ -1,12 +1,16 @@
 /**
- * The C text of the network's exact sums: every value is truncated to a fixed-point integer and
- * the integers are added, so a sum does not depend on the order or the split of its terms (any
- * number of MPI ranks gives the same bits). The proven range:
- *   fix_add(x, E): |x| < 2^E is checked (NaN fails the check); a = trunc(x 2^(48-E)) has |a| < 2^48,
- *   r = x - a 2^(E-48) is exact (the low bits of x) with |r| < 2^(E-48), b = trunc(r 2^(88-E)) has
- *   |b| < 2^40, and a 2^40 + b = trunc(x 2^(88-E)) exactly. Per chunk of at most 2^14 terms the a's
- *   (< 2^62) and b's (< 2^54) fit int64; the running sum of n terms is below n 2^88, so n <= 2^38
- *   terms per sum keep it inside a signed 128-bit integer (the program refuses more neurons per point).
+ * The C text of the network's exact sums: every value is rounded to a fixed-point integer and the
+ * integers are added, so a sum does not depend on the order or the split of its terms (any number
+ * of MPI ranks gives the same bits). The proven range:
+ *   fix_add(x, E): |x| < 2^E is checked (NaN fails the check). With M = 1.5 2^52, adding M to a
+ *   double y with |y| <= 2^51 rounds y to an integer held in M's low mantissa bits (read back as
+ *   bits(y + M) - bits(M)): a = round(x 2^(48-E)) has |a| <= 2^48; r = x - a 2^(E-48) is exact (if
+ *   a != 0 then |x| >= 2^(E-49), so r, |r| <= 2^(E-49), is a multiple of ulp(x) below 2^53 ulps);
+ *   b = round(r 2^(88-E)) has |b| <= 2^39. q = a 2^40 + b is a fixed function of x alone (within one
+ *   unit of x 2^(88-E)), which is all an order-free sum needs. Per chunk of at most 2^14 terms the
+ *   a's (<= 2^62) and b's (<= 2^53) fit int64; n terms sum to at most n 2^89 in magnitude, so
+ *   n <= 2^37 terms per sum keep it inside a signed 128-bit integer (the program refuses more
+ *   neurons per point). No division, no library call, no branch: compilers vectorise the loop.
  * First moments use E = 24 (resolution 2^-64), squared deviations E = 50 (resolution 2^-38).
  * Across ranks the 128-bit sums travel as four 32-bit limbs in int64 (a sum of up to 2^31 ranks'
  * limbs cannot overflow) and are recombined modulo 2^128, which is exact since the total fits.
@@ -19,27 +23,35 @@ export function cExactSums(mpi: boolean): string {
     : '  (void)limbs; /* one process: the local sums are the totals */';
   return `typedef __int128 wide_t;
 typedef unsigned __int128 uwide_t;
-enum { FIX_CHUNK = 1 << 14 };
+enum { FIX_CHUNK = 1 << 14 }; /* terms per int64 partial sum (see the range above) */
 
-/* acc += sum_i trunc(x_i 2^(88-E)) for x = src[0..n) (src[i] - shift, squared when squared); returns 0 when some |x| >= 2^E or x is NaN. */
+/* acc += sum_i q(x_i) for x = src[0..n) (src[i] - shift, squared when squared); returns 0 when some |x| >= 2^E or x is NaN. */
 static int fix_add(const double *restrict src, long n, int E, double shift, int squared, wide_t *acc) {
-  const double up = ldexp(1.0, 48 - E), down = ldexp(1.0, E - 48), low = ldexp(1.0, 88 - E), limit = ldexp(1.0, E);
-  int ok = 1;
+  const double up = ldexp(1.0, 48 - E), down = ldexp(1.0, E - 48), low = ldexp(1.0, 88 - E), limit = ldexp(1.0, E), M = 6755399441055744.0;
+  int64_t mbits;
+  memcpy(&mbits, &M, sizeof mbits);
+  long bad = 0;
   for (long i0 = 0; i0 < n; i0 += FIX_CHUNK) {
     const long i1 = i0 + FIX_CHUNK < n ? i0 + FIX_CHUNK : n;
     int64_t A = 0, B = 0;
     for (long i = i0; i < i1; i++) {
       const double d = src[i] - shift;
-      const double x = squared ? d * d : d;
-      ok &= fabs(x) < limit;
-      const int64_t a = ok ? (int64_t)(x * up) : 0;
-      const double r = x - (double)a * down;
-      A += a;
-      B += ok ? (int64_t)(r * low) : 0;
+      const double x0 = squared ? d * d : d;
+      const int in = fabs(x0) < limit;
+      bad += !in;
+      const double x = in ? x0 : 0.0;
+      const double ya = x * up + M;
+      const double r = x - (ya - M) * down;
+      const double yb = r * low + M;
+      int64_t ia, ib;
+      memcpy(&ia, &ya, sizeof ia);
+      memcpy(&ib, &yb, sizeof ib);
+      A += ia - mbits;
+      B += ib - mbits;
     }
     *acc += (wide_t)A * ((wide_t)1 << 40) + (wide_t)B;
   }
-  return ok;
+  return bad == 0;
 }
 
 /* The value of an exact sum with exponent E: acc 2^-(88-E). */

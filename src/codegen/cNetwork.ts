@@ -136,6 +136,7 @@ export function cNetworkProgram(p: NetworkProgram, options: { mpi: boolean }): s
   validate(p);
   const { mpi } = options;
   const coupledUsed = Object.values(p.bindings).some((b) => b.kind === 'coupled');
+  const needed = p.state.map((s) => Object.values(p.bindings).some((b) => (b.kind === 'mean' || b.kind === 'coupled') && b.variable === s));
   return `${cComment(`${p.title}: the whole coupled network${mpi ? ', C + MPI (one MPI_Allreduce of the exact sums per step)' : ', one process'}`)}
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
@@ -152,7 +153,7 @@ ${cCounterNormals()}
 ${cExactSums(mpi)}
 
 ${declarations(p)}
-${cNetworkMain({ mpi, stepChunk: stepChunk(p), initialStreams: p.state.map((_, a) => STREAM_C.initial(a)), coupledUsed })}
+${cNetworkMain({ mpi, stepChunk: stepChunk(p), initialStreams: p.state.map((_, a) => STREAM_C.initial(a)), coupledUsed, needed })}
 `;
 }
 

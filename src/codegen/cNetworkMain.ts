@@ -11,6 +11,8 @@ export interface MainParts {
   readonly stepChunk: string;
   readonly initialStreams: readonly string[];
   readonly coupledUsed: boolean;
+  /** Per state variable: is its mean needed every step (by a mean or coupled uniform)? The others are summed at the samples only. */
+  readonly needed: readonly boolean[];
 }
 
 /** The C text of the helpers and main(). */
@@ -20,6 +22,7 @@ export function cNetworkMain(parts: MainParts): string {
   return `
 static int RANK = 0, RANKS = 1;
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
+static double cpu_now(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
 /* A refusal of the input (exit 2) or a failed run (exit 1): rank 0 says why; every rank reaches the same decision. */
 static void stop(int code, const char *what) {
   if (RANK == 0) fprintf(stderr, "network: %s\\n", what);
@@ -56,7 +59,7 @@ ${mpi ? '  MPI_Init(&argc, &argv);\n  MPI_Comm_rank(MPI_COMM_WORLD, &RANK);\n  M
     const size_t len = eq ? (size_t)(eq - argv[i]) : 0;
     int known = 0;
 #define IS(name) (eq && len == strlen(name) && strncmp(argv[i], name, len) == 0 && (known = 1))
-    if (IS("neurons")) n = (long)argument("neurons", eq + 1, 2, 274877906944.0, 1);
+    if (IS("neurons")) n = (long)argument("neurons", eq + 1, 2, 137438953472.0, 1);
     else if (IS("steps")) steps = (long)argument("steps", eq + 1, 1, 4294967295.0, 1);
     else if (IS("samples")) samples = (long)argument("samples", eq + 1, 1, 4294967295.0, 1);
     else if (IS("dt")) dt = argument("dt", eq + 1, 4.9e-324, 1.79e308, 0);
@@ -101,11 +104,12 @@ ${mpi ? '  MPI_Init(&argc, &argv);\n  MPI_Comm_rank(MPI_COMM_WORLD, &RANK);\n  M
     coupled_one[k] = 0;
     for (int j = 0; j < K; j++) coupled_one[k] += COUPLING[k * K + j] * 1.0;
   }
-#define REDUCE_MEANS(step) do { \\
+  const int NEEDED[DIM] = { ${parts.needed.map((b) => (b ? 1 : 0)).join(', ')} };
+#define REDUCE_MEANS(step, all) do { \\
     const double r0 = now(); \\
     exact_allreduce(sums, K * DIM, flags, K * DIM, limbs); \\
     reduce_seconds += now() - r0; \\
-    for (int k = 0; k < K; k++) for (int a = 0; a < DIM; a++) { \\
+    for (int k = 0; k < K; k++) for (int a = 0; a < DIM; a++) if ((all) || NEEDED[a]) { \\
       if (flags[k * DIM + a]) { \\
         snprintf(msg, sizeof msg, "step %ld: %lld neurons of point %d have %s outside the exact-sum range |%s| < 2^24 (or NaN): the run blew up", \\
                  (long)(step), (long long)flags[k * DIM + a], k, STATE_NAMES[a], STATE_NAMES[a]); \\
@@ -117,7 +121,7 @@ ${mpi ? '  MPI_Init(&argc, &argv);\n  MPI_Comm_rank(MPI_COMM_WORLD, &RANK);\n  M
     sums[q] = 0;
     flags[q] = !fix_add(x[q / DIM][q % DIM], mine, 24, 0.0, 0, &sums[q]);
   }
-  REDUCE_MEANS(0);
+  REDUCE_MEANS(0, 1);
   if (RANK == 0) {
     printf("# %s\\n# neurons=%ld steps=%ld dt=%.17g samples=%ld seed=%lu replica=%lu", TITLE, n, steps, dt, samples, (unsigned long)key0, (unsigned long)key1);
     for (int c = 0; c < NCONST; c++) printf(" %s=%.17g", CONST_NAMES[c], *CONST_SLOTS[c]);
@@ -127,7 +131,7 @@ ${mpi ? '  MPI_Init(&argc, &argv);\n  MPI_Comm_rank(MPI_COMM_WORLD, &RANK);\n  M
     printf("\\n");
   }
   long next = 1;
-  const double t0 = now();
+  const double t0 = now(), c0 = cpu_now();
   for (long s = 0; s < steps; s++) {
 ${parts.coupledUsed ? '    for (int k = 0; k < K; k++) for (int a = 0; a < DIM; a++) { coupled[k][a] = 0; for (int j = 0; j < K; j++) coupled[k][a] += COUPLING[k * K + j] * mean[j][a]; }\n' : ''}    for (int q = 0; q < K * DIM; q++) { sums[q] = 0; flags[q] = 0; }
     for (int k = 0; k < K; k++) {
@@ -137,11 +141,17 @@ ${parts.coupledUsed ? '    for (int k = 0; k < K; k++) for (int a = 0; a < DIM; 
         {
 ${parts.stepChunk}
         }
-        for (int a = 0; a < DIM; a++) flags[k * DIM + a] += !fix_add(&x[k][a][j], m, 24, 0.0, 0, &sums[k * DIM + a]);
+        for (int a = 0; a < DIM; a++)
+          if (NEEDED[a]) flags[k * DIM + a] += !fix_add(&x[k][a][j], m, 24, 0.0, 0, &sums[k * DIM + a]);
       }
     }
-    REDUCE_MEANS(s + 1);
+    REDUCE_MEANS(s + 1, 0);
     if ((s + 1) == (long)(((wide_t)next * steps) / samples)) {
+      for (int q = 0; q < K * DIM; q++) {
+        sums[q] = 0;
+        flags[q] = !fix_add(x[q / DIM][q % DIM], mine, 24, 0.0, 0, &sums[q]);
+      }
+      REDUCE_MEANS(s + 1, 1);
       for (int q = 0; q < K * DIM; q++) {
         sums[q] = 0;
         flags[q] = !fix_add(x[q / DIM][q % DIM], mine, 50, mean[q / DIM][q % DIM], 1, &sums[q]);
@@ -156,7 +166,7 @@ ${parts.stepChunk}
       next++;
     }
   }
-  const double seconds = now() - t0;
+  const double seconds = now() - t0, cpu_seconds = cpu_now() - c0;
   wide_t check = 0;
   for (int k = 0; k < K; k++)
     for (int a = 0; a < DIM; a++)
@@ -177,8 +187,8 @@ ${parts.stepChunk}
           printf("\\n");
         }
     fflush(stdout);
-    fprintf(stderr, "# timing ranks=%d neuron_steps=%.0f seconds=%.6f neuron_steps_per_second=%.6g reduce_seconds=%.6f reduce_per_step=%.3g\\n",
-            RANKS, (double)n * K * steps, seconds, (double)n * K * steps / seconds, reduce_seconds, reduce_seconds / steps);
+    fprintf(stderr, "# timing ranks=%d neuron_steps=%.0f seconds=%.6f cpu_seconds=%.6f neuron_steps_per_second=%.6g reduce_seconds=%.6f reduce_per_step=%.3g\\n",
+            RANKS, (double)n * K * steps, seconds, cpu_seconds, (double)n * K * steps / seconds, reduce_seconds, reduce_seconds / steps);
   }
   ${finish}return 0;
 }`;
