@@ -50,8 +50,7 @@ export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
     name: 'target',
     type: 'string',
     choices: ['ts', 'c', 'mpi'],
-    default: 'ts',
-    help: "ts: run in process; c, mpi: write the paper's whole network as a C (one process) or C + MPI program and say how to build and run it",
+    help: "ts (default): run in process; c, mpi: write the paper's whole network as a C (one process) or C + MPI program and say how to build and run it",
   },
   { name: 'refine', type: 'boolean', help: 'grid: run once more on a mesh refined twice (the grid error)' },
   outOption,
@@ -88,7 +87,7 @@ export const simulateCommand: CommandSpec = {
       ...args.positionals,
       ...given.flatMap((o) => (o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, String(values[o.name])])),
     ];
-    if (values.target !== 'ts') return (await import('../network.ts')).writeNetworkProgram(values, `npx fhn-derive ${command.join(' ')}`, args.positionals[0]);
+    if (values.target !== undefined && values.target !== 'ts') return (await import('../network.ts')).writeNetworkProgram(values, `npx fhn-derive ${command.join(' ')}`, args.positionals[0]);
     return runSimulation({ file: args.positionals[0], values, command });
   },
 };
