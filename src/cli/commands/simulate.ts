@@ -87,7 +87,8 @@ export const simulateCommand: CommandSpec = {
       ...args.positionals,
       ...given.flatMap((o) => (o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, String(values[o.name])])),
     ];
-    if (values.target !== undefined && values.target !== 'ts') return (await import('../network.ts')).writeNetworkProgram(values, `npx fhn-derive ${command.join(' ')}`, args.positionals[0]);
+    if (values.target !== undefined && values.target !== 'ts')
+      return (await import('../network.ts')).writeNetworkProgram(values, `npx fhn-derive ${command.join(' ')}`, args.positionals[0]);
     return runSimulation({ file: args.positionals[0], values, command });
   },
 };
