@@ -1,6 +1,6 @@
 /**
  * Gather: every task's output, checked whole, in task order, into one table (DIR/sweep.csv),
- * written atomically. A missing or corrupt task output is refused naming the task(s), and nothing
+ * written atomically (for a scan of replicas also the mean and standard error over them, summary.ts). A missing or corrupt task output is refused naming the task(s), and nothing
  * is written. The table does not depend on where or in which order the tasks ran, so a Slurm
  * array, mpirun ranks and one process give the same bytes.
  */
@@ -10,6 +10,7 @@ import { NumericInputError } from '../numerics/validate.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { parseNetworkOutput, type NetworkOutput } from './networkOutput.ts';
 import { type Sweep, taskCount, taskFile } from './tasks.ts';
+import { replicaSummary } from './summary.ts';
 
 /** The gathered table's text from the tasks' outputs (in task order). */
 export function sweepTable(s: Sweep, outputs: readonly NetworkOutput[]): string {
@@ -29,7 +30,7 @@ export function sweepTable(s: Sweep, outputs: readonly NetworkOutput[]): string 
   return `${lines.join('\n')}\n`;
 }
 
-/** Gather the tasks of the sweep in dir into dir/name; returns the path. */
+/** Gather the tasks of the sweep in dir into dir/name (and dir/summary.csv for replicas, written first); returns the path. */
 export function gather(dir: string, s: Sweep, name = 'sweep.csv'): string {
   const n = taskCount(s);
   const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !existsSync(taskFile(dir, i)));
@@ -45,6 +46,9 @@ export function gather(dir: string, s: Sweep, name = 'sweep.csv'): string {
     }
   });
   const out = join(dir, name);
-  writeFileAtomic(out, sweepTable(s, outputs));
+  const table = sweepTable(s, outputs);
+  const summary = replicaSummary(s, outputs);
+  if (summary) writeFileAtomic(join(dir, 'summary.csv'), summary);
+  writeFileAtomic(out, table);
   return out;
 }

@@ -3,6 +3,7 @@ export * from './atomic.ts';
 export * from './tasks.ts';
 export * from './run.ts';
 export * from './gather.ts';
+export * from './summary.ts';
 export * from './slurm.ts';
 export * from './plan.ts';
 export * from './networkOutput.ts';

@@ -96,6 +96,32 @@ describe('gather', () => {
     expect(text.split('\n').filter((l) => /^\d,/.test(l))).toEqual(['0,0.1,0,0.5,0,0.25', '1,0.1,0,0.5,1,0.25', '2,0.1,0,0.5,2,0.25']);
     expect(readdirSync(join(d, 'tasks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+  it('a scan of replicas also writes the mean over them and its standard error; other scans do not', () => {
+    const d = join(dir, 'summary');
+    const s = sweep(['0', '1', '2']);
+    [1, 2, 6].forEach((v, i) => writeFileAtomic(taskFile(d, i), output(v)));
+    gather(d, s);
+    const lines = readFileSync(join(d, 'summary.csv'), 'utf8').trim().split('\n');
+    expect(lines[1]).toBe('t,point,x,mean(v),se mean(v),var(v),se var(v)');
+    // mean of 1, 2, 6 is 3; sample variance 7, standard error sqrt(7/3)
+    const [, , , m, se, vv, sev] = lines[2].split(',').map(Number);
+    expect([m, vv, sev]).toEqual([3, 0.25, 0]);
+    expect(se).toBeCloseTo(Math.sqrt(7 / 3), 14);
+    const e = join(dir, 'summary-eps');
+    const epsScan: Sweep = { ...s, scan: { name: 'eps', values: ['0.1', '0.2'] } };
+    [1, 2].forEach((v, i) => writeFileAtomic(taskFile(e, i), output(v)));
+    gather(e, epsScan);
+    expect(existsSync(join(e, 'summary.csv'))).toBe(false);
+  });
+
+  it('replicas whose output times differ are refused naming the task', () => {
+    const d = join(dir, 'summary-bad');
+    writeFileAtomic(taskFile(d, 0), output(1));
+    writeFileAtomic(taskFile(d, 1), output(2).replace('\n0.1,', '\n0.2,'));
+    expect(() => gather(d, sweep(['0', '1']))).toThrow(/task 1: its output times or points differ/);
+    expect(existsSync(join(d, 'sweep.csv'))).toBe(false);
+  });
+
   it('a missing task output: names the tasks, writes nothing', () => {
     const d = join(dir, 'missing');
     const s = sweep(['0', '1', '2', '3']);

@@ -77,6 +77,7 @@ describe('a sweep under mpirun: each rank takes tasks by rank', () => {
     expect(cli(['sweep', 'run', b]).status).toBe(0);
     const [ga, gb] = [readFileSync(join(a, 'sweep.csv'), 'utf8'), readFileSync(join(b, 'sweep.csv'), 'utf8')];
     expect(ga).toBe(gb);
+    expect(readFileSync(join(a, 'summary.csv'), 'utf8')).toBe(readFileSync(join(b, 'summary.csv'), 'utf8'));
     expect(ga.split('\n').filter((l) => /^\d/.test(l)).length).toBe(5 * 2 * 4);
   });
 });

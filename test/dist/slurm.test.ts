@@ -53,6 +53,7 @@ describe('a sweep as a Slurm job array with a dependent gather', () => {
     waitForFile(join(a, 'sweep.csv'), cluster(), 180_000);
     expect(cli(['sweep', 'run', b]).status).toBe(0);
     expect(readFileSync(join(a, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(b, 'sweep.csv'), 'utf8'));
+    expect(readFileSync(join(a, 'summary.csv'), 'utf8')).toBe(readFileSync(join(b, 'summary.csv'), 'utf8'));
     expect(readdirSync(join(a, 'logs')).filter((f) => f.startsWith('array-')).length).toBe(3);
     const elements = jobTimes(arrayId);
     const [g] = jobTimes(gatherId);
