@@ -18,8 +18,16 @@ export interface BatchOptions {
   readonly ranks?: number;
 }
 
+/** A value placed on an #SBATCH line: letters, digits and . : , - _ only (no spaces or line breaks that could add lines to the script). */
+function sbatchValue(option: string, value: string): string {
+  if (!/^[\w.:,-]+$/.test(value)) throw new NumericInputError(`--${option} ${JSON.stringify(value)} is not a Slurm ${option} (letters, digits and . : , - _ only)`);
+  return value;
+}
+
 /** The #SBATCH lines common to every script. */
 function common(name: string, o: BatchOptions): string[] {
+  if (o.partition !== undefined) sbatchValue('partition', o.partition);
+  if (o.time !== undefined) sbatchValue('time', o.time);
   return [`#SBATCH --job-name=${name}`, ...(o.partition ? [`#SBATCH --partition=${o.partition}`] : []), ...(o.time ? [`#SBATCH --time=${o.time}`] : [])];
 }
 

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  batchScripts,
   chunkTasks,
   elementCount,
   gather,
@@ -146,6 +147,19 @@ describe('gather', () => {
       expect(() => gather(d, s)).toThrow(new RegExp(`task 1 .*${says.source}.*nothing written`));
       expect(readFileSync(join(d, 'sweep.csv'), 'utf8')).toBe('previous\n');
     });
+});
+
+describe('batch scripts', () => {
+  it('chunks become --array=0-(elements-1); a partition or time that could add lines to the script is refused', () => {
+    const s = sweep(['0', '1', '2', '3', '4'], 2);
+    const scripts = batchScripts(s, '/tmp/x y', { partition: 'debug', time: '01:00:00' });
+    expect(scripts['array.sbatch']).toMatch(/#SBATCH --array=0-2\n/);
+    expect(scripts['array.sbatch']).toMatch(/#SBATCH --partition=debug\n#SBATCH --time=01:00:00\n/);
+    expect(scripts['array.sbatch']).toContain(`sweep array '/tmp/x y' "$SLURM_ARRAY_TASK_ID"`);
+    expect(scripts['gather.sbatch']).toContain(`sweep gather '/tmp/x y'`);
+    expect(() => batchScripts(s, '/tmp/x', { partition: 'debug\n#SBATCH --wrap=rm' })).toThrow(/--partition .* is not a Slurm partition/);
+    expect(() => batchScripts(s, '/tmp/x', { time: '1 hour' })).toThrow(/--time "1 hour" is not a Slurm time/);
+  });
 });
 
 describe('tools missing', () => {
