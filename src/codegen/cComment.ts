@@ -14,3 +14,14 @@ export function cCommentText(text: string): string {
 export function cComment(text: string): string {
   return `/* ${cCommentText(text)} */`;
 }
+
+/** Text as a C string literal: quotes, backslashes, control characters and non-ASCII bytes (UTF-8) as escapes, so any text compiles as itself. */
+export function cStringLiteral(text: string): string {
+  let out = '"';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    if (byte === 0x22 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
+    else if (byte >= 0x20 && byte < 0x7f && byte !== 0x3f) out += String.fromCharCode(byte);
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return `${out}"`;
+}

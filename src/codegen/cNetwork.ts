@@ -16,7 +16,7 @@ import { C99 } from './target.ts';
 import { cCounterNormals, STREAM_C } from './cPhilox.ts';
 import { cExactSums } from './cExactSum.ts';
 import { cNetworkMain } from './cNetworkMain.ts';
-import { cComment } from './cComment.ts';
+import { cComment, cStringLiteral } from './cComment.ts';
 
 /** Where a kernel uniform's value comes from at each point and step. */
 export type UniformBinding =
@@ -64,6 +64,8 @@ function validate(p: NetworkProgram): void {
   if (p.state.length + p.noise.length !== p.kernel.arrays.length)
     throw new RangeError(`network program: the kernel ${p.kernel.name} has arrays ${p.kernel.arrays.join(', ')}, not state + noise`);
   for (const u of p.kernel.uniforms) if (!p.bindings[u]) throw new RangeError(`network program: the kernel's uniform ${u} has no binding`);
+  for (const name of [...p.state, ...p.noise, ...Object.keys(p.bindings)])
+    if (!/^[A-Za-z_]\w*$/.test(name)) throw new RangeError(`network program: ${JSON.stringify(name)} is not a C identifier`);
   for (const [u, b] of Object.entries(p.bindings)) {
     if (b.kind === 'point' && b.values.length !== K) throw new RangeError(`network program: ${u} has ${b.values.length} point values, ${K} expected`);
     if ((b.kind === 'mean' || (b.kind === 'coupled' && b.variable)) && !p.state.includes(b.kind === 'mean' ? b.variable : (b.variable as string)))
@@ -99,15 +101,15 @@ function declarations(p: NetworkProgram): string {
     `enum { K = ${K}, DIM = ${p.state.length}, NOISE = ${p.noise.length}, NCONST = ${constants.length} };`,
     `static const double POINT_X[K] = { ${list(p.points)} };`,
     `static const double COUPLING[K * K] = { ${list(p.coupling)} };`,
-    `static const char *STATE_NAMES[DIM] = { ${p.state.map((s) => JSON.stringify(s)).join(', ')} };`,
+    `static const char *STATE_NAMES[DIM] = { ${p.state.map(cStringLiteral).join(', ')} };`,
     ...constants.map(([u, v]) => `static double CONST_${u} = ${cDouble(v)};`),
-    `static const char *CONST_NAMES[NCONST + 1] = { ${[...constants.map(([u]) => JSON.stringify(u)), '0'].join(', ')} };`,
+    `static const char *CONST_NAMES[NCONST + 1] = { ${[...constants.map(([u]) => cStringLiteral(u)), '0'].join(', ')} };`,
     `static double *CONST_SLOTS[NCONST + 1] = { ${[...constants.map(([u]) => `&CONST_${u}`), '0'].join(', ')} };`,
     ...points.map(([u, v]) => `static const double POINT_${u}[K] = { ${list(v)} };`),
     `static const double INIT_MEAN[DIM][K] = { ${p.state.map((s) => `{ ${list(p.initial[s].mean)} }`).join(', ')} };`,
     `static const double INIT_SD[DIM] = { ${p.state.map((s) => cDouble(p.initial[s].sd)).join(', ')} };`,
     `static const double INIT_ALT[DIM] = { ${p.state.map((s) => cDouble(p.initial[s].alternate ?? 0)).join(', ')} };`,
-    `static const char *TITLE = ${JSON.stringify(p.title)};`,
+    `static const char *TITLE = ${cStringLiteral(p.title.replace(/[\r\n]+/g, ' '))}; /* one line: the output's first line */`,
     `static long DEFAULT_NEURONS = ${p.defaults.neurons}, DEFAULT_STEPS = ${p.defaults.steps}, DEFAULT_SAMPLES = ${p.defaults.samples};`,
     `static double DEFAULT_DT = ${cDouble(p.defaults.dt)};`,
     `static unsigned long DEFAULT_SEED = ${p.defaults.seed}ul;`,
