@@ -20,7 +20,8 @@ export interface BatchOptions {
 
 /** A value placed on an #SBATCH line: letters, digits and . : , - _ only (no spaces or line breaks that could add lines to the script). */
 function sbatchValue(option: string, value: string): string {
-  if (!/^[\w.:,-]+$/.test(value)) throw new NumericInputError(`--${option} ${JSON.stringify(value)} is not a Slurm ${option} (letters, digits and . : , - _ only)`);
+  if (!/^[\w.:,-]+$/.test(value))
+    throw new NumericInputError(`--${option} ${JSON.stringify(value)} is not a Slurm ${option} (letters, digits and . : , - _ only)`);
   return value;
 }
 
