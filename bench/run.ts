@@ -8,7 +8,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
 
 if (!only || only === 'symbolic') printFigures('symbolic replay (median of 5 rounds, CPU time)', await runSymbolicBench());
-for (const [name, file, fn] of [['numerics', 'numerics.bench.ts', 'runNumericsBench']] as const) {
+for (const [name, file, fn] of [
+  ['numerics', 'numerics.bench.ts', 'runNumericsBench'],
+  ['network', 'network.bench.ts', 'runNetworkBench'],
+] as const) {
   if (only && only !== name) continue;
   if (!existsSync(join(HERE, file))) continue;
   const mod = await import(join(HERE, file));

@@ -11,11 +11,12 @@ import { paperCommand } from './commands/paper.ts';
 import { ratesCommand } from './commands/rates.ts';
 import { runCommand } from './commands/run.ts';
 import { simulateCommand } from './commands/simulate.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { type CommandSpec, commandHelp, parseCommandLine, UsageError } from './options.ts';
 import { packageVersion } from './repository.ts';
 
 /** Every command, in the order of the overview. */
-export const COMMANDS: readonly CommandSpec[] = [paperCommand, runCommand, generateCommand, ratesCommand, simulateCommand];
+export const COMMANDS: readonly CommandSpec[] = [paperCommand, runCommand, generateCommand, ratesCommand, simulateCommand, sweepCommand];
 
 /** Where the CLI writes its own text (help, version, errors); commands print their results on stdout. */
 export interface CliOutput {

@@ -6,3 +6,4 @@ export * from './module.ts';
 export * from './runtime.ts';
 export * from './scheme.ts';
 export * from './cDriver.ts';
+export * from './cNetwork.ts';

@@ -9,3 +9,4 @@ export * from './particles.ts';
 export * from './macro.ts';
 export * from './fit.ts';
 export * from './grid/index.ts';
+export * from './philox.ts';

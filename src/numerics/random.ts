@@ -118,6 +118,35 @@ export class Rng {
   }
 }
 
+/** The ziggurat's tables (128 layers, built once at load): printed bit for bit into generated C so both draw the same normals. */
+export const ZIGGURAT: { readonly kn: Int32Array; readonly wn: Float64Array; readonly fn: Float64Array; readonly r: number } = { kn, wn, fn, r: R };
+
+/**
+ * A standard normal by the ziggurat from a 32-bit word hz (signed) and a source of further words
+ * for the rare slow path (wedges and tail): the same algorithm as Rng.normal, for counter-based streams.
+ */
+export function zigguratNormal(hzIn: number, more: () => number): number {
+  let hz = hzIn | 0;
+  let iz = hz & (LAYERS - 1);
+  const uniform = () => ((more() >>> 0) + 0.5) / 4294967296;
+  for (;;) {
+    if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
+    const x = hz * wn[iz];
+    if (iz === 0) {
+      let xt: number;
+      let y: number;
+      do {
+        xt = -Math.log(uniform()) / R;
+        y = -Math.log(uniform());
+      } while (y + y < xt * xt);
+      return hz > 0 ? R + xt : -R - xt;
+    }
+    if (fn[iz] + uniform() * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
+    hz = more() | 0;
+    iz = hz & (LAYERS - 1);
+  }
+}
+
 const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
 
 /** A new seeded generator. */

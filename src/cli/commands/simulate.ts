@@ -76,6 +76,12 @@ export const SIMULATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'samples', type: 'integer', min: 1, help: 'output times (default 10)' },
   { name: 'tol', type: 'number', min: 0, help: 'relative tolerance on every observable (default 0.05)' },
   { name: 'atol', type: 'number', min: 0, help: 'absolute tolerance on every observable (default 1e-3)' },
+  {
+    name: 'target',
+    type: 'string',
+    choices: ['ts', 'c', 'mpi'],
+    help: "ts (default): run in process; c, mpi: write the paper's whole network as a C (one process) or C + MPI program and say how to build and run it",
+  },
   { name: 'refine', type: 'boolean', help: 'grid: run once more on a mesh refined twice (the grid error)' },
   {
     name: 'allow-unstable',
@@ -117,6 +123,8 @@ export const simulateCommand: CommandSpec = {
       ...args.positionals,
       ...given.flatMap((o) => (o.type === 'boolean' ? [`--${o.name}`] : [`--${o.name}`, String(values[o.name])])),
     ];
+    if (values.target !== undefined && values.target !== 'ts')
+      return (await import('../network.ts')).writeNetworkProgram(values, `npx fhn-derive ${command.join(' ')}`, args.positionals[0]);
     return runSimulation({ file: args.positionals[0], values, command });
   },
 };
