@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     // the project's tests, and users' own test files anywhere in the checkout (`npx vitest run mine/x.test.ts`)
     include: ['**/*.test.ts'],
-    // test/long: npm run test:long (the whole paper); test/dist: npm run test:dist (MPI, Slurm)
-    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**', 'test/long/**', 'test/dist/**'],
+    // test/long and *.long.test.ts: npm run test:long (the whole paper, kill tests); test/dist: npm run test:dist (MPI, Slurm)
+    exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**', 'test/long/**', '**/*.long.test.ts', 'test/dist/**'],
     testTimeout: 60_000,
     pool: 'forks',
     // test files share a worker's module cache (the sources are imported once per worker, not once per file: half the
