@@ -287,8 +287,7 @@ function lemma44(d: Derivation) {
 function lemma46(d: Derivation) {
   const kappa = sym('kappa');
   // X = ||nu||, Y = ||w nu||, Z = ||d_w nu||, Pn = -<w nu, d_w nu>: (1/2)(X^2 + kappa Y^2) = Pn by parts
-  const identity = hypothesis(paperHypotheses(P), 'lemma-4.6-by-parts');
-  const cs = hypothesis(paperHypotheses(P), 'cauchy-schwarz-lemma-4.6');
+  const [identity, cs] = ['lemma-4.6-by-parts', 'cauchy-schwarz-lemma-4.6'].map((name) => hypothesis(paperHypotheses(P), name));
   d.inequality(
     {
       id: 'lemma-4.6',
@@ -375,6 +374,7 @@ function prop47(d: Derivation) {
   const h = fn('nu', [v, w]); // h = d_w nu plays the unknown; the B term pairs d_v nu with h
   const nuV = P('exp(-(rho*v^2)/2)*nubar0(w)');
   void nuV;
+  const l46 = (lhs: Expr, rhs: Expr, instance: Record<string, Expr>, squared = true) => fromClaim(d.claims, 'lemma-4.6', lhs, rhs, { instance, squared });
   d.claim(
     {
       id: 'prop-4.7-B',
@@ -416,10 +416,7 @@ function prop47(d: Derivation) {
           printed: 'N0^2/(4 eta) <= N1^2/(4 eta kappa)',
           lhs: P('N0^2/(4*eta)'),
           rhs: P('N1^2/(4*eta*kappa)'),
-          proof: {
-            uses: [{ premise: fromClaim(d.claims, 'lemma-4.6', P('N0^2'), P('N1^2/kappa'), { instance: { Z: sym('N1') } }), multiplier: P('1/(4*eta)') }],
-            context: S4,
-          },
+          proof: { uses: [{ premise: l46(P('N0^2'), P('N1^2/kappa'), { Z: sym('N1') }, false), multiplier: P('1/(4*eta)') }], context: S4 },
         },
         {
           label: 'alpha = 1 > 1/(2 b kappa)',
@@ -455,20 +452,11 @@ function prop47(d: Derivation) {
             rhs: P('6*N2/kappa^2'),
             proof: {
               uses: [
-                { premise: fromClaim(d.claims, 'lemma-4.6', sym('W2'), P('(2/kappa)*D1'), { instance: { Y: sym('W2'), Z: sym('D1') }, squared: true }) },
+                { premise: l46(sym('W2'), P('(2/kappa)*D1'), { Y: sym('W2'), Z: sym('D1') }) },
                 { premise: hypothesis(paperHypotheses(P), 'triangle-d-w-nu'), multiplier: P('2/kappa') },
-                {
-                  premise: fromClaim(d.claims, 'lemma-4.6', sym('N0'), P('N1/sqrt(kappa)'), { instance: { Z: sym('N1') }, squared: true }),
-                  multiplier: P('2/kappa'),
-                },
-                {
-                  premise: fromClaim(d.claims, 'lemma-4.6', sym('N1'), P('N2/sqrt(kappa)'), { instance: { N0: sym('N1'), Z: sym('N2') }, squared: true }),
-                  multiplier: P('2/(kappa*sqrt(kappa))'),
-                },
-                {
-                  premise: fromClaim(d.claims, 'lemma-4.6', sym('W1'), P('(2/kappa)*N2'), { instance: { Y: sym('W1'), Z: sym('N2') }, squared: true }),
-                  multiplier: P('2/kappa'),
-                },
+                { premise: l46(sym('N0'), P('N1/sqrt(kappa)'), { Z: sym('N1') }), multiplier: P('2/kappa') },
+                { premise: l46(sym('N1'), P('N2/sqrt(kappa)'), { N0: sym('N1'), Z: sym('N2') }), multiplier: P('2/(kappa*sqrt(kappa))') },
+                { premise: l46(sym('W1'), P('(2/kappa)*N2'), { Y: sym('W1'), Z: sym('N2') }), multiplier: P('2/kappa') },
               ],
               context: S4,
             },

@@ -112,9 +112,15 @@ export function signOf(e: Expr, ctx: SignContext = {}, used?: Set<string>): Sign
     if (posFacts.size + facts.size === 0) return 'unknown';
     const k = keyOfPoly(x);
     const p = posFacts.get(k);
-    if (p) return (note(`fact ${printExpr(p)} > 0`), 'positive');
+    if (p) {
+      note(`fact ${printExpr(p)} > 0`);
+      return 'positive';
+    }
     const f = facts.get(k);
-    if (f) return (note(`fact ${printExpr(f)} >= 0`), 'nonnegative');
+    if (f) {
+      note(`fact ${printExpr(f)} >= 0`);
+      return 'nonnegative';
+    }
     return 'unknown';
   };
   const symbolSign = (name: string): Sign => {
