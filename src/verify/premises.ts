@@ -208,10 +208,11 @@ function domainOf(x: string, ctx: SignContext): string | undefined {
   return currentAssumptions()[x];
 }
 
-/** Prove 0 <= e (0 < e when strict) with the default certificate or the one given; a ProofError says why not. */
-function mustShow(what: string, goal: { lhs: Expr; rhs: Expr; strict?: boolean }, cert: Certificate, ctx: SignContext): void {
+/** Prove the goal with the certificate given (default: the remainder's structure); returns the facts it used, or a ProofError says why not. */
+function mustShow(what: string, goal: { lhs: Expr; rhs: Expr; strict?: boolean }, cert: Certificate, ctx: SignContext): readonly string[] {
   const p = prove(goal, cert, ctx);
   if (!p.proven) throw new ProofError(`${what}: ${p.failure}`);
+  return p.facts ?? [];
 }
 
 /**
@@ -223,15 +224,14 @@ function mustShow(what: string, goal: { lhs: Expr; rhs: Expr; strict?: boolean }
 export function monotone(f: Expr, x: string, lo: Expr, hi: Expr, derivative: Certificate, ctx: SignContext = {}, order: Certificate = {}): Premise {
   const where = `monotone in ${x} on [${printExpr(lo)}, ${printExpr(hi)}]`;
   if ([lo, hi].some((b) => symbolsOf(b).has(x))) throw new ProofError(`${where}: the bounds must not depend on ${x}`);
-  mustShow(`${where}: lo <= hi is not shown`, { lhs: lo, rhs: hi }, order, ctx);
+  const facts = [...mustShow(`${where}: lo <= hi is not shown`, { lhs: lo, rhs: hi }, order, ctx)];
   const kind = domainOf(x, ctx);
-  if (kind === 'positive') mustShow(`${where}: ${x} > 0 is declared, lo > 0 is not shown`, { lhs: num(0), rhs: lo, strict: true }, {}, ctx);
-  if (kind === 'nonnegative') mustShow(`${where}: ${x} >= 0 is declared, lo >= 0 is not shown`, { lhs: num(0), rhs: lo }, {}, ctx);
-  if (kind === 'negative') mustShow(`${where}: ${x} < 0 is declared, hi < 0 is not shown`, { lhs: hi, rhs: num(0), strict: true }, {}, ctx);
-  if (kind === 'nonzero') {
-    const pos = prove({ lhs: num(0), rhs: lo, strict: true }, {}, ctx).proven;
-    if (!pos) mustShow(`${where}: ${x} != 0 is declared, the interval is not shown on one side of 0`, { lhs: hi, rhs: num(0), strict: true }, {}, ctx);
-  }
+  const show = (what: string, goal: { lhs: Expr; rhs: Expr; strict?: boolean }) => facts.push(...mustShow(`${where}: ${what}`, goal, {}, ctx));
+  if (kind === 'positive') show(`${x} > 0 is declared, lo > 0 is not shown`, { lhs: num(0), rhs: lo, strict: true });
+  if (kind === 'nonnegative') show(`${x} >= 0 is declared, lo >= 0 is not shown`, { lhs: num(0), rhs: lo });
+  if (kind === 'negative') show(`${x} < 0 is declared, hi < 0 is not shown`, { lhs: hi, rhs: num(0), strict: true });
+  if (kind === 'nonzero' && !prove({ lhs: num(0), rhs: lo, strict: true }, {}, ctx).proven)
+    show(`${x} != 0 is declared, the interval is not shown on one side of 0`, { lhs: hi, rhs: num(0), strict: true });
   if (kind === 'integer') throw new ProofError(`${where}: ${x} is declared an integer; monotonicity by the derivative needs a real interval`);
   const dfdx = partial(f, x);
   const interval = [sub(sym(x), lo), sub(hi, sym(x))];
@@ -243,7 +243,7 @@ export function monotone(f: Expr, x: string, lo: Expr, hi: Expr, derivative: Cer
     lhs: at(lo),
     rhs: at(hi),
     detail: `${where}: d/d${x} = ${printExpr(dfdx)} >= 0 by ${inner.rules.join(' + ')}`,
-    restsOn: (inner.facts ?? []).filter((t) => !interval.some((i) => t === `fact ${printExpr(i)} >= 0`)),
+    restsOn: [...new Set([...facts, ...(inner.facts ?? []).filter((t) => !interval.some((i) => t === `fact ${printExpr(i)} >= 0`))])],
   });
 }
 
