@@ -23,9 +23,9 @@ export interface SearchOptions {
   readonly seed?: number;
   /** At most this many corners of the cube (all of them up to 8 dimensions by default, else 256 seeded ones). */
   readonly corners?: number;
-  /** Quasi-random points on and next to each face of the cube, per face value (default 2). */
+  /** Quasi-random points on and next to each face of the cube, per face value (default 2; 1 beyond 6 dimensions). */
   readonly perFace?: number;
-  /** Points per axis of the sweep through the worst start (default 48). */
+  /** Points per axis of the sweep through the worst start (default 64 up to 3 dimensions, 16 up to 6, none beyond). */
   readonly sweep?: number;
   /** Extra points of the region to evaluate (known extremal cases). */
   readonly extra?: readonly Sample[];
@@ -117,6 +117,15 @@ function facePoints(n: number, perFace: number, rand: () => number): number[][] 
   return Array.from({ length: n }, (_, i) => FACES.flatMap((v) => base.map((u) => u.map((x, j) => (j === i ? v : x))))).flat();
 }
 
+/** The first score is flat and positive at its best starts (they tie, nothing found yet): its refinements cannot move, a further score has to. */
+function plateau(scored: readonly { v: readonly number[] }[], count: number): boolean {
+  const best = [...scored].sort((a, b) => a.v[0] - b.v[0]).slice(0, Math.max(2, count));
+  return best[0].v[0] > 0 && best.every((x) => x.v[0] === best[0].v[0]);
+}
+
+/** Sweep points per axis by dimension: dense in low dimension, none beyond 6 (where the refinements carry the search). */
+const defaultSweep = (n: number) => (n <= 3 ? 64 : n <= 6 ? 16 : 0);
+
 /** A sweep of every coordinate through u (the others fixed): `m` evenly spaced values per axis, for thin slices. */
 const sweeps = (u: readonly number[], m: number): number[][] =>
   u.flatMap((_x, i) => Array.from({ length: m }, (_, k) => u.map((x, j) => (j === i ? (k + 0.5) / m : x))));
@@ -150,15 +159,16 @@ export function minimise(objective: (s: Sample) => number | readonly number[], r
   } else {
     const spread = halton(opts.starts ?? 24, n, rand);
     const logRead = spread.map((u) => unitOf(r, pointAt(r, u, 'log')));
-    const starts = [...corners(n, rand, opts.corners), Array(n).fill(0.5), ...spread, ...logRead, ...facePoints(n, opts.perFace ?? 2, rand)];
+    const starts = [...corners(n, rand, opts.corners), Array(n).fill(0.5), ...spread, ...logRead, ...facePoints(n, opts.perFace ?? (n <= 6 ? 2 : 1), rand)];
     const scored = starts.map((u) => ({ u, v: f(u) }));
     const worstStart = scored.reduce((a, b) => (b.v[0] < a.v[0] ? b : a));
-    scored.push(...sweeps(worstStart.u, opts.sweep ?? 48).map((u) => ({ u, v: f(u) })));
-    const scores = scored[0].v.length;
-    for (let k = 0; k < scores; k++) {
-      const fk = (u: readonly number[]) => f(u)[k];
+    scored.push(...sweeps(worstStart.u, opts.sweep ?? defaultSweep(n)).map((u) => ({ u, v: f(u) })));
+    // the first score is refined from its best starts; a further score only where the first is flat there (a plateau: its best starts tie)
+    const refine = opts.refine ?? 4;
+    for (let k = 0; k < scored[0].v.length; k++) {
       const ranked = [...scored].sort((a, b) => a.v[k] - b.v[k]);
-      for (const { u } of ranked.slice(0, k === 0 ? (opts.refine ?? 4) : Math.ceil((opts.refine ?? 4) / 2))) nelderMead(fk, u, opts.iterations ?? 80);
+      if (k > 0 && !plateau(scored, refine)) break;
+      for (const { u } of ranked.slice(0, k === 0 ? refine : Math.ceil(refine / 2))) nelderMead((x) => f(x)[k], u, opts.iterations ?? 80);
     }
   }
   const b = best!;
