@@ -9,13 +9,16 @@
  * reported with its counterexample; a printed inequality that fails while a supplied corrected
  * form holds is an erratum. Bad input (a NaN sample, a non-finite value) is refused naming it.
  */
-import { Expr, printExpr, expand, sub, seededRandom, symbolsOf } from '../cas/index.ts';
+import { Expr, printExpr, expand, sub, symbolsOf } from '../cas/index.ts';
 import { withAssumptions, validateAssumptions, restrictAssumptions, mergeAssumptions, currentAssumptions, Assumptions } from '../cas/assumptions.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
 import { Region, Sample, pointAt } from './region.ts';
 import { minimise, SearchOptions } from './search.ts';
 import { Certificate, SignContext, prove } from './prover.ts';
-import { Side, SideValue, sideEvaluator, relativeMargins, logNote, sideText, roundingOf } from './margin.ts';
+import { Side, SideValue, sideEvaluator, relativeMargins, logNote, sideText, roundingOf, InequalityInputError } from './margin.ts';
+
+export { InequalityInputError } from './margin.ts';
+export { grid, seededSamples } from './samples.ts';
 
 export type { Sample } from './region.ts';
 export type { Side } from './margin.ts';
@@ -41,7 +44,7 @@ export interface InequalityPart {
   readonly proof?: InequalityProof;
   /** Slack allowed for rounding, relative to |lhs| + |rhs| (default 1e-10, at most 1e-9), besides the sides' own rounding error bounds. */
   readonly tolerance?: number;
-  /** The absolute accuracy of function sides (quadratures), default 1e-12: a gap within it is not a violation. Expression sides carry their own error bounds. */
+  /** The absolute accuracy of function sides (quadratures), default 1e-12 (finite, >= 0): a gap within it is not a violation. Expression sides carry their own error bounds. */
   readonly sideAccuracy?: number;
   /** lhs < rhs (default: read off the printed text, "a < b" or "a > b"); a proof must then be strict. */
   readonly strict?: boolean;
@@ -81,23 +84,17 @@ export interface InequalityOutcome {
   readonly corrected?: InequalityOutcome;
 }
 
-/** Bad input to the inequality checker: a NaN/infinite sample value or side. */
-export class InequalityInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InequalityInputError';
-  }
-}
-
 /** The largest relative violation a rounding tolerance may excuse: "holds" is never given beyond it. */
 export const MAX_TOLERANCE = 1e-9;
 const DEFAULT_TOLERANCE = 1e-10;
 
 /** The tolerance of a part: at most 1e-9 relative to the size of the sides (a larger one is refused). */
-function toleranceOf(part: Pick<InequalityPart, 'label' | 'tolerance'>): number {
+function toleranceOf(part: Pick<InequalityPart, 'label' | 'tolerance' | 'sideAccuracy'>): number {
   const tol = part.tolerance ?? DEFAULT_TOLERANCE;
   if (!(tol >= 0 && tol <= MAX_TOLERANCE))
     throw new InequalityInputError(`${part.label}: tolerance ${tol} is not in [0, ${MAX_TOLERANCE}] (relative to the size of the sides)`);
+  if (part.sideAccuracy !== undefined && !(part.sideAccuracy >= 0 && Number.isFinite(part.sideAccuracy)))
+    throw new InequalityInputError(`${part.label}: sideAccuracy ${part.sideAccuracy} is not a finite number >= 0`);
   return tol;
 }
 
@@ -292,30 +289,6 @@ function describeAll(outcomes: readonly InequalityOutcome[]): string {
   return [...lines, ...regions.map((r) => `region searched: ${r}`)].join('; ');
 }
 
-/** A grid: every combination of the given axis values. */
-export function grid(axes: Readonly<Record<string, readonly number[]>>): Sample[] {
-  return Object.entries(axes).reduce<Sample[]>((acc, [k, xs]) => acc.flatMap((s) => xs.map((x) => ({ ...s, [k]: x }))), [{}]);
-}
-
-/** n seeded samples, each name uniform in its range (log-uniform for names listed in `logScale`). */
-export function seededSamples(
-  ranges: Readonly<Record<string, readonly [number, number]>>,
-  n: number,
-  seed: number,
-  logScale: readonly string[] = [],
-): Sample[] {
-  const rand = seededRandom(seed);
-  return Array.from({ length: n }, () =>
-    Object.fromEntries(
-      Object.entries(ranges).map(([k, [lo, hi]]) => {
-        if (!(lo <= hi) || (logScale.includes(k) && lo <= 0)) throw new InequalityInputError(`seededSamples: bad range for ${k}: [${lo}, ${hi}]`);
-        const u = rand();
-        return [k, logScale.includes(k) ? lo * (hi / lo) ** u : lo + (hi - lo) * u];
-      }),
-    ),
-  );
-}
-
 /** What a claim with inequalities consists of: identities (decided as usual) and inequalities. */
 export interface InequalityClaim {
   readonly identities?: readonly ClaimPart[];
@@ -357,7 +330,13 @@ function usedAssumptions(declared: Assumptions, base: ClaimRecord, spec: Inequal
     for (const side of [q.lhs, q.rhs, q.corrected?.lhs, q.corrected?.rhs]) if (side && typeof side !== 'function') symbolsOf(side, names);
     for (const d of q.region?.dims ?? []) names.add(d.name);
   }
-  return restrictAssumptions(declared, names);
+  // what a certificate's identity assumes is an assumption of the verdict too (sqrt(x^2) <= x holds for x >= 0 only)
+  const identities = spec.inequalities.flatMap((q) => [q.proof?.identity?.assume, q.corrected?.proof?.identity?.assume]);
+  try {
+    return mergeAssumptions(restrictAssumptions(declared, names), ...identities);
+  } catch {
+    return restrictAssumptions(declared, names); // contradictory: the proof under them failed, the facts name them
+  }
 }
 
 /**

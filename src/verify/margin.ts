@@ -11,6 +11,14 @@ import { compileExpr, evaluateExpr } from '../calculus/index.ts';
 import { Bounded, UNIT, approx, exact, bAdd, bMul, bPow, bExp, bLn, bTrig, isDefined } from '../cas/witness/bounded.ts';
 import type { Sample } from './region.ts';
 
+/** Bad input to the inequality checker: a NaN/infinite sample value or side. */
+export class InequalityInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InequalityInputError';
+  }
+}
+
 /** A real number as a sign and ln|x| (0 has sign 0 and log -Infinity). */
 export interface LogValue {
   readonly sign: -1 | 0 | 1;

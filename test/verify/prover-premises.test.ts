@@ -145,6 +145,7 @@ describe('every fact used is listed; strict goals need strict certificates', () 
       ],
     }));
     expect(rec.message).toMatch(/rests on: assumed for the identity: x nonnegative/);
+    expect(rec.assumptions).toEqual({ x: 'nonnegative' });
   });
   it('a context fact (1 - eps >= 0), a context sign and a cited hypothesis are listed', () => {
     const p = prove({ lhs: P('eps*x'), rhs: sym('x') }, { rest: P('(1 - eps)*x') }, { nonnegative: ['x'], facts: [P('1 - eps')] });

@@ -54,6 +54,7 @@ describe('small sides: margins relative to the size of the sides (issue 19, sect
   });
   it('a tolerance above 1e-9 is refused: "holds" is never given for a larger relative violation', () => {
     expect(() => searchInequality({ label: 'l', printed: 'p', lhs: P('x'), rhs: P('x'), region: square, tolerance: 1e-6 })).toThrow(InequalityInputError);
+    expect(() => checkInequality({ label: 'l', printed: 'p', lhs: () => 1, rhs: () => 0, samples: [{ x: 1 }], sideAccuracy: Number.POSITIVE_INFINITY })).toThrow(/sideAccuracy/);
     const o = checkInequality({ label: 'l', printed: 'p', lhs: P('x*(1 + 4*10^(-9))'), rhs: P('x'), samples: [{ x: 1 }], tolerance: 1e-9 });
     expect(o.holds).toBe(false);
   });
