@@ -278,7 +278,7 @@ export function describeOutcome(o: InequalityOutcome, withRegion = true): string
   else
     head = o.holds
       ? `holds on ${over}; worst margin rhs-lhs = ${fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}) ${where}${o.proofDetail ? `; ${o.proofDetail}` : ''}`
-      : `VIOLATED: counterexample ${where}, margin ${fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}), ${over}`;
+      : `VIOLATED: counterexample ${where}, margin ${o.logSpace ? 'outside the float range' : fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}), ${over}`;
   return o.corrected ? `${head}; corrected form "${o.corrected.printed}": ${describeOutcome(o.corrected, withRegion)}` : head;
 }
 
