@@ -112,6 +112,7 @@ function marginAt(
   part: Pick<InequalityPart, 'lhs' | 'rhs' | 'sideAccuracy'>,
   s: Sample,
   where: string,
+  worstSoFar = Number.POSITIVE_INFINITY,
 ): Evaluated {
   for (const [k, x] of Object.entries(s)) if (!Number.isFinite(x)) throw new InequalityInputError(`${label}: ${where} has ${k} = ${x} (not a finite number)`);
   const l = lhs(s);
@@ -122,9 +123,9 @@ function marginAt(
     );
   const raw = relativeMargins(l, r);
   const margin = Number.isNaN(r.v - l.v) ? Math.sign(raw.relative) * Number.POSITIVE_INFINITY || 0 : r.v - l.v;
-  // a negative margin counts only beyond the sides' rounding error bounds
+  // a negative margin counts only beyond the sides' rounding error bounds (bounded where it could be the worst so far)
   let relative = raw.relative;
-  if (relative < 0 && !l.log && !r.log) {
+  if (relative < 0 && relative < worstSoFar && !l.log && !r.log) {
     const accuracy = part.sideAccuracy ?? FUNCTION_SIDE_ACCURACY;
     const rounding = roundingOf(part.lhs, s, l, accuracy) + roundingOf(part.rhs, s, r, accuracy);
     relative = Math.min(0, (margin + rounding) / (Math.abs(l.v) + Math.abs(r.v)));
@@ -149,7 +150,7 @@ export function checkInequality(part: Checked): InequalityOutcome {
   const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
   let worst: Evaluated | undefined;
   samples.forEach((s, i) => {
-    worst = worse(worst, marginAt(part.label, lhs, rhs, part, s, `sample #${i}`));
+    worst = worse(worst, marginAt(part.label, lhs, rhs, part, s, `sample #${i}`, worst?.worstRelativeMargin));
   });
   const w = worstOnly(worst!);
   return { label: part.label, printed: part.printed, method: 'samples', holds: w.worstRelativeMargin >= -tol, samples: samples.length, ...w };
@@ -163,7 +164,8 @@ export function checkInequality(part: Checked): InequalityOutcome {
 export function searchInequality(part: Checked & { region: Region; search?: SearchOptions }): InequalityOutcome {
   const tol = toleranceOf(part);
   const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
-  const at = (s: Sample) => marginAt(part.label, lhs, rhs, part, s, 'a point of the region');
+  let worst: Evaluated | undefined;
+  const at = (s: Sample) => marginAt(part.label, lhs, rhs, part, s, 'a point of the region', worst?.worstRelativeMargin);
   const centre = at(
     pointAt(
       part.region,
@@ -171,7 +173,7 @@ export function searchInequality(part: Checked & { region: Region; search?: Sear
     ),
   );
   const unit = Math.abs(centre.lhsAtWorst) + Math.abs(centre.rhsAtWorst) || 1;
-  let worst: Evaluated | undefined = centre;
+  worst = centre;
   const objective = (s: Sample): [number, number] => {
     const m = at(s);
     worst = worse(worst, m);

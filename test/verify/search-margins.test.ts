@@ -54,7 +54,9 @@ describe('small sides: margins relative to the size of the sides (issue 19, sect
   });
   it('a tolerance above 1e-9 is refused: "holds" is never given for a larger relative violation', () => {
     expect(() => searchInequality({ label: 'l', printed: 'p', lhs: P('x'), rhs: P('x'), region: square, tolerance: 1e-6 })).toThrow(InequalityInputError);
-    expect(() => checkInequality({ label: 'l', printed: 'p', lhs: () => 1, rhs: () => 0, samples: [{ x: 1 }], sideAccuracy: Number.POSITIVE_INFINITY })).toThrow(/sideAccuracy/);
+    expect(() =>
+      checkInequality({ label: 'l', printed: 'p', lhs: () => 1, rhs: () => 0, samples: [{ x: 1 }], sideAccuracy: Number.POSITIVE_INFINITY }),
+    ).toThrow(/sideAccuracy/);
     const o = checkInequality({ label: 'l', printed: 'p', lhs: P('x*(1 + 4*10^(-9))'), rhs: P('x'), samples: [{ x: 1 }], tolerance: 1e-9 });
     expect(o.holds).toBe(false);
   });
@@ -101,5 +103,15 @@ describe('violations on thin slices and small parts of the region', () => {
     expect(search('10^(-8)', '(x - 0.3)^2 + 10^(-8) + 10^(-9)*y', square).holds).toBe(true);
     expect(search('0.0485^2*(x - 0.4)^2', '(x - 0.4)^2', square).holds).toBe(true);
     expect(search('exp(-2*mstar*t/eps)', 'exp(-mstar*t/eps)', paperLike).holds).toBe(true);
+  });
+});
+
+describe('underflow of products and powers', () => {
+  it('eps^30 <= eps^31 on [1e-12, 1e-11] is false although both sides are 0 in floats', () => {
+    const r = region('eps in [1e-12, 1e-11]', [{ name: 'eps', lo: 1e-12, hi: 1e-11, hypothesis: '' }]);
+    const o = search('eps^30', 'eps^31', r);
+    expect(o.holds).toBe(false);
+    expect(o.logSpace).toMatch(/log space/);
+    expect(search('eps^31', 'eps^30', r).holds).toBe(true);
   });
 });
