@@ -76,11 +76,18 @@ function halton(count: number, n: number, rand: () => number): number[][] {
 const clamp = (u: readonly number[]) => u.map((x) => Math.min(1, Math.max(0, x)));
 
 /** Nelder–Mead on the unit cube (clamped), from x0 with an initial step; returns the best point. */
-function nelderMead(f: (u: readonly number[]) => number, x0: readonly number[], iterations: number, step = 0.1): { x: number[]; fx: number } {
+function nelderMead(objective: (u: readonly number[]) => number, x0: readonly number[], iterations: number, step = 0.1): { x: number[]; fx: number } {
   const n = x0.length;
+  // at most two evaluations per iteration on average, and two shrinks, besides the first simplex (an expensive objective stays bounded)
+  const budget = n + 1 + 2 * iterations + 2 * n;
+  let spent = 0;
+  const f = (u: readonly number[]) => {
+    spent++;
+    return objective(u);
+  };
   let simplex = [clamp(x0), ...Array.from({ length: n }, (_, i) => clamp(x0.map((x, j) => (j === i ? (x + step > 1 ? x - step : x + step) : x))))];
   let values = simplex.map(f);
-  for (let it = 0; it < iterations; it++) {
+  for (let it = 0; it < iterations && spent < budget; it++) {
     const order = values.map((_v, i) => i).sort((a, b) => values[a] - values[b]);
     simplex = order.map((i) => simplex[i]);
     values = order.map((i) => values[i]);
