@@ -29,7 +29,7 @@ import {
   young,
   Expr,
 } from '../src/index.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, TWO_METHODS } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, TWO_METHODS, paperHypotheses } from './lib/proof-kit.ts';
 import { hypotheses } from './lib/hypotheses.ts';
 
 const scope = makeScope(
@@ -101,7 +101,7 @@ export default derivation('Proofs of section 2: Lemmas 2.1 and 2.2', 'Section 2.
           proof: {
             uses: [
               { premise: logTangent(div(sym('mu'), D)), multiplier: sym('mu') },
-              { premise: hypothesis(P('mu - nu'), sym('A'), 'A = |mu - nu| >= mu - nu'), multiplier: div(P('(1 - alpha)*mu'), D) },
+              { premise: hypothesis(paperHypotheses(P), 'abs-mu-nu'), multiplier: div(P('(1 - alpha)*mu'), D) },
             ],
             rest: div(P('(1 - alpha)^2*nu*A'), mul(sym('alpha'), D)),
             identity: ALPHA_RANGE,
@@ -280,7 +280,7 @@ function lemma22(d: Parameters<Parameters<typeof derivation>[2]>[0]) {
           lhs: P('-(lambda/2)*Dv*r'),
           rhs: P('lambda*A'),
           proof: {
-            uses: [{ premise: hypothesis(P('-Dv'), sym('A'), 'A = |Dv| >= -Dv'), multiplier: P('lambda*r/2') }],
+            uses: [{ premise: hypothesis(paperHypotheses(P), 'abs-Dv'), multiplier: P('lambda*r/2') }],
             rest: P('(lambda/2)*(2 - r)*A'),
             context: ctx,
           },
@@ -294,9 +294,9 @@ function lemma22(d: Parameters<Parameters<typeof derivation>[2]>[0]) {
             squared: true,
             context: lemma21Signs,
             uses: [
-              { premise: fromClaim(P('L^2/8'), sym('H'), 'lemma-2.1-proof'), multiplier: num(8) },
-              { premise: hypothesis(sym('H'), P('H0 + S'), '(2.10) integrated on [0, t]: H(t) <= H(0) + ∫_0^t R'), multiplier: num(8) },
-              { premise: fromClaim(sym('H0'), sym('L0'), 'lemma-2.1-proof'), multiplier: num(8) },
+              { premise: fromClaim(d.claims, 'lemma-2.1-proof', P('L^2/8'), sym('H'), { instance: { alpha: num(1, 2) } }), multiplier: num(8) },
+              { premise: hypothesis(paperHypotheses(P), '(2.10)-integrated'), multiplier: num(8) },
+              { premise: hypothesis(paperHypotheses(P), 'lemma-2.1-at-half-integrated', { ledger: d.claims }), multiplier: num(8) },
             ],
             rest: P('16*sqrt(L0)*sqrt(S)'),
           },

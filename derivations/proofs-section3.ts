@@ -35,7 +35,7 @@ import {
 import { carried } from './lib/dependencies.ts';
 import { printed35fText, printedEq } from './marginal-rescaling.ts';
 import { closedForm111 } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS, paperHypotheses } from './lib/proof-kit.ts';
 import { hypotheses, timeUpTo } from './lib/hypotheses.ts';
 
 const { scope, P } = proofScope({
@@ -134,7 +134,7 @@ function prop34(d: Derivation) {
           region,
           proof: {
             squared: true,
-            uses: [{ premise: hypothesis(P('8*m1'), P('C^2'), 'C^2 = max(8 m1, 1/b) >= 8 m1'), multiplier: P('X^3*W') }],
+            uses: [{ premise: hypothesis(paperHypotheses(P), 'C-max-m1'), multiplier: P('X^3*W') }],
             rest: P('8*m1*X*W*(X - 1)*(X + 1)'),
             context: ctx,
           },
@@ -147,7 +147,7 @@ function prop34(d: Derivation) {
           rhs: P('C^2*X^4*W^2'),
           region,
           proof: {
-            uses: [{ premise: hypothesis(P('1/b'), P('C^2'), 'C^2 = max(8 m1, 1/b) >= 1/b'), multiplier: P('X^4*W^2') }],
+            uses: [{ premise: hypothesis(paperHypotheses(P), 'C-max-b'), multiplier: P('X^4*W^2') }],
             rest: P('X^2*W^2*((X - 1)*(X + 1)/b + X^(-2)/b)'),
             context: withFacts(ctx, { positive: ['b'] }),
           },

@@ -34,7 +34,7 @@ import {
 import { carried } from './lib/dependencies.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111 } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS, paperHypotheses } from './lib/proof-kit.ts';
 import { hypotheses } from './lib/hypotheses.ts';
 
 const { P } = proofScope({
@@ -213,7 +213,7 @@ function lemma44(d: Derivation) {
           lhs: sub(mul(num(1, 2), P('kappa*w*(a*theta*v - b*w) + b'), pow(sym('p'), 2)), P('(w/theta)*p*q')),
           rhs: youngA1,
           proof: {
-            uses: [{ premise: hypothesis(P('a^2'), P('A^2'), 'A = |a|: A^2 = a^2'), multiplier: P('kappa*eta1*w^2*p^2/(4*A)') }],
+            uses: [{ premise: hypothesis(paperHypotheses(P), 'abs-a-squared'), multiplier: P('kappa*eta1*w^2*p^2/(4*A)') }],
             rest: P('(kappa/(4*eta1*A))*(A*theta*v - a*eta1*w)^2*p^2 + (eta2/2)*(w*p + q/(eta2*theta))^2'),
             context: S4,
           },
@@ -267,7 +267,7 @@ function lemma44(d: Derivation) {
           lhs: substitute(sym('alpham'), params),
           rhs: sym('alpha'),
           region: paramRegion,
-          proof: { rest: P('(alpha - 1/(2*b*kappa))/2'), context: withFacts(S4, { facts: [P('alpha - 1/(2*b*kappa)')] }) },
+          proof: { rest: P('(alpha - 1/(2*b*kappa))/2'), context: withFacts(S4, { positiveFacts: [P('alpha - 1/(2*b*kappa)')] }) },
         },
         {
           label: 'theta^2 <= 1',
@@ -288,8 +288,7 @@ function lemma44(d: Derivation) {
 function lemma46(d: Derivation) {
   const kappa = sym('kappa');
   // X = ||nu||, Y = ||w nu||, Z = ||d_w nu||, Pn = -<w nu, d_w nu>: (1/2)(X^2 + kappa Y^2) = Pn by parts
-  const identity = fromClaim(P('N0^2/2 + kappa*Y^2/2'), sym('Pn'), 'lemma-4.6');
-  const cs = hypothesis(sym('Pn'), P('Y*Z'), 'Cauchy–Schwarz: -<w nu, d_w nu> <= ||w nu|| ||d_w nu||');
+  const [identity, cs] = ['lemma-4.6-by-parts', 'cauchy-schwarz-lemma-4.6'].map((name) => hypothesis(paperHypotheses(P), name));
   d.inequality(
     {
       id: 'lemma-4.6',
@@ -376,6 +375,7 @@ function prop47(d: Derivation) {
   const h = fn('nu', [v, w]); // h = d_w nu plays the unknown; the B term pairs d_v nu with h
   const nuV = P('exp(-(rho*v^2)/2)*nubar0(w)');
   void nuV;
+  const l46 = (lhs: Expr, rhs: Expr, instance: Record<string, Expr>, squared = true) => fromClaim(d.claims, 'lemma-4.6', lhs, rhs, { instance, squared });
   d.claim(
     {
       id: 'prop-4.7-B',
@@ -417,7 +417,7 @@ function prop47(d: Derivation) {
           printed: 'N0^2/(4 eta) <= N1^2/(4 eta kappa)',
           lhs: P('N0^2/(4*eta)'),
           rhs: P('N1^2/(4*eta*kappa)'),
-          proof: { uses: [{ premise: fromClaim(P('N0^2'), P('N1^2/kappa'), 'lemma-4.6'), multiplier: P('1/(4*eta)') }], context: S4 },
+          proof: { uses: [{ premise: l46(P('N0^2'), P('N1^2/kappa'), { Z: sym('N1') }, false), multiplier: P('1/(4*eta)') }], context: S4 },
         },
         {
           label: 'alpha = 1 > 1/(2 b kappa)',
@@ -425,7 +425,7 @@ function prop47(d: Derivation) {
           lhs: P('1/(2*b*kappa)'),
           rhs: num(1),
           region: hypotheses(['b', 'kappa'], '(4.3): b > 0, kappa > 1/(2b)'),
-          proof: { scale: P('2*b*kappa'), rest: P('2*b*(kappa - 1/(2*b))'), context: withFacts(S4, { facts: [P('kappa - 1/(2*b)')] }) },
+          proof: { scale: P('2*b*kappa'), rest: P('2*b*(kappa - 1/(2*b))'), context: withFacts(S4, { positiveFacts: [P('kappa - 1/(2*b)')] }) },
         },
       ],
     }),
@@ -453,11 +453,11 @@ function prop47(d: Derivation) {
             rhs: P('6*N2/kappa^2'),
             proof: {
               uses: [
-                { premise: fromClaim(sym('W2'), P('(2/kappa)*D1'), 'lemma-4.6') },
-                { premise: hypothesis(sym('D1'), P('N0 + W1'), 'triangle inequality on d_w(w nu) = nu + w d_w nu'), multiplier: P('2/kappa') },
-                { premise: fromClaim(sym('N0'), P('N1/sqrt(kappa)'), 'lemma-4.6'), multiplier: P('2/kappa') },
-                { premise: fromClaim(sym('N1'), P('N2/sqrt(kappa)'), 'lemma-4.6'), multiplier: P('2/(kappa*sqrt(kappa))') },
-                { premise: fromClaim(sym('W1'), P('(2/kappa)*N2'), 'lemma-4.6'), multiplier: P('2/kappa') },
+                { premise: l46(sym('W2'), P('(2/kappa)*D1'), { Y: sym('W2'), Z: sym('D1') }) },
+                { premise: hypothesis(paperHypotheses(P), 'triangle-d-w-nu'), multiplier: P('2/kappa') },
+                { premise: l46(sym('N0'), P('N1/sqrt(kappa)'), { Z: sym('N1') }), multiplier: P('2/kappa') },
+                { premise: l46(sym('N1'), P('N2/sqrt(kappa)'), { N0: sym('N1'), Z: sym('N2') }), multiplier: P('2/(kappa*sqrt(kappa))') },
+                { premise: l46(sym('W1'), P('(2/kappa)*N2'), { Y: sym('W1'), Z: sym('N2') }), multiplier: P('2/kappa') },
               ],
               context: S4,
             },

@@ -38,8 +38,8 @@ import {
 import { carried } from './lib/dependencies.ts';
 import { m41Text, mbarText } from './weighted-l2.ts';
 import { closedForm111, closedFormI } from './rescaling.ts';
-import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS } from './lib/proof-kit.ts';
-import { hypotheses } from './lib/hypotheses.ts';
+import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METHODS, paperHypotheses } from './lib/proof-kit.ts';
+import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
 
 const { P } = proofScope({
   parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
@@ -212,7 +212,7 @@ function prop410(d: Derivation) {
           lhs: num(0),
           rhs: substitute(sym('delta'), deltaOf),
           region: hypotheses(['b', 'kappa', 'astar'], 'Theorem 4.1: (4.3), 0 < alpha* < 1 - 1/(2 b kappa)'),
-          proof: { rest: P('(1 - 1/(2*b*kappa) - astar)/2'), context: withFacts(S4, { facts: [P('1 - 1/(2*b*kappa) - astar')] }) },
+          proof: { rest: P('(1 - 1/(2*b*kappa) - astar)/2'), context: withFacts(S4, { positiveFacts: [P('1 - 1/(2*b*kappa) - astar')] }) },
         },
       ],
     }),
@@ -518,10 +518,7 @@ function theorems(d: Derivation) {
           lhs: P('An + En'),
           rhs: P('G*(Ei + (2*C + 1)*N*(sqrt(eps) + Mn))'),
           proof: {
-            uses: [
-              { premise: hypothesis(sym('An'), P('G*N*(C*sqrt(eps) + Mn)'), 'Proposition 4.10') },
-              { premise: hypothesis(sym('En'), P('G*(Ei + C*N*sqrt(eps))'), 'Proposition 4.12 (1)') },
-            ],
+            uses: [{ premise: hypothesis(paperHypotheses(P), 'prop-4.10') }, { premise: hypothesis(paperHypotheses(P), 'prop-4.12-1') }],
             rest: P('G*N*(sqrt(eps) + 2*C*Mn)'),
             context: ledgerCtx,
           },

@@ -66,3 +66,5 @@ export function proofScope(more: Parameters<ModelScope['extend']>[0]): { base: M
   const scope = base.extend(more);
   return { base, scope, P: (text: string) => scope.parse(text, text) };
 }
+
+export { paperHypotheses } from './proof-hypotheses.ts';

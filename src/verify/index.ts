@@ -10,3 +10,4 @@ export * from './prover.ts';
 export * from './independence.ts';
 export * from './citations.ts';
 export * from './order.ts';
+export * from './premises.ts';

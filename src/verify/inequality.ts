@@ -9,17 +9,19 @@
  * reported with its counterexample; a printed inequality that fails while a supplied corrected
  * form holds is an erratum. Bad input (a NaN sample, a non-finite value) is refused naming it.
  */
-import { Expr, printExpr, expand, sub, seededRandom, symbolsOf } from '../cas/index.ts';
+import { Expr, printExpr, expand, sub, symbolsOf } from '../cas/index.ts';
 import { withAssumptions, validateAssumptions, restrictAssumptions, mergeAssumptions, currentAssumptions, Assumptions } from '../cas/assumptions.ts';
-import { evaluateExpr, compileExpr } from '../calculus/index.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
-import { Region, Sample } from './region.ts';
+import { Region, Sample, pointAt } from './region.ts';
 import { minimise, SearchOptions } from './search.ts';
 import { Certificate, SignContext, prove } from './prover.ts';
+import { Side, SideValue, sideEvaluator, relativeMargins, logNote, sideText, roundingOf, InequalityInputError } from './margin.ts';
+
+export { InequalityInputError } from './margin.ts';
+export { grid, seededSamples } from './samples.ts';
 
 export type { Sample } from './region.ts';
-/** A side of an inequality: an expression in the sample's names, or a function of the sample. */
-export type Side = Expr | ((s: Sample) => number);
+export type { Side } from './margin.ts';
 
 /** A proof of lhs <= rhs: a certificate and the signs it may use. */
 export interface InequalityProof extends Certificate {
@@ -40,8 +42,12 @@ export interface InequalityPart {
   readonly search?: SearchOptions;
   /** A certificate: when it holds the part is proven. */
   readonly proof?: InequalityProof;
-  /** Slack allowed for rounding, relative to max(|lhs| + |rhs|, 1e-9) (default 1e-10), besides an absolute 1e-12. */
+  /** Slack allowed for rounding, relative to |lhs| + |rhs| (default 1e-10, at most 1e-9), besides the sides' own rounding error bounds. */
   readonly tolerance?: number;
+  /** The absolute accuracy of function sides (quadratures), default 1e-12 (finite, >= 0): a gap within it is not a violation. Expression sides carry their own error bounds. */
+  readonly sideAccuracy?: number;
+  /** lhs < rhs (default: read off the printed text, "a < b" or "a > b"); a proof must then be strict. */
+  readonly strict?: boolean;
   /** The corrected (derived) inequality, decided the same way when the printed one fails. */
   readonly corrected?: { readonly printed: string; readonly lhs?: Side; readonly rhs: Side; readonly proof?: InequalityProof };
 }
@@ -60,137 +66,156 @@ export interface InequalityOutcome {
   readonly proofDetail?: string;
   /** The region searched, in words. */
   readonly region?: string;
-  /** min of rhs - lhs, and of (rhs - lhs) / max(|lhs| + |rhs|, 1e-9), over what was evaluated. */
+  /** At the point of the smallest relative margin (rhs - lhs)/(|lhs| + |rhs|) evaluated: that margin and rhs - lhs. */
   readonly worstMargin: number;
   readonly worstRelativeMargin: number;
   readonly worstAt: Sample;
   readonly lhsAtWorst: number;
   readonly rhsAtWorst: number;
+  /** The sides at the worst point where floats could not hold them (read in log space). */
+  readonly logSpace?: string;
+  /** A proven statement (for fromClaim): the sides as expressions, strict when proven strictly. */
+  readonly statement?: { readonly lhs: Expr; readonly rhs: Expr; readonly strict?: boolean };
+  /** Every fact a proof rests on (hypotheses, claims, context facts, assumptions of the identity). */
+  readonly facts?: readonly string[];
+  /** The claims a proof depends on. */
+  readonly dependsOn?: readonly string[];
   /** The corrected form's outcome, when the printed one fails and a correction was given. */
   readonly corrected?: InequalityOutcome;
 }
 
-/** Bad input to the inequality checker: a NaN/infinite sample value or side. */
-export class InequalityInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InequalityInputError';
-  }
+/** The largest relative violation a rounding tolerance may excuse: "holds" is never given beyond it. */
+export const MAX_TOLERANCE = 1e-9;
+const DEFAULT_TOLERANCE = 1e-10;
+
+/** The tolerance of a part: at most 1e-9 relative to the size of the sides (a larger one is refused). */
+function toleranceOf(part: Pick<InequalityPart, 'label' | 'tolerance' | 'sideAccuracy'>): number {
+  const tol = part.tolerance ?? DEFAULT_TOLERANCE;
+  if (!(tol >= 0 && tol <= MAX_TOLERANCE))
+    throw new InequalityInputError(`${part.label}: tolerance ${tol} is not in [0, ${MAX_TOLERANCE}] (relative to the size of the sides)`);
+  if (part.sideAccuracy !== undefined && !(part.sideAccuracy >= 0 && Number.isFinite(part.sideAccuracy)))
+    throw new InequalityInputError(`${part.label}: sideAccuracy ${part.sideAccuracy} is not a finite number >= 0`);
+  return tol;
 }
 
-const sideText = (side: Side): string => (typeof side === 'function' ? '(function)' : printExpr(side));
-/** A side as a fast function of the sample (expressions compiled once). */
-const sideFunction = (side: Side): ((s: Sample) => number) => {
-  if (typeof side === 'function') return side;
-  const f = compileExpr(side);
-  return (s) => {
-    try {
-      return f(s);
-    } catch {
-      return evaluateExpr(side, s); // throws with the expression and the point
-    }
-  };
-};
-/** Sides smaller than this are round-off: the relative margin is taken against it, and a margin above -1e-12 is no violation. */
-const ROUND_OFF = 1e-9;
-const ABSOLUTE_SLACK = 1e-12;
-/** The relative margin (rhs - lhs)/max(|lhs| + |rhs|, 1e-9), in [-1, 1]. */
-const relativeMargin = (l: number, r: number) => (l === r ? 0 : (r - l) / Math.max(Math.abs(l) + Math.abs(r), ROUND_OFF));
+/** The default absolute accuracy of function sides (quadratures): their error is not known to the checker. */
+const FUNCTION_SIDE_ACCURACY = 1e-12;
 
-/** Within rounding: the margin is above -(tol times the relative scale) or above -1e-12. */
-const withinRounding = (w: Worst, tol = 1e-10) => w.worstRelativeMargin >= -tol || w.worstMargin >= -ABSOLUTE_SLACK;
+type Worst = Pick<InequalityOutcome, 'worstMargin' | 'worstRelativeMargin' | 'worstAt' | 'lhsAtWorst' | 'rhsAtWorst' | 'logSpace'>;
+type Evaluated = Worst & { readonly logRatio: number };
 
-type Worst = Pick<InequalityOutcome, 'worstMargin' | 'worstRelativeMargin' | 'worstAt' | 'lhsAtWorst' | 'rhsAtWorst'>;
-
-/** Evaluate both sides at a sample, refusing non-finite values with the point and the sides. */
+/** Evaluate both sides at a sample (log space where floats under- or overflow), refusing what is not a real number with the point and the sides. */
 function marginAt(
   label: string,
-  lhs: (s: Sample) => number,
-  rhs: (s: Sample) => number,
-  part: Pick<InequalityPart, 'lhs' | 'rhs'>,
+  lhs: (s: Sample) => SideValue | undefined,
+  rhs: (s: Sample) => SideValue | undefined,
+  part: Pick<InequalityPart, 'lhs' | 'rhs' | 'sideAccuracy'>,
   s: Sample,
   where: string,
-): Worst {
+  worstSoFar = Number.POSITIVE_INFINITY,
+): Evaluated {
   for (const [k, x] of Object.entries(s)) if (!Number.isFinite(x)) throw new InequalityInputError(`${label}: ${where} has ${k} = ${x} (not a finite number)`);
   const l = lhs(s);
   const r = rhs(s);
-  if (!Number.isFinite(l) || !Number.isFinite(r))
+  if (!l || !r || (!Number.isFinite(l.v) && !l.log) || (!Number.isFinite(r.v) && !r.log))
     throw new InequalityInputError(
-      `${label}: at ${where} ${JSON.stringify(s)} lhs = ${l}, rhs = ${r} (not finite); lhs = ${sideText(part.lhs)}, rhs = ${sideText(part.rhs)}`,
+      `${label}: at ${where} ${JSON.stringify(s)} lhs = ${l?.v}, rhs = ${r?.v} (not finite); lhs = ${sideText(part.lhs)}, rhs = ${sideText(part.rhs)}`,
     );
-  return { worstMargin: r - l, worstRelativeMargin: relativeMargin(l, r), worstAt: s, lhsAtWorst: l, rhsAtWorst: r };
+  const raw = relativeMargins(l, r);
+  const margin = Number.isNaN(r.v - l.v) ? Math.sign(raw.relative) * Number.POSITIVE_INFINITY || 0 : r.v - l.v;
+  // a negative margin counts only beyond the sides' rounding error bounds (bounded where it could be the worst so far)
+  let relative = raw.relative;
+  if (relative < 0 && relative < worstSoFar && !l.log && !r.log) {
+    const accuracy = part.sideAccuracy ?? FUNCTION_SIDE_ACCURACY;
+    const rounding = roundingOf(part.lhs, s, l, accuracy) + roundingOf(part.rhs, s, r, accuracy);
+    relative = Math.min(0, (margin + rounding) / (Math.abs(l.v) + Math.abs(r.v)));
+  }
+  const logRatio = relative === 0 && raw.relative < 0 ? 0 : raw.logRatio;
+  return { worstMargin: margin, worstRelativeMargin: relative, logRatio, worstAt: s, lhsAtWorst: l.v, rhsAtWorst: r.v, logSpace: logNote(l, r) };
 }
 
-type Checked = Pick<InequalityPart, 'label' | 'printed' | 'lhs' | 'rhs' | 'samples' | 'tolerance'>;
+/** The worse of two evaluations: the smaller relative margin, then the smaller log-ratio. */
+const worse = (a: Evaluated | undefined, b: Evaluated): Evaluated =>
+  !a || b.worstRelativeMargin < a.worstRelativeMargin || (b.worstRelativeMargin === a.worstRelativeMargin && b.logRatio < a.logRatio) ? b : a;
+
+const worstOnly = ({ logRatio: _, ...w }: Evaluated): Worst => w;
+
+type Checked = Pick<InequalityPart, 'label' | 'printed' | 'lhs' | 'rhs' | 'samples' | 'tolerance' | 'sideAccuracy'>;
 
 /** Check lhs <= rhs on every sample; throws InequalityInputError on a NaN sample or value. */
 export function checkInequality(part: Checked): InequalityOutcome {
   const samples = part.samples ?? [];
   if (samples.length === 0) throw new InequalityInputError(`${part.label}: no samples to check the inequality on`);
-  const [lhs, rhs] = [sideFunction(part.lhs), sideFunction(part.rhs)];
-  let worst: Worst | undefined;
+  const tol = toleranceOf(part);
+  const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
+  let worst: Evaluated | undefined;
   samples.forEach((s, i) => {
-    const m = marginAt(part.label, lhs, rhs, part, s, `sample #${i}`);
-    if (!worst || m.worstRelativeMargin < worst.worstRelativeMargin) worst = m;
+    worst = worse(worst, marginAt(part.label, lhs, rhs, part, s, `sample #${i}`, worst?.worstRelativeMargin));
   });
-  return { label: part.label, printed: part.printed, method: 'samples', holds: withinRounding(worst!, part.tolerance), samples: samples.length, ...worst! };
+  const w = worstOnly(worst!);
+  return { label: part.label, printed: part.printed, method: 'samples', holds: w.worstRelativeMargin >= -tol, samples: samples.length, ...w };
 }
 
-/** Search the region for the smallest relative margin of lhs <= rhs (given samples are evaluated too). */
+/**
+ * Search the region for the smallest relative margin of lhs <= rhs (given samples are evaluated
+ * too). The search minimises two unsaturated scores: the log-ratio (scale-free) and the margin
+ * in units of the sides' size at the centre of the region (it has a slope where a side is 0).
+ */
 export function searchInequality(part: Checked & { region: Region; search?: SearchOptions }): InequalityOutcome {
-  const [lhs, rhs] = [sideFunction(part.lhs), sideFunction(part.rhs)];
-  let worst: Worst | undefined;
-  const objective = (s: Sample) => {
-    const m = marginAt(part.label, lhs, rhs, part, s, 'a point of the region');
-    if (!worst || m.worstRelativeMargin < worst.worstRelativeMargin) worst = m;
-    return m.worstRelativeMargin;
+  const tol = toleranceOf(part);
+  const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
+  let worst: Evaluated | undefined;
+  const at = (s: Sample) => marginAt(part.label, lhs, rhs, part, s, 'a point of the region', worst?.worstRelativeMargin);
+  const centre = at(
+    pointAt(
+      part.region,
+      part.region.dims.map(() => 0.5),
+    ),
+  );
+  const unit = Math.abs(centre.lhsAtWorst) + Math.abs(centre.rhsAtWorst) || 1;
+  worst = centre;
+  const objective = (s: Sample): [number, number] => {
+    const m = at(s);
+    worst = worse(worst, m);
+    return [m.logRatio, Math.asinh(Math.max(-1e300, Math.min(1e300, m.worstMargin)) / unit)];
   };
   const out = minimise(objective, part.region, { ...part.search, extra: [...(part.search?.extra ?? []), ...(part.samples ?? [])] });
+  const w = worstOnly(worst!);
   return {
     label: part.label,
     printed: part.printed,
     method: 'search',
-    holds: withinRounding(worst!, part.tolerance),
-    samples: out.evaluations,
+    holds: w.worstRelativeMargin >= -tol,
+    samples: out.evaluations + 1,
     region: out.region,
-    ...worst!,
+    ...w,
   };
 }
 
 /** A proof's verdict as an outcome (no numeric point: the worst case is not applicable). */
-function proofOutcome(part: InequalityPart, proof: InequalityProof): InequalityOutcome | undefined {
+function proofOutcome(part: InequalityPart, proof: InequalityProof): InequalityOutcome {
   if (typeof part.lhs === 'function' || typeof part.rhs === 'function')
     throw new InequalityInputError(`${part.label}: a proof needs both sides as expressions`);
-  const p = prove({ lhs: part.lhs, rhs: part.rhs }, proof, proof.context);
-  if (!p.proven)
-    return {
-      label: part.label,
-      printed: part.printed,
-      method: 'proof',
-      holds: false,
-      samples: 0,
-      proofDetail: `not proven: ${p.failure}`,
-      worstMargin: Number.NaN,
-      worstRelativeMargin: Number.NaN,
-      worstAt: {},
-      lhsAtWorst: Number.NaN,
-      rhsAtWorst: Number.NaN,
-    };
+  const strict = isStrict(part);
+  const p = prove({ lhs: part.lhs, rhs: part.rhs, strict }, proof, proof.context);
+  const none = { worstAt: {}, lhsAtWorst: Number.NaN, rhsAtWorst: Number.NaN, samples: 0, method: 'proof' as const, label: part.label, printed: part.printed };
+  if (!p.proven) return { ...none, holds: false, proofDetail: `not proven: ${p.failure}`, worstMargin: Number.NaN, worstRelativeMargin: Number.NaN };
   return {
-    label: part.label,
-    printed: part.printed,
-    method: 'proof',
+    ...none,
     holds: true,
-    samples: 0,
     rules: p.rules,
     proofDetail: p.detail,
     worstMargin: 0,
     worstRelativeMargin: 0,
-    worstAt: {},
-    lhsAtWorst: Number.NaN,
-    rhsAtWorst: Number.NaN,
+    statement: { lhs: part.lhs, rhs: part.rhs, strict: p.strict },
+    facts: p.facts,
+    dependsOn: p.dependsOn,
   };
 }
+
+/** A strict part: its flag, else read off the printed text ("a < b", "a > b" with spaces, and no "<=" or ">="). */
+export const isStrict = (part: Pick<InequalityPart, 'strict' | 'printed'>): boolean =>
+  part.strict ?? (/\s[<>]\s/.test(part.printed) && !/[<>]=|≤|≥/.test(part.printed));
 
 /** Proof and search disagree: never a pass. */
 export class ProofSearchDisagreement extends Error {
@@ -204,7 +229,7 @@ export class ProofSearchDisagreement extends Error {
 function decideForm(part: InequalityPart): InequalityOutcome {
   const numeric = part.region ? searchInequality({ ...part, region: part.region }) : part.samples?.length ? checkInequality(part) : undefined;
   if (part.proof) {
-    const p = proofOutcome(part, part.proof)!;
+    const p = proofOutcome(part, part.proof);
     if (p.holds && numeric && !numeric.holds) throw new ProofSearchDisagreement(part.label, p, numeric);
     if (p.holds)
       return numeric
@@ -217,6 +242,7 @@ function decideForm(part: InequalityPart): InequalityOutcome {
             worstAt: numeric.worstAt,
             lhsAtWorst: numeric.lhsAtWorst,
             rhsAtWorst: numeric.rhsAtWorst,
+            logSpace: numeric.logSpace,
           }
         : p;
     if (numeric) return { ...numeric, proofDetail: p.proofDetail };
@@ -243,17 +269,18 @@ const sampleText = (s: Sample) =>
 
 /** One line: the proof's rules, or the worst margin and where (with the region searched), or the counterexample. */
 export function describeOutcome(o: InequalityOutcome, withRegion = true): string {
-  const where = `at ${sampleText(o.worstAt)} (lhs=${fmt(o.lhsAtWorst)}, rhs=${fmt(o.rhsAtWorst)})`;
+  const where = `at ${sampleText(o.worstAt)} (${o.logSpace ?? `lhs=${fmt(o.lhsAtWorst)}, rhs=${fmt(o.rhsAtWorst)}`})`;
+  const restsOn = o.facts?.length ? `; rests on: ${o.facts.join(', ')}` : '';
   const region = withRegion && o.region ? ` [${o.region}]` : '';
   const over = o.method === 'search' ? `${o.samples} points of the region searched${region}` : `${o.samples} samples`;
   let head: string;
   if (o.method === 'proof' && o.holds)
-    head = `proven by ${o.rules!.join(' + ')}${o.region ? `; the search agrees (${o.samples} points, worst relative margin ${fmt(o.worstRelativeMargin)} ${where})${region}` : ''}`;
+    head = `proven${o.statement?.strict ? ' strictly' : ''} by ${o.rules!.join(' + ')}${restsOn}${o.region ? `; the search agrees (${o.samples} points, worst relative margin ${fmt(o.worstRelativeMargin)} ${where})${region}` : ''}`;
   else if (o.method === 'proof') head = `${o.proofDetail}`;
   else
     head = o.holds
       ? `holds on ${over}; worst margin rhs-lhs = ${fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}) ${where}${o.proofDetail ? `; ${o.proofDetail}` : ''}`
-      : `VIOLATED: counterexample ${where}, margin ${fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}), ${over}`;
+      : `VIOLATED: counterexample ${where}, margin ${o.logSpace ? 'outside the float range' : fmt(o.worstMargin)} (relative ${fmt(o.worstRelativeMargin)}), ${over}`;
   return o.corrected ? `${head}; corrected form "${o.corrected.printed}": ${describeOutcome(o.corrected, withRegion)}` : head;
 }
 
@@ -262,30 +289,6 @@ function describeAll(outcomes: readonly InequalityOutcome[]): string {
   const regions = [...new Set(outcomes.flatMap((o) => [o.region, o.corrected?.region]).filter((r): r is string => !!r))];
   const lines = outcomes.map((o) => `${o.label}: ${describeOutcome(o, false)}`);
   return [...lines, ...regions.map((r) => `region searched: ${r}`)].join('; ');
-}
-
-/** A grid: every combination of the given axis values. */
-export function grid(axes: Readonly<Record<string, readonly number[]>>): Sample[] {
-  return Object.entries(axes).reduce<Sample[]>((acc, [k, xs]) => acc.flatMap((s) => xs.map((x) => ({ ...s, [k]: x }))), [{}]);
-}
-
-/** n seeded samples, each name uniform in its range (log-uniform for names listed in `logScale`). */
-export function seededSamples(
-  ranges: Readonly<Record<string, readonly [number, number]>>,
-  n: number,
-  seed: number,
-  logScale: readonly string[] = [],
-): Sample[] {
-  const rand = seededRandom(seed);
-  return Array.from({ length: n }, () =>
-    Object.fromEntries(
-      Object.entries(ranges).map(([k, [lo, hi]]) => {
-        if (!(lo <= hi) || (logScale.includes(k) && lo <= 0)) throw new InequalityInputError(`seededSamples: bad range for ${k}: [${lo}, ${hi}]`);
-        const u = rand();
-        return [k, logScale.includes(k) ? lo * (hi / lo) ** u : lo + (hi - lo) * u];
-      }),
-    ),
-  );
 }
 
 /** What a claim with inequalities consists of: identities (decided as usual) and inequalities. */
@@ -329,7 +332,13 @@ function usedAssumptions(declared: Assumptions, base: ClaimRecord, spec: Inequal
     for (const side of [q.lhs, q.rhs, q.corrected?.lhs, q.corrected?.rhs]) if (side && typeof side !== 'function') symbolsOf(side, names);
     for (const d of q.region?.dims ?? []) names.add(d.name);
   }
-  return restrictAssumptions(declared, names);
+  // what a certificate's identity assumes is an assumption of the verdict too (sqrt(x^2) <= x holds for x >= 0 only)
+  const identities = spec.inequalities.flatMap((q) => [q.proof?.identity?.assume, q.corrected?.proof?.identity?.assume]);
+  try {
+    return mergeAssumptions(restrictAssumptions(declared, names), ...identities);
+  } catch {
+    return restrictAssumptions(declared, names); // contradictory: the proof under them failed, the facts name them
+  }
 }
 
 /**

@@ -82,28 +82,50 @@ export function boundsOf(d: Dimension, s: Sample): [number, number] {
 /** Fraction of the unit interval that maps to the exact lower bound 0 of a log dimension. */
 const ZERO_SHARE = 0.02;
 
+/** How the unit cube is read: as each dimension declares, or with positive linear dimensions on a log scale (their orders of magnitude). */
+export type Reading = 'declared' | 'log';
+
+/** The smallest positive value a log-scaled dimension reaches, and whether 0 itself is part of it. */
+function logFloor(d: Dimension, lo: number, hi: number, rawLo: number): { floor: number; zero: boolean } {
+  if (rawLo > 0) return { floor: lo, zero: false };
+  return { floor: Math.min(d.floor ?? hi * 1e-12, hi), zero: !(d.open ?? []).includes('lo') && (d.scale ?? 'linear') === 'log' };
+}
+
 /** The value of one dimension at u in [0, 1]. */
-function valueAt(d: Dimension, u: number, s: Sample): number {
+function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
   const [lo, hi] = boundsOf(d, s);
-  if ((d.scale ?? 'linear') === 'linear' || hi <= 0) return lo + (hi - lo) * u;
   const rawLo = boundAt(d.lo, s);
-  if (rawLo > 0) return lo * (hi / lo) ** u;
+  const log = (d.scale ?? 'linear') === 'log' || (reading === 'log' && rawLo >= 0);
+  if (!log || hi <= 0) return lo + (hi - lo) * u;
   if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
-  const floor = Math.min(d.floor ?? hi * 1e-12, hi);
-  if ((d.open ?? []).includes('lo')) return floor * (hi / floor) ** u;
+  const { floor, zero } = logFloor(d, lo, hi, rawLo);
+  if (!zero) return floor * (hi / floor) ** u;
   if (u <= ZERO_SHARE) return 0;
   return floor * (hi / floor) ** ((u - ZERO_SHARE) / (1 - ZERO_SHARE));
 }
 
 /** The point of the region at a point u of the unit cube (coordinates clamped to [0, 1]). */
-export function pointAt(r: Region, u: readonly number[]): Sample {
+export function pointAt(r: Region, u: readonly number[], reading: Reading = 'declared'): Sample {
   if (u.length !== r.dims.length) throw new RegionError(`region ${r.name}: a point needs ${r.dims.length} coordinates, got ${u.length}`);
   const s: Record<string, number> = {};
   r.dims.forEach((d, i) => {
     const x = Number.isFinite(u[i]) ? Math.min(1, Math.max(0, u[i])) : 0.5;
-    s[d.name] = valueAt(d, x, s);
+    s[d.name] = valueAt(d, x, s, reading);
   });
   return s;
+}
+
+/** The point of the unit cube (declared reading) of a point of the region: the inverse of pointAt. */
+export function unitOf(r: Region, s: Sample): number[] {
+  return r.dims.map((d) => {
+    const [lo, hi] = boundsOf(d, s);
+    const x = Math.min(hi, Math.max(lo, s[d.name]));
+    const rawLo = boundAt(d.lo, s);
+    if ((d.scale ?? 'linear') === 'linear' || hi <= 0) return hi > lo ? (x - lo) / (hi - lo) : 0.5;
+    const { floor, zero } = logFloor(d, lo, hi, rawLo);
+    const v = hi > floor && x > 0 ? Math.log(Math.max(x, floor) / floor) / Math.log(hi / floor) : 0;
+    return Math.min(1, Math.max(0, zero ? (x === 0 ? 0 : ZERO_SHARE + (1 - ZERO_SHARE) * v) : v));
+  });
 }
 
 /** The hypotheses in one line, with what was searched where it differs from the hypothesis. */

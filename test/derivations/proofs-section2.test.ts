@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import section2 from '../../derivations/proofs-section2.ts';
-import { prove, fromClaim, hypothesis, makeScope, num, sym, mul, add, sqrt } from '../../src/index.ts';
+import { prove, fromClaim, hypothesis, hypothesisList, makeScope, num, sym, mul, add, sqrt } from '../../src/index.ts';
 
 describe('section 2 proofs', () => {
   const d = section2.run();
@@ -19,10 +19,14 @@ describe('section 2 proofs', () => {
     const s = makeScope({ parameters: ['L', 'L0', 'H', 'H0', 'S'] }, []);
     const P = (t: string) => s.parse(t, t);
     const ctx = { nonnegative: ['L', 'L0', 'H', 'H0', 'S'] };
+    const list = hypothesisList({
+      '(2.10)': { lhs: sym('H'), rhs: P('H0 + S'), source: '(2.10) integrated' },
+      'H0 <= L0': { lhs: sym('H0'), rhs: sym('L0'), source: 'Lemma 2.1 at alpha = 1/2, integrated' },
+    });
     const uses = [
-      { premise: fromClaim(P('L^2/8'), sym('H'), 'lemma-2.1-proof'), multiplier: num(8) },
-      { premise: hypothesis(sym('H'), P('H0 + S'), '(2.10)'), multiplier: num(8) },
-      { premise: fromClaim(sym('H0'), sym('L0'), 'lemma-2.1-proof'), multiplier: num(8) },
+      { premise: fromClaim(d.claims, 'lemma-2.1-proof', P('L^2/8'), sym('H'), { instance: { alpha: num(1, 2) } }), multiplier: num(8) },
+      { premise: hypothesis(list, '(2.10)'), multiplier: num(8) },
+      { premise: hypothesis(list, 'H0 <= L0'), multiplier: num(8) },
     ];
     const goal = (c: ReturnType<typeof num> | ReturnType<typeof mul>) => ({ lhs: sym('L'), rhs: mul(c, add(sqrt(sym('L0')), sqrt(sym('S')))) });
     expect(prove(goal(mul(num(2), sqrt(num(2)))), { squared: true, uses, rest: P('16*sqrt(L0)*sqrt(S)') }, ctx).proven).toBe(true);

@@ -6,8 +6,8 @@ import {
   amGm,
   expTangent,
   logTangent,
-  cauchySchwarz,
   hypothesis,
+  hypothesisList,
   monotone,
   makeScope,
   num,
@@ -45,16 +45,23 @@ describe('certificates', () => {
   it('Lemma 4.6 from its identity, Cauchy–Schwarz and Young: ||nu||^2 <= ||d_w nu||^2 / kappa', () => {
     // X = ||nu||, Y = ||w nu||, Z = ||d_w nu||, P = -<w nu, d_w nu>; identity X^2/2 + kappa Y^2/2 = P
     const ctx = { positive: ['kappa'], nonnegative: ['X', 'Y', 'Z'] };
-    const identity = hypothesis(P('X^2/2 + kappa*Y^2/2'), P('P'), 'the integration by parts (verified)');
-    const identity2 = hypothesis(P('P'), P('X^2/2 + kappa*Y^2/2'), 'the integration by parts (verified)');
-    const cs = cauchySchwarz(P('P'), P('Y'), P('Z'), '|<w nu, d_w nu>| <= ||w nu|| ||d_w nu||');
+    const list = hypothesisList({
+      'by parts': { lhs: P('X^2/2 + kappa*Y^2/2'), rhs: P('P'), source: 'the integration by parts (verified)' },
+      'cauchy-schwarz': { lhs: P('P'), rhs: P('Y*Z'), source: 'Cauchy–Schwarz in L2, cited' },
+    });
+    const identity = hypothesis(list, 'by parts');
+    const identity2 = hypothesis(list, 'by parts', { stated: { lhs: P('X^2/2 + kappa*Y^2/2'), rhs: P('P') } });
+    const cs = hypothesis(list, 'cauchy-schwarz');
     const p = prove(
       { lhs: P('X^2'), rhs: P('Z^2/kappa') },
       { scale: num(1, 2), uses: [{ premise: identity }, { premise: cs }, { premise: young(sym('Y'), sym('Z'), sym('kappa')) }] },
       ctx,
     );
     expect(p.proven, p.failure).toBe(true);
-    expect(p.rules).toEqual(['hypothesis', 'cauchy-schwarz', 'young', 'identity']);
+    expect(p.rules).toEqual(['hypothesis', 'young', 'identity']);
+    expect(p.facts).toEqual(
+      expect.arrayContaining(['hypothesis by parts (the integration by parts (verified))', 'hypothesis cauchy-schwarz (Cauchy–Schwarz in L2, cited)']),
+    );
     // the same certificate cannot give the false constant 1/(2 kappa)
     const bad = prove(
       { lhs: P('X^2'), rhs: P('Z^2/(2*kappa)') },
@@ -84,18 +91,20 @@ describe('certificates', () => {
   });
 
   it('monotonicity: e^{k t} <= e^{2 t} for 0 <= k <= 2 through the sign of d/dk', () => {
-    const ctx = { nonnegative: ['t'] };
-    const m = monotone(P('exp(k*t)'), 'k', sym('k'), num(2), { rest: P('t*exp(k*t)') }, ctx);
+    const ctx = { nonnegative: ['t', 'k'], facts: [P('2 - k')] };
+    const m = monotone(P('exp(x*t)'), 'x', sym('k'), num(2), { rest: P('t*exp(x*t)') }, ctx);
     expect(m.rule).toBe('monotone');
     expect(prove({ lhs: P('exp(k*t)'), rhs: P('exp(2*t)') }, { uses: [{ premise: m }] }, ctx).proven).toBe(true);
-    expect(() => monotone(P('exp(-k*t)'), 'k', sym('k'), num(2), { rest: P('-t*exp(-k*t)') }, ctx)).toThrow(/not shown >= 0/);
+    expect(() => monotone(P('exp(-x*t)'), 'x', sym('k'), num(2), { rest: P('-t*exp(-x*t)') }, ctx)).toThrow(/not shown >= 0/);
+    // without the fact k <= 2 the interval is not shown ordered
+    expect(() => monotone(P('exp(x*t)'), 'x', sym('k'), num(2), { rest: P('t*exp(x*t)') }, { nonnegative: ['t'] })).toThrow(/lo <= hi/);
   });
 
   it('compare squares: sqrt(8 X) <= C sqrt(X) when C^2 >= 8', () => {
     const ctx = { nonnegative: ['X'], positive: ['k'] };
     const p = prove(
       { lhs: P('sqrt(8*X)'), rhs: P('k*sqrt(X)') },
-      { squared: true, uses: [{ premise: hypothesis(num(8), P('k^2'), 'k^2 >= 8'), multiplier: sym('X') }] },
+      { squared: true, uses: [{ premise: hypothesis(hypothesisList({ k: { lhs: num(8), rhs: P('k^2'), source: 'k^2 >= 8' } }), 'k'), multiplier: sym('X') }] },
       ctx,
     );
     expect(p.proven, p.failure).toBe(true);
@@ -116,7 +125,7 @@ describe('proven inequalities in claims', () => {
     expect(rec.message).toMatch(/proven by exp-tangent/);
   });
   it('a wrong premise that "proves" a false inequality is caught by the search (never a pass)', () => {
-    const lie = hypothesis(P('x^2'), P('x'), 'a false hypothesis');
+    const lie = hypothesis(hypothesisList({ lie: { lhs: P('x^2'), rhs: P('x'), source: 'a false hypothesis' } }), 'lie');
     const rec = decideInequalityClaim({ id: 'p', source: 't', title: 't' }, () => ({
       inequalities: [{ label: 'x^2 <= x', printed: 'x^2 <= x', lhs: P('x^2'), rhs: P('x'), region: r, proof: { uses: [{ premise: lie }] } }],
     }));
