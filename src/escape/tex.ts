@@ -7,7 +7,7 @@
 import escapeLatex from 'escape-latex';
 import { codePointLabel } from './text.ts';
 
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROLS = /\p{Cc}/gu;
 
 const UNICODE: Record<string, string> = {
   θ: '$\\theta$',

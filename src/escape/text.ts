@@ -9,10 +9,9 @@
 export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Every character `neutralize` replaces: controls (optionally sparing tab and newline), separators, bidi, lone surrogates, non-characters. */
-const UNSAFE_ALL =
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
-const UNSAFE_KEEP_LINES =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const HIDDEN = '\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff\\ud800-\\udfff';
+const UNSAFE_ALL = new RegExp(`[\\p{Cc}${HIDDEN}]`, 'gu');
+const UNSAFE_KEEP_LINES = new RegExp(`(?![\\t\\n])[\\p{Cc}${HIDDEN}]`, 'gu');
 
 /** `[U+XXXX]` for a character. */
 export const codePointLabel = (ch: string): string => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
