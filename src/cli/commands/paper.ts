@@ -9,7 +9,9 @@ export const paperCommand: CommandSpec = {
     'Replay every derivation in derivations/ (a checkout of the repository): print the claims table, write claims.json, crosscheck.json and the reports.',
   options: [outOption],
   async run(args) {
-    const { report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
-    return report(await runFiles(derivationFiles(checkoutPath('paper', 'derivations'))), args.string('out'));
+    const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
+    const files = derivationFiles(checkoutPath('paper', 'derivations'));
+    const out = openReportOutputs(args.string('out'), 'paper', files); // checked and locked before any work
+    return report(await runFiles(files), out);
   },
 };
