@@ -35,10 +35,18 @@ export function identifierProblem(name: string): string | null {
 /** A name as it may be quoted in a message or comment: neutralized, quoted, clipped. */
 export const quoteName = (name: string): string => JSON.stringify(clip(neutralize(String(name)), 80));
 
+/** A name refused where it would become code (an input error: exit 2 on the command line). */
+export class NameError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NameError';
+  }
+}
+
 /** Throws, naming the field and the name, unless the name is an identifier in every target language. */
 export function checkIdentifier(name: string, what: string): string {
   const problem = identifierProblem(name);
-  if (problem) throw new Error(`${what} ${quoteName(name)} ${problem}: names that reach generated code must be plain identifiers`);
+  if (problem) throw new NameError(`${what} ${quoteName(name)} ${problem}: names that reach generated code must be plain identifiers`);
   return name;
 }
 

@@ -12,5 +12,5 @@ export { escapeMarkdown, escapeMarkdownLine, escapeMarkdownCell, markdownCode, m
 export { csvCell, csvRow } from './csv.ts';
 export { jsonText } from './json.ts';
 export { escapeTerminal } from './terminal.ts';
-export { identifierProblem, checkIdentifier, quoteName, commentText, cString, jsString, MAX_IDENTIFIER } from './code.ts';
+export { NameError, identifierProblem, checkIdentifier, quoteName, commentText, cString, jsString, MAX_IDENTIFIER } from './code.ts';
 export type { CodeLanguage } from './code.ts';

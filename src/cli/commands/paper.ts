@@ -12,6 +12,10 @@ export const paperCommand: CommandSpec = {
     const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
     const files = derivationFiles(checkoutPath('paper', 'derivations'));
     const out = openReportOutputs(args.string('out'), 'paper', files); // checked and locked before any work
-    return report(await runFiles(files), out);
+    try {
+      return report(await runFiles(files), out);
+    } finally {
+      out.abort();
+    }
   },
 };

@@ -29,6 +29,10 @@ export const runCommand: CommandSpec = {
     const files = await expandFiles(args.positionals);
     const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
     const out = openReportOutputs(args.string('out'), 'run', files); // checked and locked before any work
-    return report(await runFiles(files), out);
+    try {
+      return report(await runFiles(files), out);
+    } finally {
+      out.abort();
+    }
   },
 };

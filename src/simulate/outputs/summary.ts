@@ -4,6 +4,7 @@
  * what is flagged), simulation.csv (one row per output time), and the table at the last time.
  */
 import type { SimulationResult } from '../simulate.ts';
+import { csvCell } from '../../escape/csv.ts';
 
 /** The JSON of a run: `{ observables: { NAME: { t, value, stderr, ... } }, errors, method, seed, ... }`. */
 export function simulationJson(result: SimulationResult, origin: { command: string; source: string }) {
@@ -29,13 +30,12 @@ export function simulationJson(result: SimulationResult, origin: { command: stri
   };
 }
 
-const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const cell = (x: number | null) => (x === null ? '' : String(x));
 
 /** CSV: t, then per observable its value, standard error, time-step error and grid error. */
 export function simulationCsv(result: SimulationResult): string {
   const entries = Object.entries(result.observables);
-  const header = ['t', ...entries.flatMap(([n]) => [n, `${n} stderr`, `${n} time-step error`, `${n} grid error`])].map(csvField).join(',');
+  const header = ['t', ...entries.flatMap(([n]) => [n, `${n} stderr`, `${n} time-step error`, `${n} grid error`])].map(csvCell).join(',');
   const times = entries[0]?.[1].t ?? [];
   const rows = times.map((t, i) =>
     [String(t), ...entries.flatMap(([, o]) => [cell(o.value[i]), cell(o.stderr[i]), cell(o.timeStepError[i]), cell(o.gridError?.[i] ?? null)])].join(','),
