@@ -4,6 +4,8 @@ import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index
 import { loadDerivation } from './load.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { REPORT_LEGACY, writeReport, type Notation } from '../report/index.ts';
+import { checkClaimIds } from '../report/html.ts';
+import { escapeTerminal } from '../escape/terminal.ts';
 import { OutputSet } from '../io/index.ts';
 import { jsonText } from '../escape/json.ts';
 import { describeAssumptions } from '../cas/assumptions.ts';
@@ -146,7 +148,7 @@ export function claimFindingText(c: ClaimRecord): string {
       lines.push(
         `  inequality "${o.label}": ${o.printed}${o.corrected ? `; corrected: ${o.corrected.printed} (${o.corrected.holds ? 'holds' : 'fails'})` : ''}`,
       );
-  return lines.join('\n');
+  return lines.map(escapeTerminal).join('\n');
 }
 
 /** The files `paper` and `run` write into their folder. */
@@ -181,13 +183,15 @@ export function report(runs: readonly DerivationRun[], out: string | OutputSet):
 function reportInto(runs: readonly DerivationRun[], set: OutputSet): number {
   const outDir = set.dir;
   const claims = collectClaims(runs);
+  checkClaimIds(claims); // before anything is written: every claim has its own id and anchor
   set.add('claims.json', jsonText(claimsJson(claims)));
   set.add('crosscheck.json', jsonText(crossCheckJson(runs)));
   console.log(claimsTable(claims));
   const checks = crossCheckTable(runs);
   if (checks) console.log(checks);
   for (const c of crossCheckJson(runs).checks)
-    if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
+    if (!c.pass)
+      console.log(`\n${escapeTerminal(`CROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`)}`);
   for (const c of claims) if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed') console.log(`\n${claimFindingText(c)}`);
   const built = writeReport(runs, set);
   set.commit();

@@ -11,18 +11,39 @@ import { neutralize } from './text.ts';
 const PUNCT = /[!-/:-@[-`{-~]/;
 const SPACE = /\s/u;
 
-/**
- * True when a `*`, `_` or `~` run at i may open emphasis (CommonMark's left-flanking rule, with
- * `_` not opening inside a word). Escaping every possible opener is enough: a closer alone is text.
- */
-function opens(s: string, i: number, ch: string): boolean {
-  let j = i;
-  while (s[j] === ch) j++;
-  const before = i > 0 ? s[i - 1] : ' ';
-  const after = j < s.length ? s[j] : ' ';
+/** Whether the delimiter run around position i is left- and right-flanking (CommonMark 6.2). */
+function flanks(s: string, i: number, ch: string): { left: boolean; right: boolean; before: string; after: string } {
+  let a = i;
+  while (a > 0 && s[a - 1] === ch) a--;
+  let b = i;
+  while (s[b] === ch) b++;
+  const before = a > 0 ? s[a - 1] : ' ';
+  const after = b < s.length ? s[b] : ' ';
   const left = !SPACE.test(after) && (!PUNCT.test(after) || SPACE.test(before) || PUNCT.test(before));
   const right = !SPACE.test(before) && (!PUNCT.test(before) || SPACE.test(after) || PUNCT.test(after));
-  return ch === '_' ? left && (!right || PUNCT.test(before)) : left;
+  return { left, right, before, after };
+}
+
+const canOpen = (s: string, i: number, ch: string): boolean => {
+  const f = flanks(s, i, ch);
+  return ch === '_' ? f.left && (!f.right || PUNCT.test(f.before)) : f.left;
+};
+const canClose = (s: string, i: number, ch: string): boolean => {
+  const f = flanks(s, i, ch);
+  return ch === '_' ? f.right && (!f.left || PUNCT.test(f.after)) : f.right;
+};
+
+/**
+ * True when the `*`, `_` or `~` at i may open emphasis that a later run of the same character in
+ * the text may close: escaping those openers is enough (emphasis needs both, and a one-line field
+ * never pairs with the fixed text around it, which has none after it on its line).
+ */
+function opens(s: string, i: number, ch: string): boolean {
+  if (!canOpen(s, i, ch)) return false;
+  let j = i;
+  while (s[j] === ch) j++;
+  for (; j < s.length; j++) if (s[j] === ch && canClose(s, j, ch)) return true;
+  return false;
 }
 
 /** One line of inline Markdown text that renders as exactly this text. */
@@ -48,7 +69,7 @@ export function escapeMarkdown(text: string): string {
 /** Markdown text that begins a line: also no heading, quote, list, rule, table, indented code or fence can start. */
 export function escapeMarkdownLine(text: string): string {
   const body = escapeMarkdown(text.replace(/^[ \t]+/, ''));
-  return body.replace(/^([#>+\-=|*_~]|\d{1,9}(?=[.)]))/, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return body.replace(/^([#>+\-=*_~]|\d{1,9}(?=[.)]))/, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** A cell of a Markdown pipe table: as inline text, with the pipe escaped. */

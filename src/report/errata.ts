@@ -7,12 +7,13 @@
 import type { ReportDocument, PartView, ClaimView } from './document.ts';
 import type { ErratumLocation } from '../verify/index.ts';
 import { countsLine } from './document.ts';
+import { escapeMarkdown, escapeMarkdownLine, markdownCode, markdownCodeBlock } from '../escape/markdown.ts';
 
-const block = (title: string, tex: string, text: string) => `**${title}**\n\n$$\n${tex}\n$$\n\n\`\`\`text\n${text}\n\`\`\`\n`;
+const block = (title: string, tex: string, text: string) => `**${title}**\n\n$$\n${tex}\n$$\n\n${markdownCodeBlock(text)}\n`;
 
 function partMd(p: PartView): string {
   return [
-    `#### ${p.label}\n`,
+    `#### ${escapeMarkdown(p.label)}\n`,
     block('Printed (as in the paper)', p.printedTex, p.printedText),
     block('Derived (engine)', p.derivedTex, p.derivedText),
     block('Difference (derived − printed)', p.differenceTex ?? '0', p.differenceText ?? '0'),
@@ -22,9 +23,9 @@ function partMd(p: PartView): string {
 /** Location, smallest change and evidence of an erratum (or a note that they were not recorded). */
 function locationMd(c: ClaimView): string {
   const where = c.erratum
-    ? `- **Location:** ${LOCATION[c.erratum.location]}\n- **Smallest change:** ${c.erratum.change}\n${c.erratum.note ? `- **Note:** ${c.erratum.note}\n` : ''}`
+    ? `- **Location:** ${LOCATION[c.erratum.location]}\n- **Smallest change:** ${escapeMarkdown(c.erratum.change)}\n${c.erratum.note ? `- **Note:** ${escapeMarkdown(c.erratum.note)}\n` : ''}`
     : '- **Location:** not recorded for this claim\n';
-  const evidence = (c.evidence ?? []).map((e) => `  - ${e}`).join('\n');
+  const evidence = (c.evidence ?? []).map((e) => `  - ${escapeMarkdown(e)}`).join('\n');
   return `${where}- **Evidence:**\n${evidence || '  - (none recorded)'}\n\n`;
 }
 
@@ -43,7 +44,7 @@ export function renderErrata(doc: ReportDocument): string {
     return `${head}\nNo errata: every printed equation the engine replayed (${doc.claims.length} claims) holds as printed, or was not decided (see the claims table in report.html).\n`;
   const entries = doc.errata.map((c) => {
     const parts = c.parts.filter((p) => !p.holds);
-    return `## ${c.id} — ${c.source}\n\n${c.title}\n\n${locationMd(c)}File: \`${c.file}\`${c.message ? `. ${c.message}` : ''}\n\n${parts.map(partMd).join('\n')}`;
+    return `## ${escapeMarkdown(c.id)} — ${escapeMarkdown(c.source)}\n\n${escapeMarkdownLine(c.title)}\n\n${locationMd(c)}File: ${markdownCode(c.file)}${c.message ? `. ${escapeMarkdown(c.message)}` : ''}\n\n${parts.map(partMd).join('\n')}`;
   });
   return `${head}\n${doc.errata.length} erratum claim(s).\n\n${entries.join('\n')}`;
 }
