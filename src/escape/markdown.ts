@@ -75,9 +75,10 @@ export function escapeMarkdownLine(text: string): string {
 /** A cell of a Markdown pipe table: as inline text, with the pipe escaped. */
 export const escapeMarkdownCell = (text: string): string => escapeMarkdown(text).replace(/\|/g, '\\|');
 
-/** Inline code of a text: a backtick fence longer than any run inside it, padded when the text starts or ends with a backtick or a space. */
+/** Inline code of a text (nothing for an empty text): a backtick fence longer than any run inside it, padded when the text starts or ends with a backtick or a space. */
 export function markdownCode(text: string): string {
   const s = neutralize(text);
+  if (s === '') return '';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
