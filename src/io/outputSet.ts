@@ -99,15 +99,20 @@ export class OutputSet {
     throw new OutputRefused(`${path} exists and was not written by fhn-derive (it is not in ${MANIFEST_NAME}): move it away or choose another --out folder`);
   }
 
-  /** Stage one file (relative name, '/' for subfolders) under a temporary name. */
+  /** Stage one file (relative name, '/' for subfolders) under a temporary name; a refusal drops the whole set (and the lock). */
   add(name: string, data: string | Uint8Array): void {
-    this.checkTarget(name, sha256(data));
-    const parts = name.split('/');
-    for (let k = 1; k < parts.length; k++) mkdirSync(join(this.dir, ...parts.slice(0, k)), { recursive: true });
-    const old = this.staged.get(name);
-    if (old) unlinkSync(join(this.dir, old.tmp));
-    const tmp = writeNew(this.dir, name, data);
-    this.staged.set(name, { tmp, sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length });
+    try {
+      this.checkTarget(name, sha256(data));
+      const parts = name.split('/');
+      for (let k = 1; k < parts.length; k++) mkdirSync(join(this.dir, ...parts.slice(0, k)), { recursive: true });
+      const old = this.staged.get(name);
+      if (old) unlinkSync(join(this.dir, old.tmp));
+      const tmp = writeNew(this.dir, name, data);
+      this.staged.set(name, { tmp, sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length });
+    } catch (err) {
+      this.abort();
+      throw err;
+    }
   }
 
   /** Commit the staged files as the producer's set; returns their paths. The folder shows the previous set until the journal is written, the new one after. */
