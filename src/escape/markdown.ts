@@ -46,7 +46,7 @@ function opens(s: string, i: number, ch: string): boolean {
   return false;
 }
 
-/** One line of inline Markdown text that renders as exactly this text. */
+/** One line of inline Markdown text that renders as exactly this text (escape the whole inline run at once: two fields escaped apart could pair their delimiters). */
 export function escapeMarkdown(text: string): string {
   const s = neutralize(text);
   let out = '';

@@ -44,7 +44,7 @@ export function renderErrata(doc: ReportDocument): string {
     return `${head}\nNo errata: every printed equation the engine replayed (${doc.claims.length} claims) holds as printed, or was not decided (see the claims table in report.html).\n`;
   const entries = doc.errata.map((c) => {
     const parts = c.parts.filter((p) => !p.holds);
-    return `## ${escapeMarkdown(c.id)} — ${escapeMarkdown(c.source)}\n\n${escapeMarkdownLine(c.title)}\n\n${locationMd(c)}File: ${markdownCode(c.file)}${c.message ? `. ${escapeMarkdown(c.message)}` : ''}\n\n${parts.map(partMd).join('\n')}`;
+    return `## ${escapeMarkdown(`${c.id} — ${c.source}`)}\n\n${escapeMarkdownLine(c.title)}\n\n${locationMd(c)}File: ${markdownCode(c.file)}${c.message ? `. ${escapeMarkdown(c.message)}` : ''}\n\n${parts.map(partMd).join('\n')}`;
   });
   return `${head}\n${doc.errata.length} erratum claim(s).\n\n${entries.join('\n')}`;
 }
