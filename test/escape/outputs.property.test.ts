@@ -104,7 +104,7 @@ describe('hostile names through a derivation: report.html, errata.md, paper.tex,
   });
   it('a hostile symbol name in math is escaped for TeX (three cases)', () => {
     for (const n of ['\\input{x}', 'a$b', 'θ}']) {
-      const tex = exprToLatex(sym(n), plainNotation);
+      const tex = exprToLatex(sym(n), { notation: plainNotation });
       for (const c of commands(tex)) expect(ESCAPES.has(c) || TABLE.test(c) || c === '\\mathrm', c).toBe(true);
     }
   });
