@@ -123,6 +123,31 @@ export default defineSimulation({ name: 's', model, initial: { gaussian: { mean:
   });
 });
 
+describe('the command line: sizes checked before the run, stale files of the previous method removed', () => {
+  it('simulate with a histogram of 10 000 bins and --samples 2500 exits 2 at once, naming --samples and the estimate', async () => {
+    const dir = tmp();
+    const file = join(dir, 'h.ts');
+    const src = readFileSync('examples/ou2d.ts', 'utf8')
+      .replace("from 'fhn-derive'", `from ${JSON.stringify(API)}`)
+      .replace("'cov xy': 'cov(x, y)' },", "'cov xy': 'cov(x, y)', h: { histogram: 'x', range: [-3, 3], bins: 10000 } },");
+    writeFileSync(file, src);
+    const r = await run('simulate', file, '--samples', '2500', '--out', join(dir, 'out'));
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/--samples = 2500\) make simulation\.json about \d+ MiB/);
+    expect(existsSync(join(dir, 'out', 'simulation.json'))).toBe(false);
+  });
+
+  it('a grid run after a particle run into the same folder removes the old driver.c', async () => {
+    const dir = tmp();
+    const common = ['--t', '0.1', '--dt', '0.05', '--samples', '2', '--tol', '100', '--atol', '100', '--out', dir];
+    expect((await run('simulate', 'examples/ou2d.ts', '--particles', '64', '--replicas', '2', ...common)).code).toBe(0);
+    expect(existsSync(join(dir, 'driver.c'))).toBe(true);
+    expect((await run('simulate', 'examples/ou2d.ts', '--method', 'grid', '--cells', '8', ...common)).code).toBe(0);
+    expect(existsSync(join(dir, 'driver.c'))).toBe(false);
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'fhn-derive.manifest.json'), 'utf8')).files)).not.toContain('driver.c');
+  });
+});
+
 describe('claim ids unique, anchors distinct, cross-check tolerances numbers', () => {
   it('a claim id used twice in a derivation fails the file, naming the id', async () => {
     const dir = tmp();
