@@ -5,7 +5,6 @@
  */
 import { OutputSet } from '../io/index.ts';
 import { jsonText } from '../escape/json.ts';
-import { join } from 'node:path';
 import type { PowerLawFit } from '../numerics/index.ts';
 import { logLogSvg } from '../report/plot.ts';
 
