@@ -26,6 +26,8 @@ export interface OpenOptions {
   readonly inputs?: readonly string[];
   /** Marks of earlier outputs by name (see Legacy). */
   readonly legacy?: Readonly<Record<string, Legacy>>;
+  /** A file that carries its mark may be replaced even when it changed since the manifest (files under version control that say "do not edit"). */
+  readonly replaceMarked?: boolean;
 }
 
 /** Refuse a folder that is a link or not a folder (before any work). */
@@ -88,13 +90,13 @@ export class OutputSet {
     if (!lstatSync(path).isFile()) throw new OutputRefused(`${path} is not a regular file: remove it or choose another --out folder`);
     const entry = this.previous.files[name];
     const data = readFileSync(path);
+    const mark = this.options.legacy?.[name];
+    const head = data.subarray(0, 4096).toString('utf8');
     if (entry) {
-      if (sha256(data) !== entry.sha256)
+      if (sha256(data) !== entry.sha256 && !(this.options.replaceMarked && mark?.test(head)))
         throw new OutputRefused(`${path} was changed after fhn-derive wrote it (it no longer matches ${MANIFEST_NAME}): move your version away or delete it`);
       return;
     }
-    const mark = this.options.legacy?.[name];
-    const head = data.subarray(0, 4096).toString('utf8');
     if ((newHash ?? this.staged.get(name)?.sha256) === sha256(data) || mark?.test(head)) return;
     throw new OutputRefused(`${path} exists and was not written by fhn-derive (it is not in ${MANIFEST_NAME}): move it away or choose another --out folder`);
   }
