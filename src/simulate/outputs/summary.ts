@@ -5,6 +5,7 @@
  */
 import type { SimulationResult } from '../simulate.ts';
 import { csvCell } from '../../escape/csv.ts';
+import { escapeTerminal } from '../../escape/terminal.ts';
 
 /** The JSON of a run: `{ observables: { NAME: { t, value, stderr, ... } }, errors, method, seed, ... }`. */
 export function simulationJson(result: SimulationResult, origin: { command: string; source: string }) {
@@ -52,7 +53,14 @@ export function simulationTable(result: SimulationResult): string {
     .filter(([name]) => !result.histogramBins.includes(name))
     .map(([name, o]) => {
       const i = o.t.length - 1;
-      return [name, fmt(o.value[i]), fmt(o.stderr[i]), fmt(o.timeStepError[i]), o.gridError ? fmt(o.gridError[i]) : '—', o.flag ? `FLAGGED: ${o.flag}` : 'ok'];
+      return [
+        escapeTerminal(name),
+        fmt(o.value[i]),
+        fmt(o.stderr[i]),
+        fmt(o.timeStepError[i]),
+        o.gridError ? fmt(o.gridError[i]) : '—',
+        o.flag ? `FLAGGED: ${o.flag}` : 'ok',
+      ];
     });
   const header = ['observable', 'value', 'stderr', 'time-step err', 'grid err', 'within tolerance'];
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
@@ -60,7 +68,7 @@ export function simulationTable(result: SimulationResult): string {
   const m = result.method;
   const t = Object.values(result.observables)[0]?.t.at(-1);
   return [
-    `${result.name}: ${m.kind}, ${m.scheme}, dt = ${m.dt}${m.particles ? `, ${m.particles} particles x ${m.replicas} replicas` : ''}${m.cells ? `, cells ${m.cells.join(' x ')}${m.refined ? ' (and refined)' : ''}` : ''}, seed ${result.seed}; time-step error by ${m.timeStepCheck}, order ${m.order}`,
+    `${escapeTerminal(result.name)}: ${m.kind}, ${m.scheme}, dt = ${m.dt}${m.particles ? `, ${m.particles} particles x ${m.replicas} replicas` : ''}${m.cells ? `, cells ${m.cells.join(' x ')}${m.refined ? ' (and refined)' : ''}` : ''}, seed ${result.seed}; time-step error by ${m.timeStepCheck}, order ${m.order}`,
     `at t = ${t}:`,
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
@@ -69,6 +77,6 @@ export function simulationTable(result: SimulationResult): string {
     `errors (largest over observables and times): time step ${fmt(result.errors.timeStep)}, statistical ${fmt(result.errors.statistical)}, grid ${fmt(result.errors.grid)}; tolerance ${result.tolerance.absolute} + ${result.tolerance.relative} * max|value|`,
     result.withinTolerance
       ? 'every observable is within the tolerance'
-      : `FLAGGED (${result.flagged.length}): ${result.flagged.join(', ')} — see simulation.json`,
+      : `FLAGGED (${result.flagged.length}): ${result.flagged.map(escapeTerminal).join(', ')} — see simulation.json`,
   ].join('\n');
 }
