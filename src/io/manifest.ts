@@ -123,8 +123,8 @@ function running(pid: number): boolean {
   }
 }
 
-/** A file of the folder's set, read only when it is a regular file (no link) listed in the manifest with the same hash; null otherwise. */
-export function readListedOutput(dir: string, name: string): Buffer | null {
+/** The text (UTF-8) of a file of the folder's set, read only when it is a regular file (no link) listed in the manifest with the same hash; null otherwise. */
+export function readListedOutput(dir: string, name: string): string | null {
   let m: Manifest;
   try {
     m = readManifest(dir);
@@ -135,7 +135,7 @@ export function readListedOutput(dir: string, name: string): Buffer | null {
   const path = join(dir, name);
   if (!entry || isLink(path) || !existsSync(path) || !lstatSync(path).isFile()) return null;
   const data = readFileSync(path);
-  return sha256(data) === entry.sha256 ? data : null;
+  return sha256(data) === entry.sha256 ? data.toString('utf8') : null;
 }
 
 /** Check a folder against its manifest: every listed file present, a regular file, with its hash; returns the problems (none: the set is complete). */

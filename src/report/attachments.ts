@@ -13,13 +13,14 @@ export function ratesSection(outDir: string): string {
   const svgData = readListedOutput(outDir, 'rates.svg');
   const mdData = readListedOutput(outDir, 'rates.md');
   if (!svgData || !mdData) return '<section id="rates"><h2>Convergence rates</h2><p>Not computed yet: run <code>npm run rates</code>.</p></section>';
-  const md = mdData.toString('utf8').split('\n');
+  const md = mdData.split('\n');
   const tables: string[][] = [];
   md.forEach((l, i) => {
     if (l.startsWith('|') && !md[i - 1]?.startsWith('|')) tables.push([]);
     if (l.startsWith('|')) tables[tables.length - 1].push(l);
   });
   const prose = md.filter((l) => l && !l.startsWith('|') && !l.startsWith('#')).map((l) => `<p>${escapeHtml(l.replace(/^- /, ''))}</p>`);
-  const img = (data: Buffer | null, alt: string) => (data ? `<img class="plot" alt="${alt}" src="data:image/svg+xml;base64,${data.toString('base64')}">` : '');
+  const img = (svg: string | null, alt: string) =>
+    svg ? `<img class="plot" alt="${alt}" src="data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}">` : '';
   return `<section id="rates"><h2>Convergence rates</h2>${prose[0] ?? ''}${img(svgData, 'convergence rates')}${img(readListedOutput(outDir, 'rates-time.svg'), 'initial layers in time')}${tables.map(markdownTableToHtml).join('')}${prose.slice(1).join('')}</section>`;
 }

@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Derivations whose steps are numeric runs (tens of seconds): their results come from out/crosscheck.json. */
 const NUMERIC_FILES = new Set(['numerics.ts']);
 
-const readIf = (name: string) => readListedOutput(join(ROOT, 'out'), name)?.toString('utf8') ?? null;
+const readIf = (name: string) => readListedOutput(join(ROOT, 'out'), name);
 
 /** The JSON the page imports as `virtual:paper`. */
 export async function paperData() {
