@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NumericInputError } from '../numerics/validate.ts';
+import { OutputRefused } from '../io/errors.ts';
+import { NameError } from '../escape/code.ts';
 import { generateCommand } from './commands/generate.ts';
 import { paperCommand } from './commands/paper.ts';
 import { ratesCommand } from './commands/rates.ts';
@@ -65,7 +67,8 @@ export async function main(argv: readonly string[], io: CliOutput = processOutpu
 }
 
 /** Is this error about the input (exit 2) rather than a claim (exit 1)? */
-const isInputError = (err: unknown): boolean => err instanceof UsageError || err instanceof NumericInputError;
+const isInputError = (err: unknown): boolean =>
+  err instanceof UsageError || err instanceof NumericInputError || err instanceof OutputRefused || err instanceof NameError;
 
 /** main() with errors turned into a message on stderr and an exit code (2 for input errors, 1 otherwise). */
 export async function cli(argv: readonly string[], io: CliOutput = processOutput): Promise<number> {

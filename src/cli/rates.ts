@@ -3,8 +3,8 @@
  * the tables, and writes out/rates.json, out/rates.md, out/rates.svg (log-log against eps, proven
  * slopes) and out/rates-time.svg (log of the layer quantities against t/eps, printed slopes).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { OutputSet } from '../io/index.ts';
+import { jsonText } from '../escape/json.ts';
 import type { PowerLawFit } from '../numerics/index.ts';
 import { logLogSvg } from '../report/plot.ts';
 
@@ -243,13 +243,26 @@ export function ratesTimeSvg(r: RateStudyResult): string {
   });
 }
 
-/** Write rates.json, rates.md, rates.svg and rates-time.svg into outDir; returns their paths. */
-export function writeRates(r: RateStudyResult, outDir: string): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const files = ['rates.json', 'rates.md', 'rates.svg', 'rates-time.svg'].map((f) => join(outDir, f));
-  writeFileSync(files[0], `${JSON.stringify({ ...r, rows: r.rows.map((row) => ({ ...row, verdict: rateVerdict(row) })) }, null, 2)}\n`);
-  writeFileSync(files[1], ratesMarkdown(r));
-  writeFileSync(files[2], ratesSvg(r));
-  writeFileSync(files[3], ratesTimeSvg(r));
-  return files;
+/** The files of the rates study. */
+export const RATES_FILES = ['rates.json', 'rates.md', 'rates.svg', 'rates-time.svg'] as const;
+
+/** Open outDir for the rates study before any work (path, lock, links, foreign files checked). */
+export const openRatesOutputs = (outDir: string): OutputSet =>
+  OutputSet.open(outDir, 'rates', {
+    expected: RATES_FILES,
+    legacy: { 'rates.json': /^\{\n {2}"[A-Za-z]+": /, 'rates.md': /^# /, 'rates.svg': /^<svg xmlns=/, 'rates-time.svg': /^<svg xmlns=/ },
+  });
+
+/** Write rates.json, rates.md, rates.svg and rates-time.svg into an output set (a folder path: opened here) as one set; returns their paths. */
+export function writeRates(r: RateStudyResult, out: string | OutputSet): string[] {
+  const set = typeof out === 'string' ? openRatesOutputs(out) : out;
+  try {
+    set.add('rates.json', jsonText({ ...r, rows: r.rows.map((row) => ({ ...row, verdict: rateVerdict(row) })) }));
+    set.add('rates.md', ratesMarkdown(r));
+    set.add('rates.svg', ratesSvg(r));
+    set.add('rates-time.svg', ratesTimeSvg(r));
+    return set.commit();
+  } finally {
+    set.abort();
+  }
 }

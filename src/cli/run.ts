@@ -1,10 +1,13 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ClaimRecord, type CrossCheckCache, type Derivation, type InequalityOutcome, withCrossCheckCache } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
-import { writeReport, type Notation } from '../report/index.ts';
+import { REPORT_LEGACY, writeReport, type Notation } from '../report/index.ts';
+import { checkClaimIds } from '../report/html.ts';
+import { escapeTerminal } from '../escape/terminal.ts';
+import { OutputSet } from '../io/index.ts';
+import { jsonText } from '../escape/json.ts';
 import { describeAssumptions } from '../cas/assumptions.ts';
 
 /** A derivation that ran, or the error that stopped it. */
@@ -146,22 +149,53 @@ export function claimFindingText(c: ClaimRecord): string {
       lines.push(
         `  inequality "${o.label}": ${o.printed}${o.corrected ? `; corrected: ${o.corrected.printed} (${o.corrected.holds ? 'holds' : 'fails'})` : ''}`,
       );
-  return lines.join('\n');
+  return lines.map(escapeTerminal).join('\n');
 }
 
-/** Print the table and failures, write out/claims.json, return the process exit code. */
-export function report(runs: readonly DerivationRun[], outDir: string): number {
+/** The files `paper` and `run` write into their folder. */
+export const REPORT_FILES = ['claims.json', 'crosscheck.json', 'report.html', 'paper.tex', 'errata.md'] as const;
+
+/** Open the output folder of `paper` / `run` before any work: path, lock, links and foreign files checked; the derivation files are inputs. */
+export function openReportOutputs(outDir: string, producer: string, inputs: readonly string[]): OutputSet {
+  return OutputSet.open(outDir, producer, {
+    expected: REPORT_FILES,
+    inputs,
+    legacy: { ...REPORT_LEGACY, 'claims.json': /^\{\n {2}"claims": \[/, 'crosscheck.json': /^\{\n {2}"checks": \[/ },
+  });
+}
+
+/** Print the table and failures, write claims.json, crosscheck.json and the reports as one set, return the process exit code. */
+export function report(runs: readonly DerivationRun[], out: string | OutputSet): number {
+  const set =
+    typeof out === 'string'
+      ? openReportOutputs(
+          out,
+          'run',
+          runs.map((r) => r.file),
+        )
+      : out;
+  try {
+    return reportInto(runs, set);
+  } finally {
+    set.abort();
+  }
+}
+
+function reportInto(runs: readonly DerivationRun[], set: OutputSet): number {
+  const outDir = set.dir;
   const claims = collectClaims(runs);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'claims.json'), `${JSON.stringify(claimsJson(claims), null, 2)}\n`);
-  writeFileSync(join(outDir, 'crosscheck.json'), `${JSON.stringify(crossCheckJson(runs), null, 2)}\n`);
+  checkClaimIds(claims); // before anything is written: every claim has its own id and anchor
+  set.add('claims.json', jsonText(claimsJson(claims)));
+  set.add('crosscheck.json', jsonText(crossCheckJson(runs)));
   console.log(claimsTable(claims));
   const checks = crossCheckTable(runs);
   if (checks) console.log(checks);
   for (const c of crossCheckJson(runs).checks)
-    if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
+    if (!c.pass)
+      console.log(`\n${escapeTerminal(`CROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`)}`);
   for (const c of claims) if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed') console.log(`\n${claimFindingText(c)}`);
-  const built = writeReport(runs, outDir);
+  const built = writeReport(runs, set);
+  set.commit();
   console.log(`\nwrote ${join(outDir, 'claims.json')}, ${built.files.join(', ')} (${built.equations.length} equations, KaTeX ${built.renderMs.toFixed(0)} ms)`);
   const failedChecks = runs.some((r) => r.derivation?.crossChecks.some((c) => !c.pass));
   const flagged = claims.filter((c) => c.unexpected);

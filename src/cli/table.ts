@@ -1,6 +1,7 @@
 /** Text tables on stdout: aligned columns on a terminal, tab-separated values in a pipe. */
 import type { ClaimRecord } from '../verify/index.ts';
 import { shortAssumptions } from '../cas/assumptions.ts';
+import { escapeTerminal } from '../escape/terminal.ts';
 
 /** How a table is laid out: `aligned` pads columns (a terminal), otherwise one tab between cells (a pipe). */
 export interface TableLayout {
@@ -13,7 +14,8 @@ export interface TableLayout {
 export const stdoutLayout = (rightAligned: readonly number[] = []): TableLayout => ({ aligned: process.stdout.isTTY === true, rightAligned });
 
 /** A table: header and rows, columns separated by two spaces and a rule under the header when aligned, by tabs when not. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], layout: TableLayout): string {
+export function formatTable(header: readonly string[], cells: readonly (readonly string[])[], layout: TableLayout): string {
+  const rows = cells.map((r) => r.map(escapeTerminal)); // no tab, newline or escape code of a cell reaches the terminal or the pipe
   if (!layout.aligned) return [header, ...rows].map((r) => r.join('\t')).join('\n');
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const right = new Set(layout.rightAligned ?? []);

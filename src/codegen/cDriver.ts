@@ -12,6 +12,7 @@
  * it holds fixed); the in-process runners do that.
  */
 import type { LoopKernel } from './kernel.ts';
+import { cString } from '../escape/code.ts';
 
 /** The driver's C source for a step kernel (arrays: state then normals; last uniform: the step). */
 export function cDriver(kernel: LoopKernel, state: readonly string[], noise: readonly string[], step: string): string {
@@ -26,8 +27,8 @@ export function cDriver(kernel: LoopKernel, state: readonly string[], noise: rea
 #include "kernels.c"
 
 enum { DIM = ${d}, NOISE = ${z}, UNIFORMS = ${uniforms.length} };
-static const char *UNIFORM_NAMES[] = { ${[...uniforms.map((u) => JSON.stringify(u)), '0'].join(', ')} };
-static const char *STATE_NAMES[] = { ${state.map((s) => JSON.stringify(s)).join(', ')} };
+static const char *UNIFORM_NAMES[] = { ${[...uniforms.map(cString), '0'].join(', ')} };
+static const char *STATE_NAMES[] = { ${state.map(cString).join(', ')} };
 
 static double read_number(void) {
   double v;

@@ -11,6 +11,7 @@ import { Expr, keyOf, printExpr, symbolsOf, children, qToNumber } from '../cas/i
 import { Emitter, countSubtrees, stripParens } from './emit.ts';
 import { Param, Target, TYPESCRIPT } from './target.ts';
 import type { Requirement } from '../calculus/index.ts';
+import { checkIdentifier, commentText } from '../escape/code.ts';
 
 /** Where a kernel's expression comes from. */
 export interface Provenance {
@@ -81,7 +82,14 @@ function localNames(args: readonly string[]) {
   return { c: prefix('c'), t: prefix('t'), g: prefix('g'), s: prefix('s'), read, next };
 }
 
+/**
+ * Every name the kernel prints as code is an identifier of every target (or the kernel is
+ * refused, by name): the kernel's own name, its arguments and outputs. Expressions may only use
+ * these names (checked below), so no other name reaches the code.
+ */
 function checkSymbols(name: string, exprs: readonly Expr[], allowed: readonly string[]): void {
+  checkIdentifier(name, 'kernel name');
+  for (const a of allowed) checkIdentifier(a, `kernel ${name}: argument`);
   const clash = allowed.find((a) => RESERVED.has(a));
   if (clash) throw new Error(`kernel ${name}: the argument name ${clash} is reserved in generated kernels (${[...RESERVED].join(', ')}); rename it`);
   const ok = new Set([...allowed, 'pi']);
@@ -91,7 +99,10 @@ function checkSymbols(name: string, exprs: readonly Expr[], allowed: readonly st
 
 const sharedKeys = (exprs: readonly Expr[]) => new Set([...countSubtrees(exprs)].filter(([, c]) => c > 1).map(([k]) => k));
 
-const provenanceLine = (p: Provenance, hashes: string) => `// from ${p.derivation}${p.claim ? `, claim ${p.claim}` : ''}; ${hashes}`;
+const provenanceLine = (p: Provenance, hashes: string) => `// from ${commentText(p.derivation)}${p.claim ? `, claim ${commentText(p.claim)}` : ''}; ${hashes}`;
+
+/** The doc comment of a kernel (escaped: one line, no comment closer). */
+const docLine = (doc: string) => `/** ${commentText(doc)} */`;
 
 /** Source of a scalar kernel (no checks: a pure formula, NaN in gives NaN out). */
 export function emitScalar(k: ScalarKernel, target: Target = TYPESCRIPT): string {
@@ -99,9 +110,9 @@ export function emitScalar(k: ScalarKernel, target: Target = TYPESCRIPT): string
   const em = new Emitter(sharedKeys([k.expr]), (s) => s, 't', '  ', target);
   const value = stripParens(em.expr(k.expr));
   return [
-    `/** ${k.doc} */`,
+    docLine(k.doc),
     provenanceLine(k.provenance, `source hash ${expressionHash(k.expr)}`),
-    `// source: ${printExpr(k.expr)}`,
+    `// source: ${commentText(printExpr(k.expr))}`,
     target.signature(
       k.name,
       k.args.map((a) => ({ name: a, kind: 'scalar' })),
@@ -291,9 +302,9 @@ export function emitLoop(k: LoopKernel, target: Target = TYPESCRIPT): string {
     ...k.uniforms.map((u): Param => ({ name: u, kind: 'scalar' })),
   ];
   return [
-    `/** ${k.doc} */`,
+    docLine(k.doc),
     provenanceLine(k.provenance, `source hashes ${outputs.map(([, e]) => expressionHash(e)).join(', ')}`),
-    ...outputs.map(([o, e]) => `// ${o} = ${printExpr(e)}`),
+    ...outputs.map(([o, e]) => `// ${o} = ${commentText(printExpr(e))}`),
     target.signature(k.name, params, 'void'),
     ...checks,
     ...pre,
@@ -317,9 +328,9 @@ export function emitReduction(k: ReductionKernel, target: Target = TYPESCRIPT): 
     ...k.uniforms.map((u): Param => ({ name: u, kind: 'scalar' })),
   ];
   return [
-    `/** ${k.doc} */`,
+    docLine(k.doc),
     provenanceLine(k.provenance, `source hashes ${k.sums.map(expressionHash).join(', ')}`),
-    ...k.sums.map((e, j) => `// out[${j}] = sum of ${printExpr(e)}`),
+    ...k.sums.map((e, j) => `// out[${j}] = sum of ${commentText(printExpr(e))}`),
     target.signature(k.name, params, 'void'),
     ...checks,
     ...pre,

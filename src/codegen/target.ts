@@ -3,6 +3,7 @@
  * elementary functions, constants, declarations, signatures and errors. The expression walk
  * (emit.ts) and the kernel layouts (kernel.ts) are shared; only these spellings differ.
  */
+import { cString, jsString } from '../escape/code.ts';
 
 /** The languages kernels are printed in: TypeScript (files), JavaScript (compiled in process), C99 (files). */
 export type TargetName = 'typescript' | 'javascript' | 'c';
@@ -70,7 +71,7 @@ function ecmascript(types: boolean): Target {
     loop: 'for (let i = 0; i < n; i++) {',
     signature: (name, params, returns) => `${types ? 'export ' : ''}function ${name}(${params.map(annotate).join(', ')})${types ? `: ${returns}` : ''} {`,
     success: null,
-    refuse: (cond, message, value) => `if (${negate(cond)}) throw new RangeError(${JSON.stringify(message)}${value ? ` + ${value}` : ''});`,
+    refuse: (cond, message, value) => `if (${negate(cond)}) throw new RangeError(${jsString(message)}${value ? ` + ${value}` : ''});`,
     finite: (x) => `Number.isFinite(${x})`,
   };
 }
@@ -106,7 +107,7 @@ export const C99: Target = {
     return `${returns === 'number' ? 'double' : 'const char *'}${returns === 'number' ? ' ' : ''}${name}(${params.map(decl).join(', ')}) {`;
   },
   success: 'return 0;',
-  refuse: (cond, message) => `if (${negate(cond)}) return ${JSON.stringify(message.replace(/,? got (n = )?$/, ''))};`,
+  refuse: (cond, message) => `if (${negate(cond)}) return ${cString(message.replace(/,? got (n = )?$/, ''))};`,
   finite: (x) => `isfinite(${x})`,
 };
 

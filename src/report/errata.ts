@@ -7,12 +7,13 @@
 import type { ReportDocument, PartView, ClaimView } from './document.ts';
 import type { ErratumLocation, ErratumNote } from '../verify/index.ts';
 import { countsLine } from './document.ts';
+import { escapeMarkdown, escapeMarkdownLine, markdownCode, markdownCodeBlock } from '../escape/markdown.ts';
 
-const block = (title: string, tex: string, text: string) => `**${title}**\n\n$$\n${tex}\n$$\n\n\`\`\`text\n${text}\n\`\`\`\n`;
+const block = (title: string, tex: string, text: string) => `**${title}**\n\n$$\n${tex}\n$$\n\n${markdownCodeBlock(text)}\n`;
 
 function partMd(p: PartView): string {
   return [
-    `#### ${p.label}\n`,
+    `#### ${escapeMarkdown(p.label)}\n`,
     block('Printed (as in the paper)', p.printedTex, p.printedText),
     block('Derived (engine)', p.derivedTex, p.derivedText),
     block('Difference (derived − printed)', p.differenceTex ?? '0', p.differenceText ?? '0'),
@@ -23,15 +24,19 @@ function partMd(p: PartView): string {
 export function affectsMd(note: ErratumNote | undefined): string {
   if (!note?.affects) return '- **Affects:** not recorded\n';
   if (note.affects.length === 0) return '- **Affects:** no other result\n';
-  return `- **Affects:** ${note.affects.map((a) => a.result).join(', ')}\n${note.affects.map((a) => `  - ${a.result}: ${a.change}`).join('\n')}\n`;
+  return `- **Affects:** ${escapeMarkdown(note.affects.map((a) => a.result).join(', '))}\n${note.affects.map((a) => `  - ${escapeMarkdown(`${a.result}: ${a.change}`)}`).join('\n')}\n`;
 }
 
 /** Kind, location, smallest change, affected results and evidence of an erratum (or a note that they were not recorded). */
 function locationMd(c: ClaimView): string {
   const where = c.erratum
-    ? `- **Kind:** \`${c.erratum.location}\`\n- **Location:** ${LOCATION[c.erratum.location]} (${c.source})\n- **Smallest change:** ${c.erratum.change}\n${c.erratum.note ? `- **Note:** ${c.erratum.note}\n` : ''}${affectsMd(c.erratum)}`
+    ? `- **Kind:** ${markdownCode(c.erratum.location)}
+- **Location:** ${LOCATION[c.erratum.location]} (${escapeMarkdown(c.source)})
+- **Smallest change:** ${escapeMarkdown(c.erratum.change)}
+${c.erratum.note ? `- **Note:** ${escapeMarkdown(c.erratum.note)}
+` : ''}${affectsMd(c.erratum)}`
     : '- **Location:** not recorded for this claim\n';
-  const evidence = (c.evidence ?? []).map((e) => `  - ${e}`).join('\n');
+  const evidence = (c.evidence ?? []).map((e) => `  - ${escapeMarkdown(e)}`).join('\n');
   return `${where}- **Evidence:**\n${evidence || '  - (none recorded)'}\n\n`;
 }
 
@@ -52,7 +57,7 @@ export function renderErrata(doc: ReportDocument): string {
     return `${head}\nNo errata: every printed equation the engine replayed (${doc.claims.length} claims) holds as printed, or was not decided (see the claims table in report.html).\n`;
   const entries = doc.errata.map((c) => {
     const parts = c.parts.filter((p) => !p.holds);
-    return `## ${c.id} — ${c.source}\n\n${c.title}\n\n${locationMd(c)}File: \`${c.file}\`${c.message ? `. ${c.message}` : ''}\n\n${parts.map(partMd).join('\n')}`;
+    return `## ${escapeMarkdown(`${c.id} — ${c.source}`)}\n\n${escapeMarkdownLine(c.title)}\n\n${locationMd(c)}File: ${markdownCode(c.file)}${c.message ? `. ${escapeMarkdown(c.message)}` : ''}\n\n${parts.map(partMd).join('\n')}`;
   });
   const kinds = Object.keys(LOCATION)
     .map((k) => [k, doc.errata.filter((c) => c.erratum?.location === k).length] as const)

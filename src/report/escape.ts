@@ -1,4 +1,2 @@
-/** Escaping text for HTML (pure, no dependencies: used by the report and the web page). */
-
-/** Escape text for HTML. */
-export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Escaping text for HTML: see src/escape/html.ts (one escaper per format). */
+export { escapeHtml } from '../escape/html.ts';

@@ -3,6 +3,7 @@
  * the page needs only katex.min.css and its fonts, copied next to it; no script, no network).
  * The page carries the number of formulas it emitted in `data-equations` on <body>.
  */
+import { NameError, quoteName } from '../escape/code.ts';
 import { resultMark } from './marks.ts';
 import katex from 'katex';
 import type { ReportDocument, ClaimView, PartView, DerivationView } from './document.ts';
@@ -57,13 +58,32 @@ pre.plain{white-space:pre-wrap;font-size:.78em;color:#333;margin:.2em 0}
 .message{font-family:monospace;font-size:.8em;white-space:pre-wrap;color:#8a1010}
 `;
 
+/** The HTML anchor of a claim id (`claim-` and the id with every other character than letters, digits, _ and - as _). */
+export const claimAnchor = (id: string): string => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** Refuse claim ids that repeat, or that differ only where the anchor writes _ (`eq-1.11` and `eq-1_11`): each names both claims and their sources. */
+export function checkClaimIds(claims: readonly { id: string; source: string }[]): void {
+  const byAnchor = new Map<string, { id: string; source: string }>();
+  for (const c of claims) {
+    const a = claimAnchor(c.id);
+    const first = byAnchor.get(a);
+    if (first)
+      throw new NameError(
+        first.id === c.id
+          ? `claim id ${quoteName(c.id)} is used twice (${quoteName(first.source)} and ${quoteName(c.source)}); every claim needs its own id`
+          : `claim ids ${quoteName(first.id)} and ${quoteName(c.id)} get the same anchor #${a} in the report; rename one`,
+      );
+    byAnchor.set(a, c);
+  }
+}
+
 /** The page for a report document; the collector receives every formula emitted. */
 export function renderHtml(
   doc: ReportDocument,
   eq: EquationCollector = new EquationCollector(),
 ): { html: string; equations: readonly string[]; renderMs: number } {
   const badge = (s: string) => `<span class="status status-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
-  const anchor = (id: string) => `claim-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const anchor = claimAnchor;
   const mark = resultMark;
   const evidence = (c: ClaimView) =>
     c.checks.length === 0

@@ -2,7 +2,7 @@
  * The report layer: LaTeX of expressions and equations in the paper's notation, and the report
  * files (out/report.html with KaTeX assets, out/paper.tex, out/errata.md) built from derivation runs.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildDocument, ReportRun, ReportDocument } from './document.ts';
@@ -12,6 +12,7 @@ import { renderErrata } from './errata.ts';
 import { renderCitations } from './citations.ts';
 import { ToLatexOptions } from './equation.ts';
 import { ratesSection } from './attachments.ts';
+import { OutputSet } from '../io/index.ts';
 
 export { toLatex, sideLatex } from './equation.ts';
 export type { EquationLike, ToLatexOptions } from './equation.ts';
@@ -54,17 +55,50 @@ function katexDist(): string {
   return dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 }
 
-/** Write outDir/report.html (with outDir/katex/ CSS and fonts), outDir/paper.tex, outDir/errata.md and outDir/citations.md. */
-export function writeReport(runs: readonly ReportRun[], outDir: string, options: ToLatexOptions & { title?: string } = {}): BuiltReport & { files: string[] } {
-  const built = buildReport(runs, options);
+/** The report's files, each in the legacy form fhn-derive wrote before manifests (so an old out/ is recognised, not refused). */
+export const REPORT_LEGACY: Readonly<Record<string, RegExp>> = {
+  'report.html': /^<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>/,
+  'paper.tex': /^\\documentclass\[10pt\]\{article\}\n\\usepackage\[T1\]\{fontenc\}\n/,
+  'errata.md': /^# Errata found by the engine\n/,
+};
+
+/** The KaTeX CSS and fonts, as (name in the output folder, bytes). */
+function katexFiles(): [string, Buffer][] {
   const dist = katexDist();
-  mkdirSync(join(outDir, 'katex'), { recursive: true });
-  cpSync(join(dist, 'katex.min.css'), join(outDir, 'katex', 'katex.min.css'));
-  cpSync(join(dist, 'fonts'), join(outDir, 'katex', 'fonts'), { recursive: true });
-  const files = [join(outDir, 'report.html'), join(outDir, 'paper.tex'), join(outDir, 'errata.md'), join(outDir, 'citations.md')];
-  writeFileSync(files[0], built.html.replace('</body>', `${ratesSection(outDir)}\n</body>`));
-  writeFileSync(files[1], built.tex);
-  writeFileSync(files[2], built.errata);
-  writeFileSync(files[3], built.citations);
-  return { ...built, files };
+  const fonts = readdirSync(join(dist, 'fonts')).sort();
+  return [
+    ['katex/katex.min.css', readFileSync(join(dist, 'katex.min.css'))],
+    ...fonts.map((f): [string, Buffer] => [`katex/fonts/${f}`, readFileSync(join(dist, 'fonts', f))]),
+  ];
+}
+
+/**
+ * Stage report.html (with katex/ CSS and fonts), paper.tex, errata.md and citations.md into an output set (a
+ * folder path: opened and committed here). The rates section is read from the set's folder, only
+ * from files its manifest lists.
+ */
+export function writeReport(
+  runs: readonly ReportRun[],
+  out: string | OutputSet,
+  options: ToLatexOptions & { title?: string } = {},
+): BuiltReport & { files: string[] } {
+  const set = typeof out === 'string' ? OutputSet.open(out, 'report', { legacy: REPORT_LEGACY }) : out;
+  try {
+    const built = buildReport(runs, options);
+    for (const [name, data] of katexFiles()) set.add(name, data);
+    const rates = ratesSection(set.dir);
+    set.add(
+      'report.html',
+      built.html.replace('</body>', () => `${rates}\n</body>`),
+    );
+    set.add('paper.tex', built.tex);
+    set.add('errata.md', built.errata);
+    set.add('citations.md', built.citations);
+    const files = ['report.html', 'paper.tex', 'errata.md', 'citations.md'].map((f) => join(set.dir, f));
+    if (typeof out === 'string') set.commit();
+    return { ...built, files };
+  } catch (err) {
+    set.abort();
+    throw err;
+  }
 }

@@ -4,6 +4,7 @@
  * upright); a derivation file declares its own table by exporting `notation` (the paper's lives
  * in derivations/lib/notation.ts), built with `extendNotation`.
  */
+import { escapeTexMathName } from '../escape/tex.ts';
 
 /** How one opaque function (or operator) is written. */
 export interface FunctionNotation {
@@ -114,7 +115,7 @@ function genericName(name: string): string {
   }
   const digits = /^([A-Za-z]+?)(\d+)$/.exec(name);
   if (digits) return `${genericName(digits[1])}_{${digits[2]}}`;
-  return `\\mathrm{${name.replace(/_/g, '\\_')}}`;
+  return `\\mathrm{${escapeTexMathName(name)}}`;
 }
 
 /** The LaTeX of a symbol, with the compound flag; `X_t` is the time derivative (X)' of X. */

@@ -4,7 +4,7 @@
  * With xScale 'linear' the same plot is semi-logarithmic (log y against linear x): a reference
  * is then y0 exp(slope (x - x0)), a straight line of slope `slope` in ln y.
  */
-import { escapeHtml } from './escape.ts';
+import { escapeXml } from '../escape/xml.ts';
 
 /** One measured series: points (x, y) with y > 0. */
 export interface PlotSeries {
@@ -86,9 +86,9 @@ export function logLogSvg(plot: LogLogPlot): string {
   const inY = (v: number) => v >= y0 && v <= y1;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="serif" font-size="12">`,
-    `<title>${escapeHtml(plot.title)}</title>`,
+    `<title>${escapeXml(plot.title)}</title>`,
     `<rect x="0" y="0" width="${W}" height="${H}" fill="white"/>`,
-    `<text x="${m.left}" y="20" font-size="14">${escapeHtml(plot.title)}</text>`,
+    `<text x="${m.left}" y="20" font-size="14">${escapeXml(plot.title)}</text>`,
     `<rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}" fill="none" stroke="#333"/>`,
   ];
   for (const d of (linearX ? linearTicks(x0, x1) : decades(x0, x1)).filter(inX))
@@ -102,8 +102,8 @@ export function logLogSvg(plot: LogLogPlot): string {
       `<text x="${m.left - 8}" y="${py(d) + 4}" text-anchor="end">${decadeLabel(d)}</text>`,
     );
   out.push(
-    `<text x="${(m.left + W - m.right) / 2}" y="${H - 10}" text-anchor="middle">${escapeHtml(plot.xLabel)}</text>`,
-    `<text transform="translate(16 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(plot.yLabel)}</text>`,
+    `<text x="${(m.left + W - m.right) / 2}" y="${H - 10}" text-anchor="middle">${escapeXml(plot.xLabel)}</text>`,
+    `<text transform="translate(16 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeXml(plot.yLabel)}</text>`,
     `<clipPath id="plot-area"><rect x="${m.left}" y="${m.top}" width="${W - m.left - m.right}" height="${H - m.top - m.bottom}"/></clipPath>`,
   );
   const legend: string[] = [];
@@ -117,7 +117,7 @@ export function logLogSvg(plot: LogLogPlot): string {
       ),
     );
     legend.push(
-      `<line x1="0" x2="22" y1="${k * 18}" y2="${k * 18}" stroke="${c}" stroke-width="1.6"/><text x="28" y="${k * 18 + 4}">${escapeHtml(s.label)}</text>`,
+      `<line x1="0" x2="22" y1="${k * 18}" y2="${k * 18}" stroke="${c}" stroke-width="1.6"/><text x="28" y="${k * 18 + 4}">${escapeXml(s.label)}</text>`,
     );
   });
   (plot.references ?? []).forEach((r, k) => {
@@ -128,7 +128,7 @@ export function logLogSvg(plot: LogLogPlot): string {
     );
     const row = plot.series.length + k;
     legend.push(
-      `<line x1="0" x2="22" y1="${row * 18}" y2="${row * 18}" stroke="${c}" stroke-dasharray="5 4"/><text x="28" y="${row * 18 + 4}">${escapeHtml(r.label)}</text>`,
+      `<line x1="0" x2="22" y1="${row * 18}" y2="${row * 18}" stroke="${c}" stroke-dasharray="5 4"/><text x="28" y="${row * 18 + 4}">${escapeXml(r.label)}</text>`,
     );
   });
   out.push(`<g transform="translate(${W - m.right + 14} ${m.top + 8})">${legend.join('')}</g>`, '</svg>');

@@ -3,7 +3,7 @@
  * joined by a line, a shaded band of +- its estimated error, and a red marker on a panel whose
  * observable is beyond the tolerance. Linear axes with a few round ticks.
  */
-import { escapeHtml } from './escape.ts';
+import { escapeXml } from '../escape/xml.ts';
 
 /** One panel: a named series with its error band. */
 export interface SeriesPanel {
@@ -48,7 +48,7 @@ function panel(p: SeriesPanel, x: number, y: number, w: number, h: number): stri
   const line = p.t.map((t, i) => `${i ? 'L' : 'M'}${px(t).toFixed(1)},${py(p.value[i]).toFixed(1)}`).join(' ');
   const out = [
     `<rect x="${x + m.left}" y="${y + m.top}" width="${w - m.left - m.right}" height="${h - m.top - m.bottom}" fill="none" stroke="#333"/>`,
-    `<text x="${x + m.left}" y="${y + 15}" font-size="13"${p.flagged ? ' fill="#b00"' : ''}>${escapeHtml(p.label)}${p.flagged ? ' (beyond tolerance)' : ''}</text>`,
+    `<text x="${x + m.left}" y="${y + 15}" font-size="13"${p.flagged ? ' fill="#b00"' : ''}>${escapeXml(p.label)}${p.flagged ? ' (beyond tolerance)' : ''}</text>`,
   ];
   for (const v of niceTicks(y0, y1, 4))
     out.push(
@@ -77,10 +77,10 @@ export function seriesSvg(title: string, panels: readonly SeriesPanel[], options
   const H = rows * h + 50;
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="serif" font-size="12">`,
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect x="0" y="0" width="${W}" height="${H}" fill="white"/>`,
-    `<text x="10" y="20" font-size="14">${escapeHtml(title)}</text>`,
-    `<text x="10" y="38" font-size="11" fill="#555">${escapeHtml(options.note ?? 'shaded: value +- estimated error')}</text>`,
+    `<text x="10" y="20" font-size="14">${escapeXml(title)}</text>`,
+    `<text x="10" y="38" font-size="11" fill="#555">${escapeXml(options.note ?? 'shaded: value +- estimated error')}</text>`,
   ];
   panels.forEach((p, k) => out.push(...panel(p, (k % columns) * w, 44 + Math.floor(k / columns) * h, w, h)));
   out.push('</svg>');

@@ -3,60 +3,11 @@
  * printed and derived forms, every derivation step by step), using only packages of a standard
  * TeX distribution (amsmath, amssymb, geometry, longtable).
  */
-import escapeLatex from 'escape-latex';
+import { escapeTex } from '../escape/tex.ts';
 import type { ReportDocument, ClaimView, PartView, DerivationView } from './document.ts';
 import { countsLine } from './document.ts';
 
-const UNICODE: Record<string, string> = {
-  θ: '$\\theta$',
-  ε: '$\\varepsilon$',
-  ρ: '$\\rho$',
-  μ: '$\\mu$',
-  ν: '$\\nu$',
-  ψ: '$\\psi$',
-  Ψ: '$\\Psi$',
-  σ: '$\\sigma$',
-  τ: '$\\tau$',
-  κ: '$\\kappa$',
-  γ: '$\\gamma$',
-  π: '$\\pi$',
-  φ: '$\\varphi$',
-  Φ: '$\\Phi$',
-  '∫': '$\\int$',
-  '≤': '$\\le$',
-  '≥': '$\\ge$',
-  '→': '$\\to$',
-  '⊗': '$\\otimes$',
-  '∂': '$\\partial$',
-  '≈': '$\\approx$',
-  '−': '-',
-  '·': '$\\cdot$',
-  '×': '$\\times$',
-  '∞': '$\\infty$',
-  '√': '$\\surd$',
-  '²': '$^2$',
-  '‖': '$\\|$',
-  '…': '\\ldots{}',
-  '§': '\\S{}',
-  '–': '--',
-  '—': '---',
-  '’': "'",
-  '‘': '`',
-  '“': '``',
-  '”': "''",
-};
-
-/**
- * Escape plain text for LaTeX: the special characters by escape-latex; on top of it, our own table
- * writes the symbols the paper's text uses as math (pdflatex has no Unicode fonts by default) and
- * any other character beyond Latin Extended-B as `[U+XXXX]`, so the .tex always compiles.
- */
-export function escapeTex(s: string): string {
-  return escapeLatex(s, { escapeMapFn: (specials) => ({ ...specials, ...UNICODE }) }).replace(
-    /[\u0250-\u{10ffff}]/gu,
-    (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`,
-  );
-}
+export { escapeTex };
 
 /** Plain text in typewriter that may break anywhere (plain-text forms of expressions). */
 const plain = (s: string) => `{\\small\\ttfamily\\raggedright ${escapeTex(s).replace(/([*+(),=-])/g, '$1\\allowbreak{}')}\\par}`;

@@ -42,6 +42,10 @@ export interface CrossCheckMeta {
 
 /** Run a cross-check; a thrown error or a non-finite value is a failure with its reason, never a pass. */
 export function runCrossCheck(meta: CrossCheckMeta, measure: () => number | { value: number; detail?: string }): CrossCheckRecord {
+  if (typeof meta.tolerance !== 'number' || !Number.isFinite(meta.tolerance))
+    throw new TypeError(
+      `cross-check ${JSON.stringify(meta.id)}: tolerance must be a finite number, got ${JSON.stringify(meta.tolerance)} (${typeof meta.tolerance})`,
+    );
   const t0 = performance.now();
   let value = Number.NaN;
   let detail: string | undefined;
@@ -81,6 +85,12 @@ export class Derivation {
     return withAssumptions(this.assumptions, f);
   }
 
+  /** Refuse a claim id this derivation already used (every claim is addressed by its id). */
+  private uniqueId(id: string): void {
+    if (this.claims.some((c) => c.id === id))
+      throw new Error(`claim id ${JSON.stringify(id)} is used twice in the derivation "${this.title}"; every claim needs its own id`);
+  }
+
   /** Record a step with its expressions. */
   step(title: string, explanation: string, math: Step['math'] = [], claim?: string): void {
     this.steps.push({ title, explanation, math, claim });
@@ -99,6 +109,7 @@ export class Derivation {
 
   /** Decide a claim from the parts the thunk derives; returns its record. */
   claim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
+    this.uniqueId(meta.id);
     const rec = withAssumptions(this.assumptions, () => decideClaim(meta, derive));
     this.claims.push(rec);
     return rec;
@@ -106,6 +117,7 @@ export class Derivation {
 
   /** Decide a claim made of inequalities checked on samples (and identities, if any): checked-numeric, erratum or failed. */
   inequality(meta: ClaimMeta, derive: () => InequalityClaim): ClaimRecord {
+    this.uniqueId(meta.id);
     const rec = withAssumptions(this.assumptions, () => decideInequalityClaim(meta, derive));
     this.claims.push(rec);
     return rec;

@@ -1,25 +1,26 @@
 /**
  * Build-time data of the web explorer (run in Node by the Vite plugin): the derivations replayed
  * through the public API and typeset by the report layer, plus the cross-checks and the rates
- * study when `npm run paper` / `npm run rates` have written them to out/.
+ * study when `npm run paper` / `npm run rates` have written them to out/ (only files its manifest
+ * lists with their hash: never a link, never a file fhn-derive did not write).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, basename } from 'node:path';
 import { derivationFiles } from '../../src/cli/load.ts';
 import { runFiles } from '../../src/cli/run.ts';
 import { buildDocument } from '../../src/report/index.ts';
+import { readListedOutput } from '../../src/io/manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Derivations whose steps are numeric runs (tens of seconds): their results come from out/crosscheck.json. */
 const NUMERIC_FILES = new Set(['numerics.ts']);
 
-const readIf = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : null);
+const readIf = (name: string) => readListedOutput(join(ROOT, 'out'), name);
 
 /** The JSON the page imports as `virtual:paper`. */
 export async function paperData() {
   const files = derivationFiles(join(ROOT, 'derivations')).filter((f) => !NUMERIC_FILES.has(basename(f)));
   const doc = buildDocument(await runFiles(files));
-  const crossChecks = readIf(join(ROOT, 'out', 'crosscheck.json'));
+  const crossChecks = readIf('crosscheck.json');
   return {
     title: 'Blaustein (2022), Large coupling in a FitzHugh–Nagumo neural network',
     counts: doc.counts,
@@ -28,9 +29,9 @@ export async function paperData() {
     errata: doc.errata,
     citations: doc.citations,
     crossChecks: crossChecks ? JSON.parse(crossChecks).checks : null,
-    ratesSvg: readIf(join(ROOT, 'out', 'rates.svg')),
-    ratesTimeSvg: readIf(join(ROOT, 'out', 'rates-time.svg')),
-    ratesMd: readIf(join(ROOT, 'out', 'rates.md')),
+    ratesSvg: readIf('rates.svg'),
+    ratesTimeSvg: readIf('rates-time.svg'),
+    ratesMd: readIf('rates.md'),
   };
 }
 

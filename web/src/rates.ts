@@ -5,8 +5,9 @@ import { el } from './dom.ts';
 /** The log-log plot, the plot of the layers in time (when present) and the tables, or how to produce them. */
 export function ratesView(svg: string | null, md: string | null, timeSvg: string | null = null): HTMLElement {
   if (!svg || !md) return el('p', { id: 'rates-missing' }, 'Not computed yet — run npm run rates, then rebuild the page.');
-  const box = el('div', { id: 'rates-plot' });
-  box.innerHTML = svg + (timeSvg ?? ''); // produced by this project's own plot writer
+  // each plot as an image of a data URI: no script in an SVG can run in the page
+  const image = (text: string, alt: string) => el('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`, alt, class: 'plot' });
+  const box = el('div', { id: 'rates-plot' }, image(svg, 'convergence rates'), timeSvg ? image(timeSvg, 'initial layers in time') : null);
   const lines = md.split('\n');
   const tables: string[][] = [];
   lines.forEach((l, i) => {

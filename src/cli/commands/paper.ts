@@ -13,16 +13,21 @@ export const paperCommand: CommandSpec = {
     { name: 'fresh', type: 'boolean', help: 'measure every numeric cross-check again instead of reusing the ones cached for these exact sources' },
   ],
   async run(args) {
-    const dir = checkoutPath('paper', 'derivations');
-    const { report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
+    const files = derivationFiles(checkoutPath('paper', 'derivations'));
+    const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
     const { fileCrossCheckCache, sourceFingerprint } = await import('../crossCheckStore.ts');
-    const cache = fileCrossCheckCache(
-      join(PACKAGE_ROOT, 'node_modules', '.cache', 'fhn-derive', 'crosschecks'),
-      sourceFingerprint(PACKAGE_ROOT, ['src', 'derivations']),
-      args.flag('fresh'),
-    );
-    const code = report(await runFiles(derivationFiles(dir), cache), args.string('out'));
-    if (cache.reused() > 0) console.log(`${cache.reused()} numeric cross-check(s) reused from the cache for these exact sources (--fresh measures them again)`);
-    return code;
+    const out = openReportOutputs(args.string('out'), 'paper', files); // checked and locked before any work
+    try {
+      const cache = fileCrossCheckCache(
+        join(PACKAGE_ROOT, 'node_modules', '.cache', 'fhn-derive', 'crosschecks'),
+        sourceFingerprint(PACKAGE_ROOT, ['src', 'derivations']),
+        args.flag('fresh'),
+      );
+      const code = report(await runFiles(files, cache), out);
+      if (cache.reused() > 0) console.log(`${cache.reused()} numeric cross-check(s) reused from the cache for these exact sources (--fresh measures them again)`);
+      return code;
+    } finally {
+      out.abort();
+    }
   },
 };

@@ -19,11 +19,16 @@ export const ratesCommand: CommandSpec = {
   async run(args) {
     const quick = args.flag('quick');
     const { progressBar } = await import('../../numerics/progress.ts');
-    const { ratesMarkdown, writeRates } = await import('../rates.ts');
-    const { runRateStudy } = await importCheckoutModule<RateStudyModule>('rates', 'derivations', 'lib', 'rates.ts');
-    const result = await runRateStudy({ quick, onProgress: progressBar(quick ? 'rates (quick)' : 'rates') });
-    console.log(ratesMarkdown(result));
-    console.log(`wrote ${writeRates(result, args.string('out')).join(', ')}`);
-    return result.particles.every((p) => p.score <= 1) ? 0 : 1;
+    const { openRatesOutputs, ratesMarkdown, writeRates } = await import('../rates.ts');
+    const out = openRatesOutputs(args.string('out')); // checked and locked before any work
+    try {
+      const { runRateStudy } = await importCheckoutModule<RateStudyModule>('rates', 'derivations', 'lib', 'rates.ts');
+      const result = await runRateStudy({ quick, onProgress: progressBar(quick ? 'rates (quick)' : 'rates') });
+      console.log(ratesMarkdown(result));
+      console.log(`wrote ${writeRates(result, out).join(', ')}`);
+      return result.particles.every((p) => p.score <= 1) ? 0 : 1;
+    } finally {
+      out.abort();
+    }
   },
 };

@@ -27,7 +27,12 @@ export const runCommand: CommandSpec = {
   options: [outOption],
   async run(args) {
     const files = await expandFiles(args.positionals);
-    const { report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
-    return report(await runFiles(files), args.string('out'));
+    const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
+    const out = openReportOutputs(args.string('out'), 'run', files); // checked and locked before any work
+    try {
+      return report(await runFiles(files), out);
+    } finally {
+      out.abort();
+    }
   },
 };

@@ -4,6 +4,8 @@
  * what is flagged), simulation.csv (one row per output time), and the table at the last time.
  */
 import type { SimulationResult } from '../simulate.ts';
+import { csvCell } from '../../escape/csv.ts';
+import { escapeTerminal } from '../../escape/terminal.ts';
 
 /** The JSON of a run: `{ observables: { NAME: { t, value, stderr, ... } }, errors, method, seed, ... }`. */
 export function simulationJson(result: SimulationResult, origin: { command: string; source: string }) {
@@ -31,13 +33,12 @@ export function simulationJson(result: SimulationResult, origin: { command: stri
   };
 }
 
-const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const cell = (x: number | null) => (x === null ? '' : String(x));
 
 /** CSV: t, then per observable its value, standard error, time-step error and grid error. */
 export function simulationCsv(result: SimulationResult): string {
   const entries = Object.entries(result.observables);
-  const header = ['t', ...entries.flatMap(([n]) => [n, `${n} stderr`, `${n} time-step error`, `${n} grid error`])].map(csvField).join(',');
+  const header = ['t', ...entries.flatMap(([n]) => [n, `${n} stderr`, `${n} time-step error`, `${n} grid error`])].map(csvCell).join(',');
   const times = entries[0]?.[1].t ?? [];
   const rows = times.map((t, i) =>
     [String(t), ...entries.flatMap(([, o]) => [cell(o.value[i]), cell(o.stderr[i]), cell(o.timeStepError[i]), cell(o.gridError?.[i] ?? null)])].join(','),
@@ -54,7 +55,14 @@ export function simulationTable(result: SimulationResult): string {
     .filter(([name]) => !result.histogramBins.includes(name))
     .map(([name, o]) => {
       const i = o.t.length - 1;
-      return [name, fmt(o.value[i]), fmt(o.stderr[i]), fmt(o.timeStepError[i]), o.gridError ? fmt(o.gridError[i]) : '—', o.flag ? `FLAGGED: ${o.flag}` : 'ok'];
+      return [
+        escapeTerminal(name),
+        fmt(o.value[i]),
+        fmt(o.stderr[i]),
+        fmt(o.timeStepError[i]),
+        o.gridError ? fmt(o.gridError[i]) : '—',
+        o.flag ? `FLAGGED: ${o.flag}` : 'ok',
+      ];
     });
   const header = ['observable', 'value', 'stderr', 'time-step err', 'grid err', 'within tolerance'];
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
@@ -62,19 +70,19 @@ export function simulationTable(result: SimulationResult): string {
   const m = result.method;
   const t = Object.values(result.observables)[0]?.t.at(-1);
   return [
-    `${result.name}: ${m.kind}, ${m.scheme}, dt = ${m.dt}${m.particles ? `, ${m.particles} particles x ${m.replicas} replicas` : ''}${m.cells ? `, cells ${m.cells.join(' x ')}${m.refined ? ' (and refined)' : ''}` : ''}, seed ${result.seed}; time-step error by ${m.timeStepCheck}, order ${m.order}`,
+    `${escapeTerminal(result.name)}: ${m.kind}, ${m.scheme}, dt = ${m.dt}${m.particles ? `, ${m.particles} particles x ${m.replicas} replicas` : ''}${m.cells ? `, cells ${m.cells.join(' x ')}${m.refined ? ' (and refined)' : ''}` : ''}, seed ${result.seed}; time-step error by ${m.timeStepCheck}, order ${m.order}`,
     `at t = ${t}:`,
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
     '',
     `errors (largest over observables and times): time step ${fmt(result.errors.timeStep)}, statistical ${fmt(result.errors.statistical)}, grid ${fmt(result.errors.grid)}; tolerance ${result.tolerance.absolute} + ${result.tolerance.relative} * max|value|`,
-    ...result.notes.map((n) => `note: ${n}`),
-    ...result.runFlags.map((f) => `FLAGGED: ${f}`),
+    ...result.notes.map((n) => `note: ${escapeTerminal(n)}`),
+    ...result.runFlags.map((f) => `FLAGGED: ${escapeTerminal(f)}`),
     result.withinTolerance
       ? 'every observable is within the tolerance, and the run within its own diagnostics'
       : result.flagged.length
-        ? `FLAGGED (${result.flagged.length}): ${result.flagged.join(', ')} — see simulation.json`
+        ? `FLAGGED (${result.flagged.length}): ${result.flagged.map(escapeTerminal).join(', ')} — see simulation.json`
         : 'FLAGGED: the run (above) — its values are not within the tolerance whatever their estimated errors',
   ].join('\n');
 }
