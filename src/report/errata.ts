@@ -33,8 +33,12 @@ function locationMd(c: ClaimView): string {
     ? `- **Kind:** ${markdownCode(c.erratum.location)}
 - **Location:** ${LOCATION[c.erratum.location]} (${escapeMarkdown(c.source)})
 - **Smallest change:** ${escapeMarkdown(c.erratum.change)}
-${c.erratum.note ? `- **Note:** ${escapeMarkdown(c.erratum.note)}
-` : ''}${affectsMd(c.erratum)}`
+${
+  c.erratum.note
+    ? `- **Note:** ${escapeMarkdown(c.erratum.note)}
+`
+    : ''
+}${affectsMd(c.erratum)}`
     : '- **Location:** not recorded for this claim\n';
   const evidence = (c.evidence ?? []).map((e) => `  - ${escapeMarkdown(e)}`).join('\n');
   return `${where}- **Evidence:**\n${evidence || '  - (none recorded)'}\n\n`;

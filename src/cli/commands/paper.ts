@@ -24,7 +24,8 @@ export const paperCommand: CommandSpec = {
         args.flag('fresh'),
       );
       const code = report(await runFiles(files, cache), out);
-      if (cache.reused() > 0) console.log(`${cache.reused()} numeric cross-check(s) reused from the cache for these exact sources (--fresh measures them again)`);
+      if (cache.reused() > 0)
+        console.log(`${cache.reused()} numeric cross-check(s) reused from the cache for these exact sources (--fresh measures them again)`);
       return code;
     } finally {
       out.abort();
