@@ -142,7 +142,7 @@ describe('the command line: sizes checked before the run, stale files of the pre
     const common = ['--t', '0.1', '--dt', '0.05', '--samples', '2', '--tol', '100', '--atol', '100', '--out', dir];
     expect((await run('simulate', 'examples/ou2d.ts', '--particles', '64', '--replicas', '2', ...common)).code).toBe(0);
     expect(existsSync(join(dir, 'driver.c'))).toBe(true);
-    expect((await run('simulate', 'examples/ou2d.ts', '--method', 'grid', '--cells', '8', ...common)).code).toBe(0);
+    expect((await run('simulate', 'examples/ou2d.ts', '--method', 'grid', '--cells', '32', ...common)).code).toBe(0);
     expect(existsSync(join(dir, 'driver.c'))).toBe(false);
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'fhn-derive.manifest.json'), 'utf8')).files)).not.toContain('driver.c');
   });
