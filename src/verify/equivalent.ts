@@ -21,7 +21,7 @@ import {
   describeAssumptions,
   restrictAssumptions,
 } from '../cas/assumptions.ts';
-import { limits } from '../cas/limits.ts';
+import { limits, withCallDeadline, currentCallDeadline } from '../cas/limits.ts';
 import { withDeadline, TimeoutError } from '../cas/polyCore.ts';
 import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
 import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
@@ -95,6 +95,11 @@ interface Sides {
 
 /** Decide lhs = rhs (expressions or text) with independent methods, under the declared assumptions. */
 export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions = {}): Verdict {
+  // one deadline for the whole call: parsing, zero checks, every method and sub-call (limits.callMs)
+  return withCallDeadline(limits().callMs, () => equivalentNow(lhsIn, rhsIn, opts));
+}
+
+function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions): Verdict {
   const label = opts.label ?? 'identity';
   const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`) : x);
   const sides: Sides = {
@@ -116,7 +121,8 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
 function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): Verdict {
   const methods = opts.methods ?? ALL;
   if (new Set(methods).size < 2) throw new Error(`equivalent() needs at least two independent methods, got ${methods.join(', ')}`);
-  const ms = limits().methodMs;
+  const methodMs = limits().methodMs;
+  let ms = methodMs;
   const witnessOpts: WitnessOptions = { assumptions, seeds: opts.seeds, points: opts.points, tolerance: opts.tolerance, ranges: opts.ranges };
   checkRanges(witnessOpts);
   const both = [s.lhs, s.rhs];
@@ -151,7 +157,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
       witness = numericWitness(
         { expr: s.lhs, text: s.lhsText, scope: opts.scope },
         { expr: s.rhs, text: s.rhsText, scope: opts.scope },
-        { ...witnessOpts, deadline: performance.now() + ms },
+        { ...witnessOpts, deadline: Math.min(performance.now() + ms, currentCallDeadline()) },
       );
       return { result: witness.result, detail: `${witness.detail}; lhs read from ${witness.readings.lhs}, rhs from ${witness.readings.rhs}` };
     });
@@ -159,7 +165,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     timed('nerdamer-expand', () => {
       const beyond = beyondNerdamer(both);
       if (beyond) return { result: 'unknown', detail: `not asked: ${beyond} (nerdamer does not answer such input in bounded time)` };
-      const ans = nerdamerDifference(s.lhs, s.rhs, assumptions, ms);
+      const ans = withDeadline(ms, () => nerdamerDifference(s.lhs, s.rhs, assumptions, ms));
       if (ans.isZero) return { result: 'equal', detail: 'expand(lhs - rhs) = 0' };
       const r = residualReading(ans);
       const values = evaluateTextAt(r.text, r.reading, r.atom, witnessOpts, both);
@@ -168,6 +174,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     });
 
   const run = (m: MethodName) => {
+    ms = Math.max(1, Math.min(methodMs, currentCallDeadline() - performance.now()));
     if (methods.includes(m) && !checks.has(m))
       checks.set(m, m === 'engine-normal-form' ? runEngine() : m === 'mathjs-random-points' ? runWitness() : runNerdamer());
   };

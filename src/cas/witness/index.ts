@@ -133,10 +133,14 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
   const R = compileSide(rhs, names);
   const tol = o.tolerance ?? 1e-8;
   const outcomes: PointOutcome[] = [];
+  let cut = false;
   const look = (opts: WitnessOptions) => {
     for (const { env } of witnessPoints(opts, [lhs.expr, rhs.expr])) {
+      if (o.deadline !== undefined && performance.now() > o.deadline) {
+        cut = true;
+        break;
+      }
       outcomes.push(comparePoint(L.program, R.program, env, tol, o.deadline));
-      if (o.deadline !== undefined && performance.now() > o.deadline) break;
     }
   };
   look(o);
@@ -174,6 +178,7 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
     .join(', ');
   const detail = extra ? `${tally}; ${extra}` : tally;
   if (findings.length > 0) return { ...base, result: 'unknown', detail: `${detail}; ${findings[0]}` };
+  if (cut) return { ...base, result: 'unknown', detail: `${detail}; stopped at the deadline before every point was looked at: no vote` };
   if (agreeing.length * 2 < outcomes.length || agreeing.length === 0) return { ...base, result: 'unknown', detail };
   return { ...base, result: 'equal', detail };
 }
