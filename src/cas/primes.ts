@@ -4,11 +4,13 @@
  * n < 3 317 044 064 679 887 385 961 981 (about 3.3e24; Sorenson and Webster 2015); factors are
  * found by trial division and then Pollard's rho (Brent's variant), which always ends, with a
  * factor or not within its budget. Below that bound the factorisation is complete and proven; above
- * it, the factors found are split off and a cofactor not proven prime stays whole and is marked so:
+ * it, the factors found are split off (the search stops at the call's deadline) and a cofactor not proven prime stays whole and is marked so:
  * no caller may treat it as a prime (radicals of it are never assumed independent). Kept by hand:
  * the npm factorisation packages either work in floats (wrong past 2^53) or pull in a bignum
  * library; this is 100 lines over BigInt.
  */
+
+import { currentCallDeadline } from './limits.ts';
 
 /** The bound below which the Miller-Rabin bases used here prove primality. */
 export const PROVEN_PRIME_BOUND = 3317044064679887385961981n;
@@ -65,8 +67,9 @@ const gcd = (a: bigint, b: bigint): bigint => {
   return a < 0n ? -a : a;
 };
 
-/** A nontrivial factor of a composite odd n by Pollard-Brent rho, or undefined within the budget of steps. */
+/** A nontrivial factor of a composite odd n by Pollard-Brent rho, or undefined within the budget of steps or past the call's deadline. */
 function rho(n: bigint, budget: number): bigint | undefined {
+  const deadline = currentCallDeadline();
   for (let c = 1n; c < 20n; c++) {
     const f = (x: bigint) => (x * x + c) % n;
     let y = 2n;
@@ -87,6 +90,7 @@ function rho(n: bigint, budget: number): bigint | undefined {
         }
         g = gcd(q, n);
         steps += 128;
+        if ((steps & 4095) === 0 && performance.now() > deadline) return undefined;
       }
       r *= 2;
     }
@@ -103,9 +107,15 @@ function rho(n: bigint, budget: number): bigint | undefined {
   return undefined;
 }
 
+/** Complete factorisations already found (a pure function of n: the same answer whatever asked first). */
+const known = new Map<bigint, [bigint, bigint][]>();
+
 /** A prime factorisation [prime, multiplicity] of |n|; `complete` is false when a cofactor could not be proven prime (it is listed whole). */
 export function factorInteger(n: bigint, budget = 1 << 21): { factors: [bigint, bigint][]; complete: boolean } {
   let m = n < 0n ? -n : n;
+  const hit = known.get(m);
+  if (hit) return { factors: hit, complete: true };
+  const whole = m;
   const found = new Map<bigint, bigint>();
   const add = (p: bigint) => found.set(p, (found.get(p) ?? 0n) + 1n);
   for (const p of SMALL_PRIMES) {
@@ -119,7 +129,8 @@ export function factorInteger(n: bigint, budget = 1 << 21): { factors: [bigint, 
     if (x === 1n) return;
     const prime = isPrime(x);
     if (prime === true) return add(x);
-    const f = prime === false ? rho(x, budget) : undefined;
+    // past the proven bound a factor found still helps, but a long search cannot end in a proof
+    const f = prime === false ? rho(x, x < PROVEN_PRIME_BOUND ? budget : budget >> 5) : undefined;
     if (f === undefined) {
       complete = false;
       return add(x);
@@ -129,6 +140,10 @@ export function factorInteger(n: bigint, budget = 1 << 21): { factors: [bigint, 
   };
   split(m);
   const factors = [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  if (complete && whole > 1n << 40n) {
+    if (known.size > 1000) known.clear();
+    known.set(whole, factors);
+  }
   return { factors, complete };
 }
 
