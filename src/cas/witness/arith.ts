@@ -104,18 +104,19 @@ export function preciseArith(digits: number): Arith<Interval> {
   if (a) return a;
   const P = precision(digits);
   const widened = (x: Decimal) => pLipschitz(P, pExact(P, x), (y) => y, 0); // a constant computed to P digits, widened past its rounding
+  const e = widened(new P.D(1).exp());
   a = {
     name: `${digits} digits`,
     constant: (c) => pExact(P, typeof c === 'number' ? c : c.toString()),
     sample: (v) => (Number.isFinite(v) ? pExact(P, v) : unresolved('overflow', 'a sample that is not finite')),
     notReal: NOT_REAL,
-    e: widened(new P.D(1).exp()),
-    pi: widened(P.D.acos(-1)),
+    e,
+    pi: widened(P.pi),
     add: (x, y) => pAdd(P, x, y),
     neg: pNeg,
     mul: (x, y) => pMul(P, x, y),
     div: (x, y) => pDiv(P, x, y),
-    pow: (x, y) => pPow(P, x, y),
+    pow: (x, y) => (x === e ? pExp(P, y) : pPow(P, x, y)), // e^y is exp(y), not exp(y ln e)
     fn: (name) => {
       const f = KNOWN_FUNCTIONS[name];
       return f ? (x) => f.precise(P, x) : undefined;

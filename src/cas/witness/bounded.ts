@@ -65,7 +65,8 @@ export function bDiv(a: Bounded, b: Bounded): Bounded {
   if (b.v === 0 && b.e === 0) return UNDEFINED;
   if (!(d > 0)) return OVERFLOW; // the divisor may be 0 within its error: not resolvable here
   const v = a.v / b.v;
-  const out = approx(v, (Math.abs(a.v) * b.e + Math.abs(b.v) * a.e) / (Math.abs(b.v) * d) + round(v), a.s / d);
+  // (|a| e_b / |b| + e_a) / (|b| - e_b), in an order whose intermediates cannot overflow
+  const out = approx(v, ((Math.abs(a.v) * (b.e / Math.abs(b.v)) + a.e) / d) * (1 + 4 * UNIT) + round(v), a.s / d);
   return a.v !== 0 ? tiny(out) : out;
 }
 

@@ -39,6 +39,8 @@ export interface Precision {
   readonly ulp10: Decimal;
   /** 100 units in the last place, relative. */
   readonly ulp100: Decimal;
+  /** pi rounded to the precision (within one unit in the last place). */
+  readonly pi: Decimal;
 }
 
 const contexts = new Map<number, Precision>();
@@ -47,10 +49,25 @@ export function precision(digits: number): Precision {
   let c = contexts.get(digits);
   if (!c) {
     const D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
-    c = { digits, D, ulp10: new D(10).pow(2 - digits), ulp100: new D(10).pow(3 - digits) };
+    c = { digits, D, ulp10: new D(10).pow(2 - digits), ulp100: new D(10).pow(3 - digits), pi: D.acos(-1) };
     contexts.set(digits, c);
   }
   return c;
+}
+
+/**
+ * Run a decimal.js function safely: it throws on arguments it cannot reduce (sin of 1e2000 needs
+ * pi to more than the 1025 digits it carries) and may leave its constructor's precision changed
+ * when it does; the precision is restored and the failure is `undefined`.
+ */
+function guarded(P: Precision, f: () => Decimal): Decimal | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  } finally {
+    if (P.D.precision !== P.digits || P.D.rounding !== Decimal.ROUND_HALF_EVEN) P.D.set({ precision: P.digits, rounding: Decimal.ROUND_HALF_EVEN });
+  }
 }
 
 /** The undefined value. */
@@ -134,9 +151,10 @@ export function pPowInt(P: Precision, a: Interval, n: bigint): Interval {
   // decimal.js raises to an integer by repeated squaring: about 2 log2(n) roundings, none when the digits fit
   const exact = Math.max(a.lo.sd(), a.hi.sd()) * Number(n) <= P.digits;
   const rel = exact ? new P.D(0) : P.ulp100.times(n.toString(2).length + 1);
-  const lo = a.lo.abs().pow(k);
-  const hi = a.hi.abs().pow(k);
-  const s = a.s.pow(k);
+  const lo = guarded(P, () => a.lo.abs().pow(k));
+  const hi = guarded(P, () => a.hi.abs().pow(k));
+  const s = guarded(P, () => a.s.pow(k)) ?? new P.D(Infinity);
+  if (!lo || !hi) return unresolved('overflow', 'a power beyond what decimal.js evaluates');
   if (n % 2n === 1n) return widen(a.lo.isNeg() ? lo.neg() : lo, a.hi.isNeg() ? hi.neg() : hi, rel, s);
   if (containsZero(a)) return widen(new P.D(0), P.D.max(lo, hi), rel, s);
   return widen(P.D.min(lo, hi), P.D.max(lo, hi), rel, s);
@@ -156,11 +174,16 @@ export function pPow(P: Precision, a: Interval, b: Interval): Interval {
     return pPowInt(P, a, n);
   }
   if (a.kind !== 'real') return a;
+  const twice = pointInteger({ ...b, lo: b.lo.times(2), hi: b.hi.times(2) });
+  if (twice !== undefined && twice > -1_000_000_000n && twice < 1_000_000_000n) return pPowInt(P, pSqrt(P, a), twice); // a^(k/2): a fast, correctly rounded sqrt
   if (isZeroPoint(a)) return b.lo.gt(0) ? pExact(P, 0) : b.hi.lte(0) ? NOT_REAL : unresolved('domain', 'a power of 0 whose exponent may be <= 0');
   const integerInside = b.lo.ceil().lte(b.hi.floor());
   if (a.hi.lt(0)) return integerInside ? unresolved('domain', 'a negative base whose exponent may be an integer') : NOT_REAL;
   if (a.lo.lte(0)) return unresolved('domain', 'a base that may be 0 or negative');
-  const u = [a.lo.ln(), a.hi.ln()];
+  const lnLo = guarded(P, () => a.lo.ln());
+  const lnHi = guarded(P, () => a.hi.ln());
+  if (!lnLo || !lnHi) return unresolved('overflow', 'a power beyond what decimal.js evaluates');
+  const u = [lnLo, lnHi];
   const corners = [u[0].times(b.lo), u[0].times(b.hi), u[1].times(b.lo), u[1].times(b.hi)];
   const lo = P.D.min(...corners);
   const hi = P.D.max(...corners);
@@ -173,8 +196,9 @@ export function pPow(P: Precision, a: Interval, b: Interval): Interval {
 export function pExp(P: Precision, a: Interval): Interval {
   if (a.kind !== 'real') return a;
   if (a.hi.gt(2e16)) return unresolved('overflow', 'exp of a number beyond the decimal exponent range');
-  const lo = a.lo.lt(-2e16) ? new P.D(0) : a.lo.exp();
-  const hi = a.hi.exp();
+  const lo = a.lo.lt(-2e16) ? new P.D(0) : guarded(P, () => a.lo.exp());
+  const hi = guarded(P, () => a.hi.exp());
+  if (!lo || !hi) return unresolved('overflow', 'exp beyond what decimal.js evaluates');
   return widen(lo, hi, P.ulp100, hi);
 }
 
@@ -183,8 +207,9 @@ export function pLn(P: Precision, a: Interval): Interval {
   if (a.kind !== 'real') return a;
   if (a.hi.lt(0) || isZeroPoint(a)) return NOT_REAL;
   if (a.lo.lte(0)) return unresolved('domain', 'a logarithm of a number that may be <= 0');
-  const lo = a.lo.ln();
-  const hi = a.hi.ln();
+  const lo = guarded(P, () => a.lo.ln());
+  const hi = guarded(P, () => a.hi.ln());
+  if (!lo || !hi) return unresolved('overflow', 'ln beyond what decimal.js evaluates');
   return widen(lo, hi, P.ulp100, P.D.max(lo.abs(), hi.abs(), 1));
 }
 
@@ -194,7 +219,7 @@ export function pSqrt(P: Precision, a: Interval): Interval {
   if (a.hi.lt(0)) return NOT_REAL;
   if (isZeroPoint(a)) return a;
   if (a.lo.lt(0)) return unresolved('domain', 'a square root of a number that may be negative');
-  return widen(a.lo.sqrt(), a.hi.sqrt(), P.ulp10, a.s.sqrt());
+  return widen(a.lo.sqrt(), a.hi.sqrt(), P.ulp10, a.s.isFinite() ? a.s.sqrt() : a.s);
 }
 
 /** A function with |f'| <= lipschitz, evaluated at the midpoint, widened by the radius (sin, cos). */
@@ -202,7 +227,12 @@ export function pLipschitz(P: Precision, a: Interval, f: (x: Decimal) => Decimal
   if (a.kind !== 'real') return a;
   const mid = a.lo.plus(a.hi).div(2);
   const r = a.hi.minus(a.lo).div(2).times(lipschitz).times(new P.D(1).plus(P.ulp10));
-  const v = f(mid);
+  // an argument too large to reduce (sin of 1e2000) or a radius past the range: the whole range
+  const v = mid.e + P.digits > 900 ? undefined : guarded(P, () => f(mid));
+  if (!v)
+    return range
+      ? real(new P.D(range[0]), new P.D(range[1]), new P.D(Math.max(-range[0], range[1])))
+      : unresolved('overflow', 'beyond what decimal.js evaluates');
   const margin = P.D.max(v.abs(), 1).times(P.ulp100);
   let lo = v.minus(r).minus(margin);
   let hi = v.plus(r).plus(margin);
@@ -223,8 +253,9 @@ export function pAbs(P: Precision, a: Interval): Interval {
 /** A function increasing on [lo, hi] inside its domain, evaluated at the endpoints and widened. */
 export function pIncreasing(P: Precision, a: Interval, f: (x: Decimal) => Decimal): Interval {
   if (a.kind !== 'real') return a;
-  const lo = f(a.lo);
-  const hi = f(a.hi);
+  const lo = guarded(P, () => f(a.lo));
+  const hi = guarded(P, () => f(a.hi));
+  if (!lo || !hi) return unresolved('overflow', 'beyond what decimal.js evaluates');
   return widen(lo, hi, P.ulp100, P.D.max(lo.abs(), hi.abs()));
 }
 

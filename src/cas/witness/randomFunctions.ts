@@ -152,7 +152,7 @@ export class RandomFunctions {
     const f = this.standIn(name, args.length);
     let order = 0;
     for (const d of derivs) order += d;
-    const halfPi = P.D.acos(-1).div(2);
+    const halfPi = P.pi.div(2);
     const shift = pLipschitz(P, pExact(P, halfPi.times(order)), (x) => x, 1); // pi/2 widened past its rounding
     let sum: Interval = pExact(P, order === 0 ? f.c0 : 0);
     for (const t of f.terms) {

@@ -67,6 +67,7 @@ function classifyFloat(point: Point, lhs: Bounded, rhs: Bounded, tol: number): P
   const scale = scaleOf(lhs, rhs);
   const noise = Math.max(16 * (lhs.e + rhs.e), 1e-13 * scale);
   if (Math.abs(lhs.v - rhs.v) > noise) return { ...base, kind: 'differ', noise, relative: noise / scale };
+  // agreement is relative to the size of the terms (a cancellation below it is another method's to show: equivalent.ts reconciles)
   return { ...base, kind: noise / scale <= tol ? 'agree' : 'blind', noise, relative: noise / scale, why: 'digits lost to rounding' };
 }
 
