@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { equivalent } from '../../src/verify/equivalent.ts';
 import { RandomFunctions, exact } from '../../src/cas/witness/index.ts';
 
-const nest = (f: string, depth: number, x = 'x') => (depth === 0 ? x : `${f}(${nest(f, depth - 1, x)})`);
+const nest = (f: string, depth: number, x = 'x'): string => (depth === 0 ? x : `${f}(${nest(f, depth - 1, x)})`);
 
 describe('opaque stand-ins', () => {
   it.each([7, 12, 20])('identical sides nested %i deep are equal, not disputed', (depth) => {

@@ -68,9 +68,29 @@ export function compileText(text: string, reading: Reading = {}): Program {
   return compileTextIn(text, reading, FLOAT);
 }
 
+/**
+ * Compiled macro bodies per scope (its map of macro texts) and arithmetic: a macro's program depends
+ * only on its text, the scope's names and the arithmetic, so it is shared by every text of the scope.
+ */
+const macroPrograms = new WeakMap<ReadonlyMap<string, MacroSource>, Map<Arith<unknown>, Map<MacroSource, Program<unknown>>>>();
+function macroCacheFor<T>(r: Reading, arith: Arith<T>): Map<MacroSource, Program<T>> {
+  if (!r.macros || r.symbolName || r.functionName || r.atoms) return new Map();
+  let byArith = macroPrograms.get(r.macros);
+  if (!byArith) {
+    byArith = new Map();
+    macroPrograms.set(r.macros, byArith);
+  }
+  let m = byArith.get(arith as Arith<unknown>);
+  if (!m) {
+    m = new Map();
+    byArith.set(arith as Arith<unknown>, m);
+  }
+  return m as unknown as Map<MacroSource, Program<T>>;
+}
+
 /** Compile a text in a reading and an arithmetic (floats, or decimal intervals). */
 export function compileTextIn<T>(text: string, reading: Reading, arith: Arith<T>): Program<T> {
-  return compileNode(mathParseExact(text) as unknown as Node, { r: reading, arith, macros: new Map() }, new Set());
+  return compileNode(mathParseExact(text) as unknown as Node, { r: reading, arith, macros: macroCacheFor(reading, arith) }, new Set());
 }
 
 function chain(n: Node, ops: readonly string[]): { node: Node; op: string }[] {
