@@ -1,6 +1,6 @@
 /** The witness's reading of a registry entry (float enclosure, decimal intervals), with a stand-in entry for tanh and ln. */
 import { describe, it, expect } from 'vitest';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { registryFloat, registryPrecise, RegistryEntry, Enclose } from '../../src/cas/witness/registryAdapter.ts';
 import { precision, pExact } from '../../src/cas/witness/precise.ts';
 

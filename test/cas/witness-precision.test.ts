@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { create, all } from 'mathjs';
 import { equivalent } from '../../src/verify/equivalent.ts';
 import { compileText, Point, RandomFunctions } from '../../src/cas/witness/index.ts';

@@ -5,7 +5,7 @@
  * one entry per name with its float and its high-precision evaluation: it is the one place to
  * replace by the function registry (src/cas/registry.ts) once every name comes from there.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { Bounded, UNDEFINED, OVERFLOW, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
 import { Interval, Precision, NOT_REAL, pAdd, pNeg, pMul, pDiv, pPow, pExp, pLn, pSqrt, pAbs, pLipschitz, pExact, precision, unresolved } from './precise.ts';
 import type { RandomFunctions } from './randomFunctions.ts';

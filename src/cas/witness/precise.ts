@@ -9,7 +9,7 @@
  * radicand or logarithm argument whose interval contains 0, an exponent beyond decimal range) is
  * `unresolved` with the reason, never guessed.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** A real value certainly in [lo, hi], with the magnitude of the terms it was computed from. */
 export interface Real {

@@ -6,7 +6,7 @@
  * stays within its bound of 0 at 100 digits is a finding too (the expression is nowhere defined,
  * or the point is on its singular set): never an agreement.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { Bounded, isDefined, isOverflow } from './bounded.ts';
 import { Interval, Real } from './precise.ts';
 import { preciseArith } from './arith.ts';

@@ -6,7 +6,7 @@
  * typed structurally here so that wiring it is one line in arith.ts (`registryPair(entry, enclose)`
  * for names KNOWN_FUNCTIONS does not list).
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { Bounded, UNDEFINED, OVERFLOW, approx } from './bounded.ts';
 import { Interval, Precision, NOT_REAL, unresolved } from './precise.ts';
 
