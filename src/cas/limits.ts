@@ -25,6 +25,12 @@ export interface Limits {
    * net only; the size and work limits above are what bound hostile input, deterministically.
    */
   readonly methodMs: number;
+  /**
+   * Milliseconds one equivalent() call may use in all: parsing, the parse-time zero checks, every
+   * method and every sub-call (each nerdamer call, each high-precision re-evaluation) share it.
+   * Past it, arithmetic stops with a TimeoutError and the methods not yet run abstain.
+   */
+  readonly callMs: number;
 }
 
 /** The defaults: generous for a paper's algebra, small enough to answer in seconds. */
@@ -37,6 +43,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTerms: 200_000,
   maxWork: 400_000, // the paper's largest normal form needs about 5 100
   methodMs: 3_000,
+  callMs: 4_000,
 };
 
 let current: Limits = DEFAULT_LIMITS;
@@ -52,3 +59,20 @@ export function setLimits(more: Partial<Limits>): Limits {
   current = { ...current, ...more };
   return prev;
 }
+
+/** The deadline of the current call (performance.now() milliseconds), Infinity outside any call. */
+let callDeadline = Infinity;
+
+/** Run f with one deadline ms from now for everything it does (nested calls keep the earlier deadline). */
+export function withCallDeadline<T>(ms: number, f: () => T): T {
+  const prev = callDeadline;
+  callDeadline = Math.min(prev, performance.now() + ms);
+  try {
+    return f();
+  } finally {
+    callDeadline = prev;
+  }
+}
+
+/** The deadline of the current call (Infinity outside any). */
+export const currentCallDeadline = (): number => callDeadline;

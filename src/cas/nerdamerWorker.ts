@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { TimeoutError } from './polyCore.ts';
+import { TimeoutError, msLeft } from './polyCore.ts';
 
 /** The worker's code: expand(text), optionally after substituting names by texts; the answer goes through shared memory. */
 const WORKER_SOURCE = `
@@ -60,10 +60,12 @@ export class NerdamerFailure extends Error {
 
 /** nerdamer's expand(text) (after substituting `subs`, name -> text), within ms milliseconds. */
 export function nerdamerExpandSync(text: string, ms: number, subs?: Record<string, string>): string {
+  const wait = Math.min(ms, msLeft()); // one deadline for the whole check, not one per nerdamer call
+  if (wait <= 0) throw new TimeoutError(ms);
   const c = open();
   Atomics.store(c.ctrl, 0, 0);
   c.worker.postMessage({ text, subs });
-  if (Atomics.wait(c.ctrl, 0, 0, Math.max(1, ms)) === 'timed-out') {
+  if (Atomics.wait(c.ctrl, 0, 0, Math.max(1, wait)) === 'timed-out') {
     void c.worker.terminate();
     channel = undefined;
     throw new TimeoutError(ms);

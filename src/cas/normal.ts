@@ -12,6 +12,7 @@
  */
 import { Q, q, ONE, qadd, qmul, qneg, qIsZero, qIsInt, qIsOne, qSign, qpowRational } from './rational.ts';
 import { Expr, pow, num, fn, keyOf } from './expr.ts';
+import { primeFactors } from './primes.ts';
 import { Assumptions, currentAssumptions, assumptionsKey } from './assumptions.ts';
 import { isPositive, isNonnegative } from './sign.ts';
 import {
@@ -129,22 +130,6 @@ function trigPoly(name: 'sin' | 'cos', x: Poly): Poly {
   const flip = qSign(lead.coef) < 0;
   const atom = polyAtom(fn(name, [toExpr(flip ? polyScale(x, q(-1)) : x)]));
   return flip && name === 'sin' ? polyScale(atom, q(-1)) : atom;
-}
-
-/** Prime factorisation by trial division (numbers in formulas are small); large cofactors stay whole. */
-function primeFactors(n: bigint): [bigint, bigint][] {
-  const out: [bigint, bigint][] = [];
-  let m = n < 0n ? -n : n;
-  for (let p = 2n; p * p <= m && p < 100000n; p += p === 2n ? 1n : 2n) {
-    let k = 0n;
-    while (m % p === 0n) {
-      m /= p;
-      k++;
-    }
-    if (k > 0n) out.push([p, k]);
-  }
-  if (m > 1n) out.push([m, 1n]);
-  return out;
 }
 
 /** A positive rational raised to r: exact when it can be, else a product of prime radicals. */

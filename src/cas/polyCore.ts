@@ -6,7 +6,7 @@
 import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qToString, qpowRational } from './rational.ts';
 import { Expr, add, mul, pow, num, fn, zero, keyOf } from './expr.ts';
 import { LimitError } from './errors.ts';
-import { limits } from './limits.ts';
+import { limits, currentCallDeadline } from './limits.ts';
 
 export interface Factor {
   readonly atom: Expr;
@@ -53,10 +53,13 @@ function charge(n: number, what: () => string): void {
   if (work > bound) throw new LimitError('maxWork', bound, what(), `the normal form needs more than ${bound} term multiplications`);
 }
 
-/** Too much time spent in one check (the method abstains with `timeout`). */
+/** Too much time spent in one check (the method abstains with `timeout`), or in the whole call. */
 export class TimeoutError extends Error {
-  constructor(readonly ms: number) {
-    super(`gave up after ${ms} ms (limit methodMs)`);
+  constructor(
+    readonly ms: number,
+    limit = 'methodMs',
+  ) {
+    super(`gave up after ${ms} ms (limit ${limit})`);
     this.name = 'TimeoutError';
   }
 }
@@ -73,8 +76,13 @@ export function withDeadline<T>(ms: number, f: () => T): T {
 }
 
 function checkClock(): void {
-  if (deadline !== Infinity && performance.now() > deadline) throw new TimeoutError(limits().methodMs);
+  const now = performance.now();
+  if (now > currentCallDeadline()) throw new TimeoutError(limits().callMs, 'callMs');
+  if (deadline !== Infinity && now > deadline) throw new TimeoutError(limits().methodMs);
 }
+
+/** Milliseconds left before the method's or the call's deadline (Infinity when neither is set). */
+export const msLeft = (): number => Math.min(deadline, currentCallDeadline()) - performance.now();
 
 function termKey(factors: readonly Factor[], expo?: Poly): string {
   const f = factors.map((x) => `${x.key}^${qToString(x.exp)}`).join('*');
@@ -188,13 +196,25 @@ export function termMul(a: Term, b: Term): Term {
   return makeTerm(qmul(qmul(a.coef, b.coef), coef), factors, expo);
 }
 
+const BIG = 1n << 1024n;
+/** The cost of one coefficient product, in units of a product of 1024-bit numbers: work counts digits, not only terms. */
+function digitWeight(p: Poly): number {
+  let w = 1;
+  for (const t of p.values()) {
+    const { p: n, q: d } = t.coef;
+    if (n < BIG && n > -BIG && d < BIG) continue;
+    w = Math.max(w, Math.ceil(Math.max((n < 0n ? -n : n).toString(16).length, d.toString(16).length) / 256));
+  }
+  return w;
+}
+
 /** a * b, fully distributed (refused past the terms limit; stops at the check's deadline). */
 export function polyMul(a: Poly, b: Poly): Poly {
   if (a.size === 0 || b.size === 0) return EMPTY;
   checkClock();
   const bound = limits().maxTerms;
   if (a.size * b.size > 50 * bound) throw new LimitError('maxTerms', bound, `a product of ${a.size} by ${b.size} terms`, 'the expansion would be too large');
-  charge(a.size * b.size, () => `a product of ${a.size} by ${b.size} terms`);
+  charge(a.size * b.size * digitWeight(a) * digitWeight(b), () => `a product of ${a.size} by ${b.size} terms (coefficients counted by their digits)`);
   const out = new Map<string, Term>();
   let n = 0;
   for (const s of a.values())

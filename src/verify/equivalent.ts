@@ -21,10 +21,11 @@ import {
   describeAssumptions,
   restrictAssumptions,
 } from '../cas/assumptions.ts';
-import { limits } from '../cas/limits.ts';
-import { withDeadline, TimeoutError, Poly } from '../cas/polyCore.ts';
+import { limits, withCallDeadline, currentCallDeadline } from '../cas/limits.ts';
+import { withDeadline, TimeoutError } from '../cas/polyCore.ts';
 import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
 import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
+import { provablyNonzero, confirmResidual } from '../cas/residual.ts';
 
 export type MethodName = 'engine-normal-form' | 'nerdamer-expand' | 'mathjs-random-points';
 export type MethodResult = 'equal' | 'different' | 'unknown' | 'timeout' | 'error';
@@ -74,9 +75,6 @@ export interface EquivalenceOptions {
 
 const ALL: readonly MethodName[] = ['engine-normal-form', 'mathjs-random-points', 'nerdamer-expand'];
 const truncate = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}...` : s);
-const significant = (b: Bounded) => Number.isFinite(b.v) && Math.abs(b.v) > Math.max(16 * b.e, 1e-13 * b.s);
-const negligible = (b: Bounded) => Number.isFinite(b.v) && !significant(b);
-
 function timed(method: MethodName, run: () => { result: MethodResult; detail: string }): Check {
   const t0 = performance.now();
   try {
@@ -88,45 +86,6 @@ function timed(method: MethodName, run: () => { result: MethodResult; detail: st
   }
 }
 
-/** An atom that cannot be identically zero (a trigonometric function of a constant, sin(pi), could be). */
-const neverIdenticallyZero = (a: Expr): boolean =>
-  !(a.kind === 'fn' && (a.name === 'sin' || a.name === 'cos') && symbolsOf(a).size === 0) && !symbolsOf(a).has('pi');
-
-/**
- * A residual whose nonzero normal form proves a difference: a polynomial in symbols, rational
- * radicals and powers of e (independent over the rationals), or a single term c * atoms * exp(X)
- * (a product of functions none of which vanishes identically).
- */
-function exactlyNonzero(p: Poly): boolean {
-  if (p.size === 1) {
-    const t = p.values().next().value!;
-    if (t.factors.every((f) => neverIdenticallyZero(f.atom))) return true;
-  }
-  for (const t of p.values()) {
-    if (t.expo) return false;
-    for (const f of t.factors) {
-      const a = f.atom;
-      if (a.kind === 'sym' || a.kind === 'num') continue;
-      if (a.kind === 'fn' && a.name === 'exp' && a.args[0].kind === 'num') continue;
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Confirm a nonzero residual at the witness's points: different where it is clearly nonzero, unknown where it vanishes to rounding. */
-function confirmResidual(values: readonly Bounded[], who: string): { result: MethodResult; detail: string } {
-  const at = values.findIndex(significant);
-  if (at >= 0)
-    return {
-      result: 'different',
-      detail: `${who}; it is ${values[at].v.toExponential(3)} at witness point #${at + 1} (error bound ${values[at].e.toExponential(1)})`,
-    };
-  if (values.length > 0 && values.every(negligible))
-    return { result: 'unknown', detail: `${who}, but it vanishes to rounding at all ${values.length} witness points: not simplified, no vote` };
-  return { result: 'unknown', detail: `${who}; not a real number at some witness points, so not confirmed: no vote` };
-}
-
 interface Sides {
   readonly lhs: Expr;
   readonly rhs: Expr;
@@ -136,6 +95,11 @@ interface Sides {
 
 /** Decide lhs = rhs (expressions or text) with independent methods, under the declared assumptions. */
 export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions = {}): Verdict {
+  // one deadline for the whole call: parsing, zero checks, every method and sub-call (limits.callMs)
+  return withCallDeadline(limits().callMs, () => equivalentNow(lhsIn, rhsIn, opts));
+}
+
+function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions): Verdict {
   const label = opts.label ?? 'identity';
   const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`) : x);
   const sides: Sides = {
@@ -157,7 +121,8 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
 function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): Verdict {
   const methods = opts.methods ?? ALL;
   if (new Set(methods).size < 2) throw new Error(`equivalent() needs at least two independent methods, got ${methods.join(', ')}`);
-  const ms = limits().methodMs;
+  const methodMs = limits().methodMs;
+  let ms = methodMs;
   const witnessOpts: WitnessOptions = { assumptions, seeds: opts.seeds, points: opts.points, tolerance: opts.tolerance, ranges: opts.ranges };
   checkRanges(witnessOpts);
   const both = [s.lhs, s.rhs];
@@ -183,11 +148,8 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
         const cleared = clearDenominators(toPoly(engineResidual()));
         if (cleared.size === 0) return { result: 'equal', detail: 'lhs - rhs normalises to 0' };
         const shown = `lhs - rhs normalises to ${truncate(printExpr(engineResidual()), 160)}`;
-        if (exactlyNonzero(cleared)) return { result: 'different', detail: `${shown}, a nonzero polynomial: exactly different` };
-        return confirmResidual(
-          evaluateAt(toExpr(cleared), witnessOpts, both).map((x) => x.value),
-          shown,
-        );
+        if (provablyNonzero(cleared)) return { result: 'different', detail: `${shown}, a nonzero polynomial: exactly different` };
+        return confirmResidual(evaluateAt(toExpr(cleared), { ...witnessOpts, deadline: performance.now() + ms }, both), shown);
       }),
     );
   const runWitness = () =>
@@ -195,7 +157,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
       witness = numericWitness(
         { expr: s.lhs, text: s.lhsText, scope: opts.scope },
         { expr: s.rhs, text: s.rhsText, scope: opts.scope },
-        { ...witnessOpts, deadline: performance.now() + ms },
+        { ...witnessOpts, deadline: Math.min(performance.now() + ms, currentCallDeadline()) },
       );
       return { result: witness.result, detail: `${witness.detail}; lhs read from ${witness.readings.lhs}, rhs from ${witness.readings.rhs}` };
     });
@@ -203,15 +165,16 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     timed('nerdamer-expand', () => {
       const beyond = beyondNerdamer(both);
       if (beyond) return { result: 'unknown', detail: `not asked: ${beyond} (nerdamer does not answer such input in bounded time)` };
-      const ans = nerdamerDifference(s.lhs, s.rhs, assumptions, ms);
+      const ans = withDeadline(ms, () => nerdamerDifference(s.lhs, s.rhs, assumptions, ms));
       if (ans.isZero) return { result: 'equal', detail: 'expand(lhs - rhs) = 0' };
       const r = residualReading(ans);
-      const values = evaluateTextAt(r.text, r.reading, r.atom, witnessOpts, both).map((x) => x.value);
-      nerdamerResidual = values;
+      const values = evaluateTextAt(r.text, r.reading, r.atom, witnessOpts, both);
+      nerdamerResidual = values.map((x) => x.value);
       return confirmResidual(values, `expand(lhs - rhs) = ${truncate(ans.residual)}`);
     });
 
   const run = (m: MethodName) => {
+    ms = Math.max(1, Math.min(methodMs, currentCallDeadline() - performance.now()));
     if (methods.includes(m) && !checks.has(m))
       checks.set(m, m === 'engine-normal-form' ? runEngine() : m === 'mathjs-random-points' ? runWitness() : runNerdamer());
   };

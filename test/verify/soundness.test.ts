@@ -53,8 +53,8 @@ describe('numbers are exact from their text', () => {
   ])('%s vs %s is different', (a, b) => {
     const v = equivalent(a, b);
     expect(v.status).toBe('different');
-    // the floats cannot see the difference; the witness says so instead of voting equal
-    expect(v.checks.find((c) => c.method === 'mathjs-random-points')!.result).toBe('unknown');
+    // floats cannot see the difference: the witness sees it in decimals or abstains, never votes equal
+    expect(['different', 'unknown']).toContain(v.checks.find((c) => c.method === 'mathjs-random-points')!.result);
   });
 
   it('0.1 + 0.2 is 0.3 and 1e-400*10^400 is 1', () => {

@@ -37,11 +37,14 @@ const ok = (x: Bounded) => Number.isFinite(x.v) && Number.isFinite(x.e);
 const bad = (...xs: Bounded[]): Bounded => (xs.some((x) => Number.isNaN(x.v)) ? UNDEFINED : OVERFLOW);
 const round = (v: number) => UNIT * Math.abs(v);
 
-/** a + b. */
+/** a + b (the rounding error of the sum is computed exactly, TwoSum, so an exact sum adds none). */
 export function bAdd(a: Bounded, b: Bounded): Bounded {
   if (!ok(a) || !ok(b)) return bad(a, b);
   const v = a.v + b.v;
-  return approx(v, a.e + b.e + round(v), a.s + b.s);
+  if (!Number.isFinite(v)) return OVERFLOW;
+  const bv = v - a.v;
+  const r = a.v - (v - bv) + (b.v - bv);
+  return approx(v, a.e + b.e + Math.abs(r), a.s + b.s);
 }
 
 /** -a. */
@@ -62,7 +65,8 @@ export function bDiv(a: Bounded, b: Bounded): Bounded {
   if (b.v === 0 && b.e === 0) return UNDEFINED;
   if (!(d > 0)) return OVERFLOW; // the divisor may be 0 within its error: not resolvable here
   const v = a.v / b.v;
-  const out = approx(v, (Math.abs(a.v) * b.e + Math.abs(b.v) * a.e) / (Math.abs(b.v) * d) + round(v), a.s / d);
+  // (|a| e_b / |b| + e_a) / (|b| - e_b), in an order whose intermediates cannot overflow
+  const out = approx(v, ((Math.abs(a.v) * (b.e / Math.abs(b.v)) + a.e) / d) * (1 + 4 * UNIT) + round(v), a.s / d);
   return a.v !== 0 ? tiny(out) : out;
 }
 
@@ -85,16 +89,25 @@ export function bPowInt(a: Bounded, n: number): Bounded {
 /** a^b for a real exponent: a must be positive (a fractional power of a negative number is not real). */
 export function bPow(a: Bounded, b: Bounded): Bounded {
   if (!ok(a) || !ok(b)) return bad(a, b);
-  const n = Math.round(b.v);
-  if (b.e <= 1e-9 && Math.abs(b.v - n) <= b.e && Number.isSafeInteger(n)) return bPowInt(a, n);
-  if (a.v === 0 && a.e === 0) return b.v > 0 ? exact(0) : UNDEFINED;
-  if (a.v < -a.e) return UNDEFINED; // a fractional power of a negative number
-  if (!(a.v > 0)) return OVERFLOW; // the base may be 0 or negative within its error
+  if (b.e === 0 && Number.isSafeInteger(b.v)) return bPowInt(a, b.v);
+  const bLo = b.v - b.e;
+  const bHi = b.v + b.e;
+  const integerInside = Math.ceil(bLo) <= Math.floor(bHi);
+  if (a.v === 0 && a.e === 0) return bLo > 0 ? exact(0) : bHi < 0 ? UNDEFINED : OVERFLOW;
+  if (a.v + a.e < 0) return integerInside ? OVERFLOW : UNDEFINED; // a negative base: real only for an integer exponent
+  const aLo = a.v - a.e;
+  if (!(aLo > 0)) return OVERFLOW; // the base may be 0 or negative within its error
+  // b ln a over the box of (a, b) is bilinear in (b, ln a): its extremes are at the corners
+  const u = [Math.log(aLo), Math.log(a.v + a.e)];
+  const t = [u[0] * bLo, u[0] * bHi, u[1] * bLo, u[1] * bHi];
+  const slack = (x: number) => 4 * UNIT * Math.abs(x) + Number.MIN_VALUE; // log, product and exp each within an ulp
+  const tMin = Math.min(...t);
+  const tMax = Math.max(...t);
+  const lo = Math.exp(tMin - slack(tMin)) * (1 - 2 * UNIT);
+  const hi = Math.exp(tMax + slack(tMax)) * (1 + 2 * UNIT);
   const v = a.v ** b.v;
-  if (!Number.isFinite(v)) return OVERFLOW;
-  const lower = a.v - a.e;
-  const baseRel = lower > 0 ? a.e / lower : Infinity;
-  return tiny(approx(v, Math.abs(v) * (Math.abs(b.v) * baseRel + Math.abs(Math.log(a.v)) * b.e) + 2 * round(v)));
+  if (!Number.isFinite(v) || !Number.isFinite(hi)) return OVERFLOW;
+  return tiny(approx(v, Math.max(hi - v, v - lo, 0) + 2 * round(v)));
 }
 
 /** exp(a). */

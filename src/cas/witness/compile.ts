@@ -1,25 +1,27 @@
 /**
- * mathjs's parse tree of a text, turned into an evaluator of Bounded values (bounded.ts). This is
- * the numeric witness's own reading of an expression: it shares nothing with the engine's tree
- * (mathjs parses the text, this module evaluates it), so a bug in our parser or in the conversion
- * to our expressions shows up as a disagreement. Long sums and products are evaluated as loops.
+ * mathjs's parse tree of a text, turned into an evaluator (in floats with error bounds, or in
+ * decimal intervals: arith.ts). This is the numeric witness's own reading of an expression: it
+ * shares nothing with the engine's tree (mathjs parses the text, this module evaluates it), so a
+ * bug in our parser or in the conversion to our expressions shows up as a disagreement. Long sums
+ * and products are evaluated as loops.
  */
 import { mathParseExact, MacroSource } from '../parse.ts';
-import { Bounded, UNDEFINED, OVERFLOW, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
+import { Bounded } from './bounded.ts';
+import { Arith, ConstantValue, FLOAT } from './arith.ts';
 import { RandomFunctions } from './randomFunctions.ts';
 import type { Point } from './domain.ts';
 
 /** What an evaluation reads: the point, the random functions of its seed, parameters bound by a macro, named atoms. */
-export interface Env {
+export interface Env<T = Bounded> {
   readonly point: Point;
   readonly fns: RandomFunctions;
-  readonly locals?: ReadonlyMap<string, Bounded>;
+  readonly locals?: ReadonlyMap<string, T>;
   /** Values of named atoms (nerdamer's stand-ins for opaque applications). */
-  readonly atom?: (name: string, env: Env) => Bounded | undefined;
+  readonly atom?: (name: string, env: Env<T>) => T | undefined;
 }
 
 /** An evaluator of one expression. */
-export type Program = (env: Env) => Bounded;
+export type Program<T = Bounded> = (env: Env<T>) => T;
 
 /** How names in the text are read. */
 export interface Reading {
@@ -48,35 +50,47 @@ interface Node {
   name?: string;
   fn?: string | Node;
   args?: Node[];
-  value?: { toNumber(): number; eq(x: number): boolean; isZero(): boolean; abs(): { toNumber(): number } } | number;
+  value?: ConstantValue;
   content?: Node;
 }
 
 const DERIV_NAME = /^(.+)__d(\d+(?:_\d+)*)$/;
-const ELEMENTARY: Record<string, (a: Bounded) => Bounded> = {
-  exp: bExp,
-  ln: bLn,
-  log: bLn,
-  sqrt: bSqrt,
-  abs: bAbs,
-  sin: (a) => bTrig(a, 'sin'),
-  cos: (a) => bTrig(a, 'cos'),
-};
 
-/** A written constant as a Bounded value: exact when the float is the number written, else within its rounding. */
-function constant(n: Node): Bounded {
-  const d = n.value!;
-  if (typeof d === 'number') return approx(d, 0);
-  const v = d.toNumber();
-  if (!Number.isFinite(v)) return OVERFLOW;
-  if (d.eq(v)) return { v, e: 0, s: Math.abs(v) };
-  if (v === 0) return { v: 0, e: Number.MIN_VALUE, s: Number.MIN_VALUE }; // underflow: known only to be tiny
-  return approx(v, UNIT * Math.abs(v));
+/** One compilation: the reading, the arithmetic, and the macro bodies compiled so far. */
+interface Ctx<T> {
+  readonly r: Reading;
+  readonly arith: Arith<T>;
+  readonly macros: Map<MacroSource, Program<T>>;
 }
 
-/** Compile a text in a reading; throws NotEvaluableError for what it cannot read. */
+/** Compile a text in a reading, in floats; throws NotEvaluableError for what it cannot read. */
 export function compileText(text: string, reading: Reading = {}): Program {
-  return compileNode(mathParseExact(text) as unknown as Node, reading, new Set());
+  return compileTextIn(text, reading, FLOAT);
+}
+
+/**
+ * Compiled macro bodies per scope (its map of macro texts) and arithmetic: a macro's program depends
+ * only on its text, the scope's names and the arithmetic, so it is shared by every text of the scope.
+ */
+const macroPrograms = new WeakMap<ReadonlyMap<string, MacroSource>, Map<Arith<unknown>, Map<MacroSource, Program<unknown>>>>();
+function macroCacheFor<T>(r: Reading, arith: Arith<T>): Map<MacroSource, Program<T>> {
+  if (!r.macros || r.symbolName || r.functionName || r.atoms) return new Map();
+  let byArith = macroPrograms.get(r.macros);
+  if (!byArith) {
+    byArith = new Map();
+    macroPrograms.set(r.macros, byArith);
+  }
+  let m = byArith.get(arith as Arith<unknown>);
+  if (!m) {
+    m = new Map();
+    byArith.set(arith as Arith<unknown>, m);
+  }
+  return m as unknown as Map<MacroSource, Program<T>>;
+}
+
+/** Compile a text in a reading and an arithmetic (floats, or decimal intervals). */
+export function compileTextIn<T>(text: string, reading: Reading, arith: Arith<T>): Program<T> {
+  return compileNode(mathParseExact(text) as unknown as Node, { r: reading, arith, macros: macroCacheFor(reading, arith) }, new Set());
 }
 
 function chain(n: Node, ops: readonly string[]): { node: Node; op: string }[] {
@@ -90,17 +104,18 @@ function chain(n: Node, ops: readonly string[]): { node: Node; op: string }[] {
   return out.reverse();
 }
 
-function compileNode(n: Node, r: Reading, params: ReadonlySet<string>): Program {
-  const sub = (x: Node) => compileNode(x, r, params);
+function compileNode<T>(n: Node, c: Ctx<T>, params: ReadonlySet<string>): Program<T> {
+  const sub = (x: Node) => compileNode(x, c, params);
+  const A = c.arith;
   switch (n.type) {
     case 'ConstantNode': {
-      const c = constant(n);
-      return () => c;
+      const k = A.constant(n.value!);
+      return () => k;
     }
     case 'ParenthesisNode':
       return sub(n.content!);
     case 'SymbolNode':
-      return symbolProgram(n.name!, r, params);
+      return symbolProgram(n.name!, c, params);
     case 'OperatorNode': {
       if (n.fn === 'add' || n.fn === 'subtract' || n.fn === 'multiply' || n.fn === 'divide') {
         const additive = n.fn === 'add' || n.fn === 'subtract';
@@ -110,56 +125,67 @@ function compileNode(n: Node, r: Reading, params: ReadonlySet<string>): Program 
           for (let i = 1; i < parts.length; i++) {
             const x = parts[i].f(env);
             const op = parts[i].op;
-            acc = op === 'add' ? bAdd(acc, x) : op === 'subtract' ? bAdd(acc, bNeg(x)) : op === 'multiply' ? bMul(acc, x) : bDiv(acc, x);
+            acc = op === 'add' ? A.add(acc, x) : op === 'subtract' ? A.add(acc, A.neg(x)) : op === 'multiply' ? A.mul(acc, x) : A.div(acc, x);
           }
           return acc;
         };
       }
       const a = n.args!.map(sub);
-      if (n.fn === 'pow') return (env) => bPow(a[0](env), a[1](env));
-      if (n.fn === 'unaryMinus') return (env) => bNeg(a[0](env));
+      if (n.fn === 'pow') return (env) => A.pow(a[0](env), a[1](env));
+      if (n.fn === 'unaryMinus') return (env) => A.neg(a[0](env));
       if (n.fn === 'unaryPlus') return a[0];
       throw new NotEvaluableError(`operator ${String(n.fn)} is not evaluated by the numeric witness`);
     }
     case 'FunctionNode': {
       const head = n.fn as Node;
       if (head.type !== 'SymbolNode') throw new NotEvaluableError('only named functions can be evaluated');
-      return functionProgram(head.name!, n.args!.map(sub), r);
+      return functionProgram(head.name!, n.args!.map(sub), c);
     }
     default:
       throw new NotEvaluableError(`${n.type} is not evaluated by the numeric witness`);
   }
 }
 
-const macroCache = new WeakMap<MacroSource, Program>();
-function macroBody(m: MacroSource, r: Reading): Program {
-  let p = macroCache.get(m);
+/** mathjs's trees of macro bodies by text (a pure function of the text, never mutated: safe to share). */
+const parsedBodies = new Map<string, Node>();
+function parseBody(text: string): Node {
+  let n = parsedBodies.get(text);
+  if (!n) {
+    n = mathParseExact(text) as unknown as Node;
+    if (parsedBodies.size > 2000) parsedBodies.clear();
+    parsedBodies.set(text, n);
+  }
+  return n;
+}
+
+/** A macro's body, compiled once per compilation (a cycle of macros is refused where they are defined). */
+function macroBody<T>(m: MacroSource, c: Ctx<T>): Program<T> {
+  let p = c.macros.get(m);
   if (!p) {
-    p = compileNode(mathParseExact(m.body) as unknown as Node, r, new Set(m.params));
-    macroCache.set(m, p);
+    p = compileNode(parseBody(m.body), c, new Set(m.params));
+    c.macros.set(m, p);
   }
   return p;
 }
 
-function symbolProgram(name: string, r: Reading, params: ReadonlySet<string>): Program {
-  if (params.has(name)) return (env) => env.locals?.get(name) ?? UNDEFINED;
-  if (r.atoms?.has(name)) return (env) => env.atom?.(name, env) ?? UNDEFINED;
+function symbolProgram<T>(name: string, c: Ctx<T>, params: ReadonlySet<string>): Program<T> {
+  const { r, arith: A } = c;
+  if (params.has(name)) return (env) => env.locals?.get(name) ?? A.notReal;
+  if (r.atoms?.has(name)) return (env) => env.atom?.(name, env) ?? A.notReal;
   const m = r.macros?.get(name);
   if (m && m.params.length === 0) {
-    const body = macroBody(m, r);
+    const body = macroBody(m, c);
     return (env) => body({ ...env, locals: undefined });
   }
-  if (name === 'e') return () => ({ v: Math.E, e: UNIT * Math.E, s: Math.E });
-  if (name === 'pi') return () => ({ v: Math.PI, e: UNIT * Math.PI, s: Math.PI });
+  if (name === 'e') return () => A.e;
+  if (name === 'pi') return () => A.pi;
   const user = r.symbolName ? r.symbolName(name) : name;
-  return (env) => {
-    const v = env.point.get(user);
-    return { v, e: 0, s: Math.abs(v) };
-  };
+  return (env) => A.sample(env.point.get(user));
 }
 
-function functionProgram(name: string, args: Program[], r: Reading): Program {
-  const elementary = ELEMENTARY[name];
+function functionProgram<T>(name: string, args: Program<T>[], c: Ctx<T>): Program<T> {
+  const { r, arith: A } = c;
+  const elementary = A.fn(name);
   if (elementary) {
     if (args.length !== 1) throw new NotEvaluableError(`${name} takes one argument`);
     return (env) => elementary(args[0](env));
@@ -167,7 +193,7 @@ function functionProgram(name: string, args: Program[], r: Reading): Program {
   const m = r.macros?.get(name);
   if (m) {
     if (m.params.length !== args.length) throw new NotEvaluableError(`macro ${name} takes ${m.params.length} arguments`);
-    const body = macroBody(m, r);
+    const body = macroBody(m, c);
     return (env) => body({ ...env, locals: new Map(m.params.map((p, i) => [p, args[i](env)])) });
   }
   const mapped = r.functionName?.(name);
@@ -177,7 +203,8 @@ function functionProgram(name: string, args: Program[], r: Reading): Program {
     throw new NotEvaluableError(`${name}(...) is not a declared opaque function (an operator, evaluated only through the engine)`);
   if (target.derivs && target.derivs.length !== args.length) throw new NotEvaluableError(`derivative marker of ${name} does not match its arguments`);
   return (env) =>
-    env.fns.evaluate(
+    A.opaque(
+      env.fns,
       target.name,
       args.map((a) => a(env)),
       target.derivs ?? [],

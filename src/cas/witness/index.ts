@@ -16,13 +16,15 @@ import { Assumptions } from '../assumptions.ts';
 import { Bounded, isDefined, isOverflow } from './bounded.ts';
 import { RandomFunctions } from './randomFunctions.ts';
 import { Point, DomainOptions, checkRanges } from './domain.ts';
-import { compileText, Program, Reading, NotEvaluableError, Env } from './compile.ts';
+import { compileText, Reading, NotEvaluableError, Env } from './compile.ts';
+import { SideProgram, PointOutcome, PRECISIONS, comparePoint, certifyValue, CertifiedValue, floatNonzero } from './refine.ts';
 
 export { Point, DomainError, checkRanges } from './domain.ts';
 export { compileText, NotEvaluableError } from './compile.ts';
 export type { Program, Reading, Env } from './compile.ts';
 export { seededRandom, randomPolynomial, RandomFunctions } from './randomFunctions.ts';
 export type { Bounded } from './bounded.ts';
+export type { PointOutcome, CertifiedValue } from './refine.ts';
 export { bPow, exact } from './bounded.ts';
 
 /** One side of an identity: the engine's expression and, when it was parsed from text, that text. */
@@ -42,16 +44,6 @@ export interface WitnessOptions {
   readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
   /** Stop after this time (ms since the epoch of performance.now()). */
   readonly deadline?: number;
-}
-
-/** What happened at one point. */
-export interface PointOutcome {
-  readonly point: Point;
-  readonly lhs: Bounded;
-  readonly rhs: Bounded;
-  readonly kind: 'agree' | 'differ' | 'blind' | 'undefined-both' | 'undefined-one';
-  /** The gap the witness cannot see below: 16 (err lhs + err rhs), at least 1e-13 of the size of the terms. */
-  readonly noise: number;
 }
 
 /** The witness's answer, with its evidence. */
@@ -91,13 +83,13 @@ export function printedReading(names: SafeNames): Reading {
 }
 
 /** Compile a side from its text when it can be read on its own, else from the printed engine tree. */
-function compileSide(side: WitnessSide, names: SafeNames): { program: Program; reading: string } {
+function compileSide(side: WitnessSide, names: SafeNames): { program: SideProgram; reading: string } {
   const source = side.text !== undefined ? { text: side.text, scope: side.scope } : sourceOf(side.expr);
   let why = 'a derived expression';
   if (source) {
     const scope = source.scope;
     try {
-      const program = compileText(source.text, {
+      const program = new SideProgram(source.text, {
         macros: scope?.macroSources,
         isOpaque: scope ? (n) => scope.functions.has(n) : undefined,
       });
@@ -107,7 +99,7 @@ function compileSide(side: WitnessSide, names: SafeNames): { program: Program; r
       why = `its text uses what only the engine evaluates (${err.message})`;
     }
   }
-  return { program: compileText(printExpr(side.expr, names, 'log'), printedReading(names)), reading: `the printed engine form (${why})` };
+  return { program: new SideProgram(printExpr(side.expr, names, 'log'), printedReading(names)), reading: `the printed engine form (${why})` };
 }
 
 /** Evaluate compiled programs at the witness's points (seeds x points per seed). */
@@ -123,17 +115,15 @@ export function* witnessPoints(o: WitnessOptions, exprs: readonly Expr[]): Gener
   }
 }
 
-/** Classify one point. */
-function classify(point: Point, lhs: Bounded, rhs: Bounded, tol: number): PointOutcome {
-  const dl = isDefined(lhs) || isOverflow(lhs);
-  const dr = isDefined(rhs) || isOverflow(rhs);
-  if (isOverflow(lhs) || isOverflow(rhs)) return { point, lhs, rhs, kind: 'blind', noise: Infinity };
-  if (!dl || !dr) return { point, lhs, rhs, kind: dl || dr ? 'undefined-one' : 'undefined-both', noise: NaN };
-  const scale = Math.max(Math.abs(lhs.v), Math.abs(rhs.v), lhs.s, rhs.s, Number.MIN_VALUE);
-  const noise = Math.max(16 * (lhs.e + rhs.e), 1e-13 * scale);
-  const gap = Math.abs(lhs.v - rhs.v);
-  if (gap > noise) return { point, lhs, rhs, kind: 'differ', noise };
-  return { point, lhs, rhs, kind: noise / scale <= tol ? 'agree' : 'blind', noise };
+const FINDINGS = new Set<PointOutcome['kind']>(['undefined-both', 'undefined-one', 'undefined-maybe', 'zero-divisor']);
+
+/** A finding in words: which side is not a real number (or which divisor vanishes) where. */
+function describeFinding(x: PointOutcome): string {
+  const at = `at ${where(x.point)} (inside the declared domain)`;
+  if (x.kind === 'undefined-both') return `both sides are not a real number ${at}`;
+  if (x.kind === 'undefined-one') return `${isDefined(x.lhs) || isOverflow(x.lhs) ? 'rhs' : 'lhs'} is not a real number ${at}`;
+  if (x.kind === 'zero-divisor') return `a divisor is 0 to within its bound at ${x.precision} digits ${at}: ${x.why}`;
+  return `${x.why} ${at}`;
 }
 
 /** Compare lhs and rhs at seeded points of the declared domain. */
@@ -143,26 +133,26 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
   const R = compileSide(rhs, names);
   const tol = o.tolerance ?? 1e-8;
   const outcomes: PointOutcome[] = [];
+  let cut = false;
   const look = (opts: WitnessOptions) => {
-    for (const { env, point } of witnessPoints(opts, [lhs.expr, rhs.expr])) {
-      outcomes.push(classify(point, L.program(env), R.program(env), tol));
-      if (o.deadline !== undefined && performance.now() > o.deadline) break;
+    for (const { env } of witnessPoints(opts, [lhs.expr, rhs.expr])) {
+      if (o.deadline !== undefined && performance.now() > o.deadline) {
+        cut = true;
+        break;
+      }
+      outcomes.push(comparePoint(L.program, R.program, env, tol, o.deadline));
     }
   };
   look(o);
   // values outside the reals and no decisive point yet: look at three more seeds before giving up
-  const undecided = () => outcomes.some((x) => x.kind === 'undefined-both') && !outcomes.some((x) => x.kind === 'differ' || x.kind === 'undefined-one');
+  const undecided = () =>
+    outcomes.some((x) => x.kind === 'undefined-both') && !outcomes.some((x) => x.kind === 'differ' || (FINDINGS.has(x.kind) && x.kind !== 'undefined-both'));
   if (undecided()) look({ ...o, seeds: (o.seeds ?? [1, 2, 3]).map((k) => k + 1000) });
   const count = (k: PointOutcome['kind']) => outcomes.filter((x) => x.kind === k).length;
-  const findings = outcomes
-    .filter((x) => x.kind === 'undefined-both' || x.kind === 'undefined-one')
-    .map(
-      (x) =>
-        `${x.kind === 'undefined-both' ? 'both sides are' : `${isDefined(x.lhs) ? 'rhs' : 'lhs'} is`} not a real number at ${where(x.point)} (inside the declared domain)`,
-    );
+  const findings = outcomes.filter((x) => FINDINGS.has(x.kind)).map(describeFinding);
   const readings = { lhs: L.reading, rhs: R.reading };
   const agreeing = outcomes.filter((x) => x.kind === 'agree');
-  const resolution = Math.max(0, ...agreeing.map((x) => x.noise / Math.max(Math.abs(x.lhs.v), Math.abs(x.rhs.v), x.lhs.s, x.rhs.s, Number.MIN_VALUE)));
+  const resolution = Math.max(0, ...agreeing.map((x) => x.relative));
   const base = { outcomes, findings, readings, resolution };
   const differ = outcomes.find((x) => x.kind === 'differ' || x.kind === 'undefined-one');
   if (differ) {
@@ -176,34 +166,42 @@ export function numericWitness(lhs: WitnessSide, rhs: WitnessSide, o: WitnessOpt
       detail: `at ${where(differ.point)}: lhs = ${showValue(differ.lhs)}, rhs = ${showValue(differ.rhs)}${gap}; ${outcomes.length} points`,
     };
   }
+  const precise = outcomes.filter((x) => x.precision !== 'float').length;
   const tally = `${agreeing.length} of ${outcomes.length} points agree to ${fmt(resolution)} relative to the size of the terms`;
   const extra = [
     count('blind') ? `${count('blind')} too ill-conditioned or too large for floats to resolve ${fmt(tol)}` : '',
     count('undefined-both') ? `${count('undefined-both')} where neither side is a real number` : '',
+    count('zero-divisor') ? `${count('zero-divisor')} where a divisor is 0 to within its bound at ${PRECISIONS.at(-1)} digits` : '',
+    precise ? `${precise} decided in decimal intervals` : '',
   ]
     .filter(Boolean)
     .join(', ');
   const detail = extra ? `${tally}; ${extra}` : tally;
   if (findings.length > 0) return { ...base, result: 'unknown', detail: `${detail}; ${findings[0]}` };
+  if (cut) return { ...base, result: 'unknown', detail: `${detail}; stopped at the deadline before every point was looked at: no vote` };
   if (agreeing.length * 2 < outcomes.length || agreeing.length === 0) return { ...base, result: 'unknown', detail };
   return { ...base, result: 'equal', detail };
 }
 
-/** Values of an expression (the engine's, printed) at the witness's points: for confirming a residual. */
-export function evaluateAt(expr: Expr, o: WitnessOptions, allExprs: readonly Expr[]): { point: Point; value: Bounded }[] {
+/** Values of an expression (the engine's, printed) at the witness's points, refined in decimals where floats cannot tell them from 0: for confirming a residual. */
+export function evaluateAt(expr: Expr, o: WitnessOptions, allExprs: readonly Expr[]): ({ point: Point } & CertifiedValue)[] {
   const names = safeNamesFor([expr]);
-  const program = compileText(printExpr(expr, names, 'log'), printedReading(names));
-  return [...witnessPoints(o, allExprs)].map(({ env, point }) => ({ point, value: program(env) }));
+  const program = new SideProgram(printExpr(expr, names, 'log'), printedReading(names));
+  return [...witnessPoints(o, allExprs)].map(({ env, point }) => ({ point, ...certifyValue(program, env, o.deadline) }));
 }
 
-/** Values of a text (e.g. nerdamer's residual) at the witness's points, with named atoms evaluated by `atom`. */
+/** Values of a text (e.g. nerdamer's residual) at the witness's points, with named atoms evaluated by `atom` (floats only). */
 export function evaluateTextAt(
   text: string,
   reading: Reading,
   atom: Env['atom'],
   o: WitnessOptions,
   allExprs: readonly Expr[],
-): { point: Point; value: Bounded }[] {
+): ({ point: Point } & CertifiedValue)[] {
   const program = compileText(text, reading);
-  return [...witnessPoints(o, allExprs)].map(({ env, point }) => ({ point, value: program({ ...env, atom }) }));
+  return [...witnessPoints(o, allExprs)].map(({ env, point }) => {
+    const value = program({ ...env, atom });
+    const certified = Number.isNaN(value.v) ? 'undefined' : floatNonzero(value) ? 'nonzero' : undefined;
+    return { point, value, certified };
+  });
 }
