@@ -358,9 +358,9 @@ export function floatErrorOf(f: KnownFunction, v: number): number {
   return (f.floatError ? f.floatError(v) : 4 * Number.EPSILON * Math.abs(v)) + Number.MIN_VALUE;
 }
 
-/** Up to three registry names closest to an unknown name (edit distance at most 2, or the nearest one). */
-export function closeFunctionNames(name: string): string[] {
-  const names = knownFunctionNames();
-  const near = names.filter((n) => distance(n, name) <= 2).sort((x, y) => distance(x, name) - distance(y, name));
+/** Up to three names closest to an unknown name among the registry's and `declared` (edit distance at most 2, or the nearest one). */
+export function closeFunctionNames(name: string, declared: readonly string[] = []): string[] {
+  const names = [...new Set([...knownFunctionNames(), ...declared])];
+  const near = names.filter((n) => distance(n, name) <= 2).sort((x, y) => distance(x, name) - distance(y, name) || (x < y ? -1 : 1));
   return near.length > 0 ? near.slice(0, 3) : [closest(name, names)];
 }

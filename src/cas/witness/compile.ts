@@ -8,6 +8,7 @@ import { mathParseExact, MacroSource } from '../parse.ts';
 import { Bounded, UNDEFINED, OVERFLOW, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
 import { RandomFunctions } from './randomFunctions.ts';
 import type { Point } from './domain.ts';
+import { knownFunction, enclose, evalFloat } from '../registry.ts';
 
 /** What an evaluation reads: the point, the random functions of its seed, parameters bound by a macro, named atoms. */
 export interface Env {
@@ -158,8 +159,18 @@ function symbolProgram(name: string, r: Reading, params: ReadonlySet<string>): P
   };
 }
 
+/** A registry function of a Bounded value, its error from the registry's enclosure over [v - e, v + e]. */
+function registryValue(name: string, a: Bounded): Bounded {
+  if (!Number.isFinite(a.v) || !Number.isFinite(a.e)) return a;
+  const box = enclose(name, a.v - a.e, a.v + a.e);
+  if (box.kind === 'undefined') return UNDEFINED;
+  if (box.kind === 'partly') return a.e === 0 ? (Number.isFinite(evalFloat(name, a.v)) ? OVERFLOW : UNDEFINED) : OVERFLOW;
+  const v = evalFloat(name, a.v);
+  return approx(v, Math.max(v - box.lo, box.hi - v), Math.max(Math.abs(box.lo), Math.abs(box.hi)));
+}
+
 function functionProgram(name: string, args: Program[], r: Reading): Program {
-  const elementary = ELEMENTARY[name];
+  const elementary: ((a: Bounded) => Bounded) | undefined = ELEMENTARY[name] ?? (knownFunction(name) ? (a: Bounded) => registryValue(name, a) : undefined);
   if (elementary) {
     if (args.length !== 1) throw new NotEvaluableError(`${name} takes one argument`);
     return (env) => elementary(args[0](env));
