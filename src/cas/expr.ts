@@ -115,8 +115,11 @@ export function pow(base: Expr, exponent: Expr | number): Expr {
   return { kind: 'pow', base, exponent: e };
 }
 
-/** (b^a)^n = b^(a n) holds with the same domain: n > 0, and a an integer or a n not one ((x^(1/2))^2 = x only for x >= 0). */
-const keepsDomain = (a: Q, n: Q): boolean => qSign(n) > 0 && (qIsInt(a) || !qIsInt(qmul(a, n)));
+/**
+ * (b^a)^n = b^(a n) with the same domain: a an integer or a n not one ((x^(1/2))^2 = x only for
+ * x >= 0), and n > 0 or a > 0 ((x^-1)^-1 = x only for x != 0).
+ */
+const keepsDomain = (a: Q, n: Q): boolean => (qIsInt(a) || !qIsInt(qmul(a, n))) && (qSign(n) > 0 || qSign(a) > 0);
 
 /** True when e is a real number for every real value of its symbols (no division, root, ln or partial function). */
 export function isTotal(e: Expr): boolean {

@@ -24,6 +24,8 @@ import {
   symbolsOf,
   declaredBySource,
   opaqueNames,
+  functionsOf,
+  knownFunction,
 } from '../cas/index.ts';
 import {
   Assumptions,
@@ -155,7 +157,10 @@ interface Sides {
 /** Decide lhs = rhs (expressions or text) with independent methods, under the declared assumptions. */
 export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions = {}): Verdict {
   const label = opts.label ?? 'identity';
-  const opaque = opaqueNames(opts.opaque, label);
+  // opaque functions: the call's own, and those a side given as an expression already applies (its model declared them)
+  const applied = [lhsIn, rhsIn].flatMap((x) => (typeof x === 'string' ? [] : [...functionsOf(x)].filter((n) => !knownFunction(n))));
+  const declared = opaqueNames(opts.opaque, label);
+  const opaque = applied.length > 0 || declared ? new Set([...(declared ?? []), ...applied]) : undefined;
   const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`, opaque) : x);
   const sides: Sides = {
     lhs: read(lhsIn, 'lhs'),
