@@ -67,7 +67,10 @@ function nodeConditions(e: Expr, a: Assumptions): Condition[] {
       const integer = k.kind === 'sym' && a[k.name] === 'integer';
       return [{ expr: e.base, rel: integer ? '!=0' : '>0' }];
     }
-    if (qIsInt(k.value)) return qSign(k.value) < 0 ? [{ expr: e.base, rel: '!=0' }] : [];
+    // a negative power of a power with a negative exponent (or of exp) is never 0 where defined
+    const neverZero =
+      (e.base.kind === 'pow' && e.base.exponent.kind === 'num' && qSign(e.base.exponent.value) < 0) || (e.base.kind === 'fn' && e.base.name === 'exp');
+    if (qIsInt(k.value)) return qSign(k.value) < 0 && !neverZero ? [{ expr: e.base, rel: '!=0' }] : [];
     return [{ expr: e.base, rel: qSign(k.value) > 0 ? '>=0' : '>0' }];
   }
   if (e.kind === 'fn' && !e.derivs) {

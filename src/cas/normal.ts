@@ -38,6 +38,8 @@ import {
   qLess,
   floorQ,
   withWorkBudget,
+  workSpent,
+  chargeReused,
 } from './polyCore.ts';
 
 export type { Poly, Term, Factor } from './polyCore.ts';
@@ -49,10 +51,10 @@ const E_KEY = keyOf(E_ATOM);
 
 export { polyAtom };
 
-/** The declarations a normal form is computed under, with its own cache. */
+/** The declarations a normal form is computed under, with its own cache (each entry with the work it cost, charged again on reuse). */
 interface Ctx {
   readonly a: Assumptions;
-  readonly cache: WeakMap<object, Poly>;
+  readonly cache: WeakMap<object, { readonly poly: Poly; readonly work: number }>;
 }
 const contexts = new Map<string, Ctx>();
 const byObject = new WeakMap<Assumptions, Ctx>();
@@ -77,9 +79,13 @@ export function toPoly(e: Expr): Poly {
 
 function poly(e: Expr, ctx: Ctx): Poly {
   const hit = ctx.cache.get(e);
-  if (hit) return hit;
+  if (hit) {
+    chargeReused(hit.work);
+    return hit.poly;
+  }
+  const w0 = workSpent();
   const p = settle(raw(e, ctx), ctx);
-  ctx.cache.set(e, p);
+  ctx.cache.set(e, { poly: p, work: workSpent() - w0 });
   return p;
 }
 

@@ -45,6 +45,17 @@ export function withWorkBudget<T>(f: () => T): T {
   }
 }
 
+/** Work spent so far by the current normal form (0 outside one). */
+export const workSpent = (): number => work ?? 0;
+
+/**
+ * Charge work done earlier and reused (a memoised normal form): the limit then trips the same
+ * way whatever ran before in the process, warm cache or cold.
+ */
+export function chargeReused(n: number): void {
+  if (n > 0) charge(n, () => `a reused normal form costing ${n} term multiplications`);
+}
+
 function charge(n: number, what: () => string): void {
   if (work === null) return;
   work += n;
