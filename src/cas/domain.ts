@@ -163,9 +163,9 @@ function at(conds: readonly Condition[], vals: Map<Condition, readonly { value: 
 /**
  * Are lhs and rhs defined on the same part of the declared domain (up to measure zero)? `evaluate`
  * gives values at the witness's points, used to find a separating point or to show a divisor is
- * not identically zero.
+ * not identically zero; without it the conditions are only listed.
  */
-export function compareDomains(lhs: Expr, rhs: Expr, a: Assumptions, evaluate: Evaluator): DomainComparison {
+export function compareDomains(lhs: Expr, rhs: Expr, a: Assumptions, evaluate?: Evaluator): DomainComparison {
   const L = conditionsOf(lhs, a);
   const R = conditionsOf(rhs, a);
   const conditions = [
@@ -173,6 +173,7 @@ export function compareDomains(lhs: Expr, rhs: Expr, a: Assumptions, evaluate: E
     ...R.map((c) => `${show(c)} (rhs${c.rel === '!=0' ? ': excluded points' : ''})`),
   ];
   if (L.length === 0 && R.length === 0) return { status: 'same', conditions, detail: 'both sides are defined everywhere in the declared domain' };
+  if (!evaluate) return { status: 'unknown', conditions, detail: 'the domains were listed, not compared' };
   const cache = new Map<Condition, readonly { value: ConditionValue; at: string }[]>();
   const valuesOf = (c: Condition) => {
     let v = cache.get(c);

@@ -98,6 +98,8 @@ function raw(e: Expr, ctx: Ctx): Poly {
     case 'add':
       return polySum(e.terms.map((t) => poly(t, ctx)));
     case 'mul':
+      // 0 * f, kept whole by the constructors for f's domain (domain.ts), is 0 wherever it is defined
+      if (e.factors[0].kind === 'num' && qIsZero(e.factors[0].value)) return EMPTY;
       return e.factors.reduce<Poly>((acc, t) => polyMul(acc, poly(t, ctx)), polyConst(ONE));
     case 'pow': {
       const ex = poly(e.exponent, ctx);

@@ -38,6 +38,7 @@ export const peakWorkSeen = (): number => peakWork;
 export function withWorkBudget<T>(f: () => T): T {
   if (work !== null) return f();
   work = 0;
+  current = limits();
   try {
     return f();
   } finally {
@@ -53,8 +54,14 @@ export const workSpent = (): number => work ?? 0;
  * way whatever ran before in the process, warm cache or cold.
  */
 export function chargeReused(n: number): void {
-  if (n > 0) charge(n, () => `a reused normal form costing ${n} term multiplications`);
+  if (work === null || n === 0) return;
+  work += n;
+  if (work > peakWork) peakWork = work;
+  if (work > current.maxWork) charge(0, () => `a reused normal form costing ${n} term multiplications`);
 }
+
+/** The limits, read once per normal form (limits() is a call per multiplication otherwise). */
+let current = limits();
 
 function charge(n: number, what: () => string): void {
   if (work === null) return;

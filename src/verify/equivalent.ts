@@ -258,9 +258,10 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     reconcileBlindWitness(checks, witness, residuals());
   }
   if (checks.size < 2) for (const m of methods) run(m);
-  const domain = compareDomains(s.lhs, s.rhs, assumptions, (e) =>
-    evaluateAt(e, witnessOpts, both).map((x) => ({ value: x.value, at: JSON.stringify(x.point) })),
-  );
+  // the domains decide only where a symbolic method says equal; otherwise they are listed
+  const symbolicEqual = [...checks.values()].some((c) => c.method !== 'mathjs-random-points' && c.result === 'equal');
+  const atPoints = (e: Expr) => evaluateAt(e, witnessOpts, both).map((x) => ({ value: x.value, at: JSON.stringify(x.point) }));
+  const domain = compareDomains(s.lhs, s.rhs, assumptions, symbolicEqual ? atPoints : undefined);
   qualifyByDomain(checks, domain);
   return { ...verdictOf(s, [...checks.values()], assumptions, witness, engineResidual), domain: domain.conditions };
 }
