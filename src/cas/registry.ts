@@ -12,7 +12,7 @@
  * erfc. Conventions are mathjs's where it has them: acot(u) = atan(1/u), asec(u) = acos(1/u),
  * acsc(u) = asin(1/u) (each for u != 0 here), sign(0) = 0.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { closest, distance } from 'fastest-levenshtein';
 
 /**

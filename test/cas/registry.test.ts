@@ -5,7 +5,7 @@
  * 60-digit values and finite differences.
  */
 import { describe, it, expect } from 'vitest';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { equivalent } from '../../src/verify/equivalent.ts';
 import { parseExpr, partial, printExpr, evalFloat, evalDecimal, enclose, knownFunctionNames, UnknownFunctionError } from '../../src/cas/index.ts';
 import { evaluateAt } from '../../src/cas/witness/index.ts';
