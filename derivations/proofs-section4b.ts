@@ -42,7 +42,7 @@ import { byParts, PAPER_SIGNS, withFacts, proofAssumptions, proofScope, TWO_METH
 import { hypotheses, ADMISSIBLE } from './lib/hypotheses.ts';
 
 const { P } = proofScope({
-  parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'i', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
+  parameters: ['kappa', 'alpha', 'eta', 'delta', 'astar', 'mstar', 'C', 'h', 'x', 'L', 'y', 'theta2', 'k', 'An', 'En', 'G', 'N', 'Ei', 'Mn'],
   symbols: ['t', 's', 'vp'],
   coefficients: { I: null, Y: null },
   functions: { nu: 2, nup: 2, nubar: 1, jnu: 1, err: 1, F: 2 },
@@ -674,7 +674,8 @@ function theorems(d: Derivation) {
       source: 'comment (3) after Theorem 4.2',
       title: '"In the statement (1), we prove convergence with rate O(eps^i) for all i": the statement (1) gives eps^(i/2 + 1/4)',
     },
-    () => [{ label: 'the exponent of eps', printed: P('i'), derived: P('i/2 + 1/4') }],
+    // the paper's index i is k here: i is the imaginary unit, never a user's name
+    () => [{ label: 'the exponent of eps', printed: P('k'), derived: P('k/2 + 1/4') }],
   );
   void [x, div];
 }

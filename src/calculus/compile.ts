@@ -3,7 +3,7 @@
  * search evaluates the same expression thousands of times): built once per expression and cached,
  * an order of magnitude faster than walking the tree each time.
  */
-import { Expr, printExpr, qToNumber } from '../cas/index.ts';
+import { Expr, printExpr, qToNumber, knownFunction, evalFloat } from '../cas/index.ts';
 
 /** A numeric evaluation that cannot be done: a missing symbol, an opaque function, a non-finite value. */
 export class IntegralError extends Error {
@@ -18,7 +18,6 @@ export type Values = Readonly<Record<string, number>>;
 
 type Compiled = (v: Values) => number;
 
-const ELEMENTARY: Record<string, (x: number) => number> = { exp: Math.exp, ln: Math.log, sin: Math.sin, cos: Math.cos };
 const cache = new WeakMap<Expr, Compiled>();
 
 function compileNode(x: Expr): Compiled {
@@ -66,7 +65,8 @@ function compileNode(x: Expr): Compiled {
       break;
     }
     case 'fn': {
-      const op = ELEMENTARY[x.name];
+      const name = x.name;
+      const op = knownFunction(name) ? (u: number) => evalFloat(name, u) : undefined; // the registry's values (NaN outside the domain)
       if (x.derivs) throw new IntegralError(`evaluateExpr: ${printExpr(x)} is an opaque derivative; substitute a formula first`);
       if (!op) throw new IntegralError(`evaluateExpr: ${x.name} is an opaque function; substitute a formula first`);
       const a = compileNode(x.args[0]);

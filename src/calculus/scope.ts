@@ -3,7 +3,7 @@
  * coefficients (each with the symbol of its time derivative), opaque functions with their arity,
  * and macros (functions defined by a formula, like the paper's B0 and A0).
  */
-import { Expr, Scope, parseExpr, substitute, sym } from '../cas/index.ts';
+import { Expr, Scope, parseExpr, substitute, sym, checkUserName } from '../cas/index.ts';
 import { Assumptions, mergeAssumptions, validateAssumptions } from '../cas/assumptions.ts';
 
 /** A function defined by a formula in its parameters, expanded wherever it is applied. */
@@ -36,8 +36,21 @@ export interface ModelScope {
   extend(more: Declarations & { symbols?: readonly string[]; operators?: ReadonlyMap<string, (args: Expr[]) => Expr> }): ModelScope;
 }
 
+/** Refuse reserved names (e, pi, i), registry functions redeclared opaque, and names with a method's markers. */
+function checkDeclaredNames(decl: Declarations, extraSymbols: readonly string[]): void {
+  for (const p of decl.parameters ?? []) checkUserName(p, 'parameter');
+  for (const s of extraSymbols) if (s !== 'pi') checkUserName(s, 'symbol'); // listing pi among the symbols names the constant
+  for (const c of Object.keys(decl.coefficients ?? {})) checkUserName(c, 'coefficient');
+  for (const f of Object.keys(decl.functions ?? {})) checkUserName(f, 'opaque function');
+  for (const [name, m] of Object.entries(decl.macros ?? {})) {
+    checkUserName(name, m.params.length > 0 ? 'macro function' : 'macro');
+    for (const p of m.params) checkUserName(p, `argument of macro ${name}`);
+  }
+}
+
 /** Build a scope from declarations plus extra symbols (state variables, time). */
 export function makeScope(decl: Declarations, extraSymbols: readonly string[], operators: ReadonlyMap<string, (args: Expr[]) => Expr> = new Map()): ModelScope {
+  checkDeclaredNames(decl, extraSymbols);
   const coeffs = decl.coefficients ?? {};
   const symbols = new Set<string>([...(decl.parameters ?? []), ...extraSymbols, ...Object.keys(coeffs)]);
   for (const [name, rate] of Object.entries(coeffs)) if (rate === null || rate === undefined || /^\w+$/.test(rate)) symbols.add(rate ?? `${name}_t`);

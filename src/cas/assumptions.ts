@@ -6,6 +6,8 @@
  * which expands on its way, sees what the claim it serves declared.
  */
 
+import { RESERVED_NAMES } from './safeNames.ts';
+
 /** What a symbol is known to be. `real` is the default and says nothing more. */
 export type AssumptionKind = 'real' | 'positive' | 'nonnegative' | 'negative' | 'nonzero' | 'integer';
 
@@ -31,6 +33,8 @@ export function validateAssumptions(assume: unknown, where: string): Assumptions
   const out: Record<string, AssumptionKind> = {};
   for (const [name, kind] of Object.entries(assume as Record<string, unknown>)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new AssumptionError(`${where}: "${name}" is not a symbol name`);
+    if (RESERVED_NAMES.has(name))
+      throw new AssumptionError(`${where}: "${name}" is reserved (e, pi and i are constants), it cannot be declared ${String(kind)}`);
     if (typeof kind !== 'string' || !(ASSUMPTION_KINDS as readonly string[]).includes(kind))
       throw new AssumptionError(`${where}: symbol ${name} declared "${String(kind)}"; kinds are ${ASSUMPTION_KINDS.join(', ')}`);
     out[name] = kind as AssumptionKind;

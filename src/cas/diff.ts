@@ -4,7 +4,9 @@
  * derivative is {t: 1, theta: theta_t, V: V_t, ...}, so time-dependent coefficients need no
  * function syntax (nerdamer parses theta(t) as a product, see DESIGN.md).
  */
-import { Expr, add, mul, pow, fn, ln, zero, one, isZero, sub, neg, mapExpr, substitute } from './expr.ts';
+import { Expr, add, mul, pow, fn, ln, zero, one, isZero, sub, mapExpr, substitute } from './expr.ts';
+import { knownFunction } from './registry.ts';
+import { derivativeOf } from './functionRules.ts';
 
 /** Derivative of each symbol that varies; symbols not listed are constants. */
 export type Seed = ReadonlyMap<string, Expr>;
@@ -51,23 +53,12 @@ export function differentiate(e: Expr, seed: Seed): Expr {
   return d(e);
 }
 
-/** d f(g_1..g_n) = sum_i f_{,i}(g) dg_i, with the elementary functions' known derivatives. */
+/** d f(g_1..g_n) = sum_i f_{,i}(g) dg_i, with the registry functions' derivatives (functionRules.ts). */
 function chainRule(f: Expr & { kind: 'fn' }, dargs: Expr[]): Expr {
   if (dargs.every(isZero)) return zero;
-  if (!f.derivs) {
-    const a = f.args[0];
-    switch (f.name) {
-      case 'exp':
-        return mul(f, dargs[0]);
-      case 'ln':
-        return mul(pow(a, -1), dargs[0]);
-      case 'sin':
-        return mul(fn('cos', [a]), dargs[0]);
-      case 'cos':
-        return neg(mul(fn('sin', [a]), dargs[0]));
-    }
-  } else if (['exp', 'ln', 'sin', 'cos'].includes(f.name)) {
-    throw new Error(`derivative markers on the elementary function ${f.name}`);
+  if (knownFunction(f.name)) {
+    if (f.derivs) throw new Error(`derivative markers on the known function ${f.name}`);
+    return mul(derivativeOf(f.name, f.args[0])!, dargs[0]);
   }
   const base = f.derivs ?? f.args.map(() => 0);
   const parts: Expr[] = [];

@@ -3,7 +3,8 @@
  * nested sums/products and fold numbers, so an expression keeps the shape it was written in
  * (the normal form in `normal.ts` is what decides equality).
  */
-import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qToString, qpowRational } from './rational.ts';
+import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qIsInt, qSign, qToString, qpowRational } from './rational.ts';
+import { knownFunctionNames, isTotalFunction } from './registry.ts';
 
 export type Expr = Num | Sym | Add | Mul | Pow | Fn;
 export interface Num {
@@ -38,8 +39,8 @@ export interface Fn {
   readonly derivs?: readonly number[];
 }
 
-/** Elementary functions the engine knows the derivative and the numeric value of. */
-export const ELEMENTARY = new Set(['exp', 'ln', 'sin', 'cos']);
+/** The registry's functions (registry.ts): known value, domain and derivative; every other function name is opaque. */
+export const ELEMENTARY: ReadonlySet<string> = new Set(knownFunctionNames());
 
 /** A rational number as an expression. */
 export const num = (p: bigint | number | Q, d: bigint | number = 1n): Num =>
@@ -87,27 +88,58 @@ export function mul(...factors: Expr[]): Expr {
     } else if (f.kind === 'num') c = qmul(c, f.value);
     else out.push(f);
   }
-  if (qIsZero(c)) return zero;
+  if (qIsZero(c)) return out.every(isTotal) ? zero : { kind: 'mul', factors: [zero, ...out] }; // 0 * sqrt(x) keeps x >= 0
   if (!qIsOne(c)) out.unshift(num(c));
   if (out.length === 0) return one;
   if (out.length === 1) return out[0];
   return { kind: 'mul', factors: out };
 }
 
-/** base^exponent, folding numeric powers that stay rational and trivial exponents. */
+/**
+ * base^exponent, folding numeric powers that stay rational, trivial exponents and powers of powers,
+ * but never a fold that would forget where the expression is defined: (1/x)^0, 1^ln(x) and
+ * (x^(1/2))^2 stay as written (domain.ts reads x != 0, x > 0, x >= 0 off them).
+ */
 export function pow(base: Expr, exponent: Expr | number): Expr {
   const e = typeof exponent === 'number' ? num(exponent) : exponent;
-  if (isZero(e)) return one;
+  if (isZero(e) && isTotal(base)) return one;
   if (isOne(e)) return base;
   if (base.kind === 'num' && e.kind === 'num') {
     const r = qpowRational(base.value, e.value);
     if (r) return num(r);
   }
-  if (isOne(base)) return one;
-  if (base.kind === 'pow' && base.exponent.kind === 'num' && e.kind === 'num' && e.value.q === 1n) {
+  if (isOne(base) && isTotal(e)) return one;
+  if (base.kind === 'pow' && base.exponent.kind === 'num' && e.kind === 'num' && e.value.q === 1n && keepsDomain(base.exponent.value, e.value)) {
     return pow(base.base, num(qmul(base.exponent.value, e.value)));
   }
   return { kind: 'pow', base, exponent: e };
+}
+
+/**
+ * (b^a)^n = b^(a n) with the same domain: a an integer or a n not one ((x^(1/2))^2 = x only for
+ * x >= 0), and n > 0 or a > 0 ((x^-1)^-1 = x only for x != 0).
+ */
+const keepsDomain = (a: Q, n: Q): boolean => (qIsInt(a) || !qIsInt(qmul(a, n))) && (qSign(n) > 0 || qSign(a) > 0);
+
+/** True when e is a real number for every real value of its symbols (no division, root, ln or partial function). */
+export function isTotal(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+      return true;
+    case 'add':
+      return e.terms.every(isTotal);
+    case 'mul':
+      return e.factors.every(isTotal);
+    case 'pow': {
+      const k = e.exponent;
+      if (k.kind !== 'num') return false;
+      if (e.base.kind === 'num') return qSign(e.base.value) > 0 || (qIsInt(k.value) && (qSign(e.base.value) !== 0 || qSign(k.value) >= 0));
+      return qIsInt(k.value) && qSign(k.value) >= 0 && isTotal(e.base);
+    }
+    case 'fn':
+      return isTotalFunction(e.name) && e.args.every(isTotal);
+  }
 }
 
 /** -e. */

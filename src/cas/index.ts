@@ -2,8 +2,11 @@
 export * from './rational.ts';
 export * from './expr.ts';
 export * from './errors.ts';
-export { parseExpr, sourceOf, declaredBySource } from './parse.ts';
-export type { Scope, MacroSource, ParsedSource } from './parse.ts';
+export { parseExpr, sourceOf, declaredBySource, UnknownFunctionError } from './parse.ts';
+export { checkUserName, opaqueNames, ReservedNameError, RESERVED_NAMES } from './safeNames.ts';
+export { knownFunction, knownFunctionNames, evalFloat, evalDecimal, enclose } from './registry.ts';
+export type { KnownFunction, Enclosure, ArgDomain } from './registry.ts';
+export type { Scope, MacroSource, ParsedSource, OpaqueDeclaration } from './parse.ts';
 export { printExpr, plainNaming } from './print.ts';
 export type { Naming } from './print.ts';
 export { toPoly, toExpr, expand, polyKey, termCount, constantOf } from './normal.ts';

@@ -9,14 +9,17 @@
  */
 import { Expr, sym, pow, num, mul, mapExpr, children } from './expr.ts';
 import { printExpr } from './print.ts';
-import { safeNamesFor, SafeNames } from './safeNames.ts';
+import { safeNamesFor, SafeNames, internalName } from './safeNames.ts';
+import { knownFunction } from './registry.ts';
+import { rewriteToKeptAtoms } from './functionRules.ts';
 import { Assumptions } from './assumptions.ts';
 import { isNonnegative } from './sign.ts';
 import { nerdamerExpandSync } from './nerdamerWorker.ts';
 import { limits } from './limits.ts';
 import { compileText, printedReading, Reading, Env, Program, bPow, exact } from './witness/index.ts';
 
-const ELEMENTARY = new Set(['exp', 'ln', 'sin', 'cos']);
+/** nerdamer is trusted with a registry function itself only where the registry gives its nerdamer name (exp, ln, sqrt, sin, cos, abs). */
+const nerdamerKnows = (x: Expr & { kind: 'fn' }): boolean => !x.derivs && knownFunction(x.name)?.nerdamer !== undefined;
 
 const expandCache = new Map<string, string>();
 
@@ -36,13 +39,17 @@ function nerdamerExpand(text: string, ms: number): string {
   return r;
 }
 
-/** Replace opaque applications by atoms named after nerdamer's own expansion of their arguments. */
+/**
+ * Replace the applications nerdamer is not trusted with (opaque functions, and the registry's kept
+ * atoms asin, atan, erf, sign) by atoms named after nerdamer's own expansion of their arguments.
+ * Atom names are internal (q#0, ...): no user symbol can be one.
+ */
 function atomize(e: Expr, names: SafeNames, atoms: Map<string, { name: string; app: Expr }>, ms: number): Expr {
   return mapExpr(e, (x) => {
-    if (x.kind !== 'fn' || (ELEMENTARY.has(x.name) && !x.derivs)) return x;
+    if (x.kind !== 'fn' || nerdamerKnows(x)) return x;
     const argKey = x.args.map((a) => nerdamerExpand(printExpr(a, names, 'log'), ms)).join(';');
     const key = `${names.func(x.name, x.derivs)}(${argKey})`;
-    if (!atoms.has(key)) atoms.set(key, { name: `q${atoms.size}x`, app: x });
+    if (!atoms.has(key)) atoms.set(key, { name: internalName('q', atoms.size), app: x });
     return sym(atoms.get(key)!.name);
   });
 }
@@ -87,11 +94,11 @@ function integerPowersOnly(exprs: Expr[], a: Assumptions): { exprs: Expr[]; root
   };
   exprs.forEach(scan);
   if (lcmOf.size === 0) return { exprs, roots: lcmOf };
-  const root = (name: string) => sym(`${name}__root`);
+  const root = (name: string) => sym(internalName(name, 'root'));
   const out = exprs.map((e) =>
     mapExpr(e, (x) => {
       if (x.kind === 'sym' && lcmOf.has(x.name)) return pow(root(x.name), num(lcmOf.get(x.name)!));
-      if (x.kind === 'pow' && x.base.kind === 'pow' && x.base.base.kind === 'sym' && x.base.base.name.endsWith('__root'))
+      if (x.kind === 'pow' && x.base.kind === 'pow' && x.base.base.kind === 'sym' && x.base.base.name.endsWith(internalName('', 'root')))
         return pow(x.base.base, mul(x.base.exponent, x.exponent));
       return x;
     }),
@@ -130,7 +137,10 @@ export function beyondNerdamer(exprs: readonly Expr[]): string | undefined {
 }
 
 /** What nerdamer says of lhs - rhs after expansion (within ms milliseconds per nerdamer call). */
-export function nerdamerDifference(lhsIn: Expr, rhsIn: Expr, assumptions: Assumptions = {}, ms = limits().methodMs): NerdamerAnswer {
+export function nerdamerDifference(lhsWritten: Expr, rhsWritten: Expr, assumptions: Assumptions = {}, ms = limits().methodMs): NerdamerAnswer {
+  // the registry's definitions (tan = sin/cos, cosh through exp, ...): nerdamer sees the same functions as the engine
+  const lhsIn = rewriteToKeptAtoms(lhsWritten);
+  const rhsIn = rewriteToKeptAtoms(rhsWritten);
   const firstNames = safeNamesFor([lhsIn, rhsIn]);
   const atomTable = new Map<string, { name: string; app: Expr }>();
   const atomized = [atomize(lhsIn, firstNames, atomTable, ms), atomize(rhsIn, firstNames, atomTable, ms)];
@@ -150,15 +160,15 @@ export function nerdamerDifference(lhsIn: Expr, rhsIn: Expr, assumptions: Assump
     raw = nerdamerExpandSync(raw, ms, subs);
   }
   const atoms = new Map([...atomTable.values()].map((x) => [x.name, x.app]));
-  const rootNames = new Map([...roots].map(([s, L]) => [names.symbol(`${s}__root`), [s, L] as const]));
+  const rootNames = new Map([...roots].map(([s, L]) => [names.symbol(internalName(s, 'root')), [s, L] as const]));
   return { isZero: raw === '0', residual: unmapNames(raw, names, atomTable), raw, names, atoms, roots: rootNames };
 }
 
 /** Put the user's names back into a nerdamer residual, for messages. */
 function unmapNames(text: string, names: SafeNames, atoms: Map<string, { name: string }>): string {
   const back = new Map<string, string>();
-  for (const [orig, safe] of names.symbolNames) back.set(safe, orig);
-  for (const [key, atom] of atoms) back.set(atom.name, `[${key}]`);
+  const atomKey = new Map([...atoms].map(([key, atom]) => [atom.name, `[${key}]`]));
+  for (const [orig, safe] of names.symbolNames) back.set(safe, atomKey.get(orig) ?? orig);
   for (const f of names.functionNames.values()) back.set(f.safe, f.derivs ? `${f.name}__d${f.derivs.join('_')}` : f.name);
   return text.replace(/\b[a-z]\d+x?\b/g, (m) => back.get(m) ?? m);
 }

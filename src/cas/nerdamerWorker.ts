@@ -23,6 +23,7 @@ parentPort.on('message', (m) => {
   } catch (e) {
     out = 'error:' + (e && e.message ? e.message : String(e));
   }
+  nerdamer.flush(); // nerdamer keeps every parsed expression: no state carried from one call to the next
   const b = encoder.encode(out);
   if (b.length > bytes.length) Atomics.store(ctrl, 1, -1);
   else { bytes.set(b); Atomics.store(ctrl, 1, b.length); }

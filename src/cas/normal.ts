@@ -14,7 +14,10 @@ import { Q, q, ONE, qadd, qmul, qneg, qIsZero, qIsInt, qIsOne, qSign, qpowRation
 import { Expr, pow, num, fn, keyOf } from './expr.ts';
 import { primeFactors } from './primes.ts';
 import { Assumptions, currentAssumptions, assumptionsKey } from './assumptions.ts';
-import { isPositive, isNonnegative } from './sign.ts';
+import { isPositive, isNonnegative, signOf } from './sign.ts';
+import { rewriteFunction } from './functionRules.ts';
+import { knownFunction } from './registry.ts';
+import { rewriteTerm, atomRuleMayApply } from './atomRules.ts';
 import {
   Poly,
   Term,
@@ -36,6 +39,8 @@ import {
   qLess,
   floorQ,
   withWorkBudget,
+  workSpent,
+  chargeReused,
 } from './polyCore.ts';
 
 export type { Poly, Term, Factor } from './polyCore.ts';
@@ -47,10 +52,10 @@ const E_KEY = keyOf(E_ATOM);
 
 export { polyAtom };
 
-/** The declarations a normal form is computed under, with its own cache. */
+/** The declarations a normal form is computed under, with its own cache (each entry with the work it cost, charged again on reuse). */
 interface Ctx {
   readonly a: Assumptions;
-  readonly cache: WeakMap<object, Poly>;
+  readonly cache: WeakMap<object, { readonly poly: Poly; readonly work: number }>;
 }
 const contexts = new Map<string, Ctx>();
 const byObject = new WeakMap<Assumptions, Ctx>();
@@ -75,9 +80,13 @@ export function toPoly(e: Expr): Poly {
 
 function poly(e: Expr, ctx: Ctx): Poly {
   const hit = ctx.cache.get(e);
-  if (hit) return hit;
+  if (hit) {
+    chargeReused(hit.work);
+    return hit.poly;
+  }
+  const w0 = workSpent();
   const p = settle(raw(e, ctx), ctx);
-  ctx.cache.set(e, p);
+  ctx.cache.set(e, { poly: p, work: workSpent() - w0 });
   return p;
 }
 
@@ -90,6 +99,8 @@ function raw(e: Expr, ctx: Ctx): Poly {
     case 'add':
       return polySum(e.terms.map((t) => poly(t, ctx)));
     case 'mul':
+      // 0 * f, kept whole by the constructors for f's domain (domain.ts), is 0 wherever it is defined
+      if (e.factors[0].kind === 'num' && qIsZero(e.factors[0].value)) return EMPTY;
       return e.factors.reduce<Poly>((acc, t) => polyMul(acc, poly(t, ctx)), polyConst(ONE));
     case 'pow': {
       const ex = poly(e.exponent, ctx);
@@ -109,10 +120,12 @@ function raw(e: Expr, ctx: Ctx): Poly {
             [...e.derivs],
           ),
         );
+      const rewritten = rewriteFunction(e.name, e.args[0]);
+      if (rewritten) return poly(rewritten, ctx);
       const arg = () => poly(e.args[0], ctx);
       if (e.name === 'exp') return expPoly(arg(), ctx);
       if (e.name === 'ln') return lnPoly(arg(), ctx);
-      if (e.name === 'sin' || e.name === 'cos') return trigPoly(e.name, arg());
+      if (PARITY_ATOMS.has(e.name)) return parityPoly(e.name, arg(), ctx);
       return polyAtom(
         fn(
           e.name,
@@ -123,13 +136,24 @@ function raw(e: Expr, ctx: Ctx): Poly {
   }
 }
 
-/** sin and cos: known at 0; the argument's sign taken out (sin odd, cos even). */
-function trigPoly(name: 'sin' | 'cos', x: Poly): Poly {
-  if (x.size === 0) return polyConst(name === 'sin' ? q(0) : ONE);
+/** Kept atoms with a parity and a known value at 0 (functionRules.ts). */
+const PARITY_ATOMS = new Set(['sin', 'cos', 'asin', 'atan', 'erf', 'abs', 'sign']);
+
+/**
+ * sin, cos, asin, atan, erf, abs, sign of a normal form: known at 0, abs and sign of a rational or
+ * of an argument of known sign evaluated, the argument's sign taken out (even or odd function).
+ */
+function parityPoly(name: string, x: Poly, ctx: Ctx): Poly {
+  if (x.size === 0) return polyConst(name === 'cos' ? ONE : q(0));
+  if (name === 'abs' || name === 'sign') {
+    const s = signOf(toExpr(x), ctx.a);
+    if (s === 'pos' || s === 'neg') return name === 'abs' ? polyScale(x, q(s === 'pos' ? 1 : -1)) : polyConst(q(s === 'pos' ? 1 : -1));
+    if (name === 'abs' && s === 'nonneg') return x;
+  }
   const lead = [...x.values()].sort((s, t) => (s.key < t.key ? -1 : s.key > t.key ? 1 : 0))[0];
   const flip = qSign(lead.coef) < 0;
   const atom = polyAtom(fn(name, [toExpr(flip ? polyScale(x, q(-1)) : x)]));
-  return flip && name === 'sin' ? polyScale(atom, q(-1)) : atom;
+  return flip && knownFunction(name)?.parity === 'odd' ? polyScale(atom, q(-1)) : atom;
 }
 
 /** A positive rational raised to r: exact when it can be, else a product of prime radicals. */
@@ -175,7 +199,10 @@ function termPow(t: Term, r: Q, ctx: Ctx): Poly {
   }
   const negative = qSign(t.coef) < 0;
   const { coef, radicals } = positiveRationalPow(negative ? qneg(t.coef) : t.coef, r);
-  if (stay.length === 1 && !negative && passesThrough(stay[0].exp, r)) out.push({ ...stay[0], exp: qmul(stay[0].exp, r) });
+  let absPart: Poly | undefined;
+  if (stay.length === 1 && !negative && evenRootOfEvenPower(stay[0].exp, r))
+    absPart = polyPow(poly(fn('abs', [stay[0].atom]), ctx), qmul(stay[0].exp, r), ctx); // (x^2)^(1/2) = |x|
+  else if (stay.length === 1 && !negative && passesThrough(stay[0].exp, r)) out.push({ ...stay[0], exp: qmul(stay[0].exp, r) });
   else if (stay.length > 0 || negative) {
     // the rest stays one monomial under the power: (x^2)^(1/2), (x*y)^(1/2), (-x)^(1/2)
     const rest = toExpr(termPoly(makeTerm(negative ? q(-1) : ONE, stay)));
@@ -183,8 +210,15 @@ function termPow(t: Term, r: Q, ctx: Ctx): Poly {
   }
   const sorted = out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const merged = mergeFactors(sorted, radicals);
-  return termPoly(makeTerm(qmul(coef, merged.coef), merged.factors, t.expo ? polyScale(t.expo, r) : undefined));
+  const result = termPoly(makeTerm(qmul(coef, merged.coef), merged.factors, t.expo ? polyScale(t.expo, r) : undefined));
+  return absPart ? polyMul(result, absPart) : result;
 }
+
+/** (atom^k)^r with k even and k r an odd integer: |atom|^(k r). */
+const evenRootOfEvenPower = (k: Q, r: Q): boolean => {
+  const kr = qmul(k, r);
+  return qIsInt(k) && k.p % 2n === 0n && qIsInt(kr) && kr.p % 2n !== 0n;
+};
 
 /**
  * Split a sum into content * primitive part: the content is a rational times the monomial gcd of
@@ -246,29 +280,21 @@ function expandablePart(f: Factor): bigint {
   if (isMonomialAtom(f)) return floorQ(f.exp);
   return 0n;
 }
-/** cos(u)^k with k >= 2: rewritten through cos^2 = 1 - sin^2. */
-const isCosPower = (f: Factor) => f.atom.kind === 'fn' && f.atom.name === 'cos' && !f.atom.derivs && qIsInt(f.exp) && f.exp.p >= 2n;
-
 /**
  * Expand the integer part of every compound atom's exponent (they arise when x^(1/2) * x^(1/2) or
  * S^-1 * S^2 meet): S^(5/2) becomes (expanded S^2) * S^(1/2); (x^2)^(3/2) becomes x^2 (x^2)^(1/2).
- * Negative powers of sums stay atoms; cos^2 becomes 1 - sin^2.
+ * Negative powers of sums stay atoms; the function atoms' rules of atomRules.ts apply (cos^2 = 1 - sin^2, ...).
  */
 function settle(p: Poly, ctx: Ctx): Poly {
   let dirty = false;
-  for (const t of p.values()) if (t.factors.some((f) => expandablePart(f) !== 0n || isCosPower(f))) dirty = true;
+  for (const t of p.values()) if (t.factors.some((f) => expandablePart(f) !== 0n || atomRuleMayApply(f))) dirty = true;
   if (!dirty) return p;
   const parts: Poly[] = [];
+  const polyOf = (e: Expr) => poly(e, ctx);
   for (const t of p.values()) {
     const keep: Factor[] = [];
     const expand: Poly[] = [];
     for (const f of t.factors) {
-      if (isCosPower(f)) {
-        const sin2 = polyAtom(fn('sin', f.atom.kind === 'fn' ? [...f.atom.args] : []), q(2));
-        expand.push(polyPowInt(polyAdd(polyConst(ONE), polyScale(sin2, q(-1))), f.exp.p / 2n));
-        if (f.exp.p % 2n === 1n) keep.push({ ...f, exp: ONE });
-        continue;
-      }
       const n = expandablePart(f);
       if (n === 0n) {
         keep.push(f);
@@ -279,9 +305,11 @@ function settle(p: Poly, ctx: Ctx): Poly {
       const rest = qadd(f.exp, q(-n));
       if (!qIsZero(rest)) keep.push({ ...f, exp: rest });
     }
-    let acc: Poly = termPoly(makeTerm(t.coef, keep, t.expo));
+    const kept = makeTerm(t.coef, keep, t.expo);
+    const ruled = rewriteTerm(kept, polyOf);
+    let acc: Poly = ruled ?? termPoly(kept);
     for (const x of expand) acc = polyMul(acc, x);
-    parts.push(expand.length ? settle(acc, ctx) : acc);
+    parts.push(expand.length || ruled ? settle(acc, ctx) : acc);
   }
   return polySum(parts);
 }

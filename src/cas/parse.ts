@@ -10,10 +10,26 @@ import { create, all, MathNode as MathJsNode } from 'mathjs';
 import { Expr, add, mul, pow, num, sym, fn, neg, exp, isZero } from './expr.ts';
 import { qFromDecimalString, qSign } from './rational.ts';
 import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError } from './errors.ts';
+import { knownFunction, closeFunctionNames } from './registry.ts';
+import { opaqueNames } from './safeNames.ts';
 import { limits } from './limits.ts';
 import { Assumptions, mergeAssumptions } from './assumptions.ts';
 import { toPoly } from './normal.ts';
 import { printExpr } from './print.ts';
+
+/** A function name that is neither the registry's nor declared opaque: names it and the close known names. */
+export class UnknownFunctionError extends UnknownSymbolError {
+  constructor(label: string, fnName: string, declared: readonly string[]) {
+    super(label, fnName, 'function', [...declared]);
+    this.message = `unknown function "${fnName}" in ${label}: neither a known function (did you mean ${closeFunctionNames(fnName, declared).join(', ')}?) nor declared opaque (declare it among the model's functions, or pass opaque: ['${fnName}'])`;
+    this.name = 'UnknownFunctionError';
+  }
+}
+
+/** Opaque functions declared for one parse without a scope: `parseExpr('N(x)', { opaque: ['N'] })`. */
+export interface OpaqueDeclaration {
+  readonly opaque: readonly string[];
+}
 
 /** A function defined by a formula (text) in its parameters. */
 export interface MacroSource {
@@ -40,7 +56,6 @@ export interface ParsedSource {
   readonly scope?: Scope;
 }
 
-const ELEMENTARY_ARITY: Record<string, number> = { exp: 1, ln: 1, log: 1, sin: 1, cos: 1, sqrt: 1 };
 const DERIV_NAME = /^(.+)__d(\d+(?:_\d+)*)$/;
 const sources = new WeakMap<Expr, ParsedSource>();
 
@@ -129,8 +144,15 @@ function chainOperands(n: MathNode, ops: readonly string[]): { node: MathNode; n
   return out.reverse();
 }
 
-/** Parse `text` (labelled `label` in errors), checking names against the scope when given. */
-export function parseExpr(text: string, scope?: Scope, label = 'expression'): Expr {
+/**
+ * Parse `text` (labelled `label` in errors), checking names against the scope when given. Function
+ * names must be the registry's (registry.ts), the scope's opaque functions, or listed in `opaque`;
+ * any other name is refused with the close known names.
+ */
+export function parseExpr(text: string, scopeOrOpaque?: Scope | OpaqueDeclaration, label = 'expression', opaqueSet?: ReadonlySet<string>): Expr {
+  const scope = scopeOrOpaque && 'symbols' in scopeOrOpaque ? scopeOrOpaque : undefined;
+  const listed = scopeOrOpaque && !('symbols' in scopeOrOpaque) ? opaqueNames(scopeOrOpaque.opaque, label) : undefined;
+  const opaque = listed && opaqueSet ? new Set([...listed, ...opaqueSet]) : (listed ?? opaqueSet);
   if (typeof text !== 'string' || text.trim() === '') {
     throw new ExpressionSyntaxError(label, String(text), undefined, 'empty expression');
   }
@@ -165,6 +187,7 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
       case 'SymbolNode': {
         const name = n.name!;
         if (name === 'e') return exp(num(1));
+        if (name === 'i') return fail('"i" is the imaginary unit and the engine works over the reals; name the symbol otherwise');
         const value = scope?.resolveSymbol?.(name);
         if (value) return value;
         if (scope && !scope.symbols.has(name) && name !== 'pi') {
@@ -209,16 +232,15 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
         if (op) return op(args);
         const m = DERIV_NAME.exec(name);
         const base = m ? m[1] : name;
-        if (base in ELEMENTARY_ARITY && !m) {
+        const known = knownFunction(base);
+        if (known) {
+          if (m) fail(`${name}: ${base} is a known function; write its derivative out`);
           if (args.length !== 1) fail(`${name} takes one argument, got ${args.length}`);
-          if (name === 'sqrt') return pow(args[0], num(1, 2));
-          return fn(name === 'log' ? 'ln' : name, args);
+          return known.name === 'sqrt' ? pow(args[0], num(1, 2)) : fn(known.name, args);
         }
-        if (scope) {
-          const arity = scope.functions.get(base);
-          if (arity === undefined) throw new UnknownSymbolError(label, base, 'function', [...scope.functions.keys()]);
-          if (arity !== args.length) fail(`${base} takes ${arity} argument(s), got ${args.length}`);
-        }
+        const arity = scope?.functions.get(base);
+        if (arity === undefined && !opaque?.has(base)) throw new UnknownFunctionError(label, base, [...(scope?.functions.keys() ?? []), ...(opaque ?? [])]);
+        if (arity !== undefined && arity !== args.length) fail(`${base} takes ${arity} argument(s), got ${args.length}`);
         const derivs = m ? m[2].split('_').map(Number) : undefined;
         if (derivs && derivs.length !== args.length) fail(`derivative marker of ${name} does not match its arguments`);
         return fn(base, args, derivs);
@@ -234,6 +256,8 @@ export function parseExpr(text: string, scope?: Scope, label = 'expression'): Ex
     if (err instanceof RangeError) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests too deeply`);
     throw err;
   }
-  if (!sources.has(out)) sources.set(out, { text, scope });
-  return out;
+  // a fresh root object, unique to this call: the text is never attached to a shared node (zero, one, a macro's body)
+  const root: Expr = { ...out };
+  sources.set(root, { text, scope });
+  return root;
 }

@@ -38,12 +38,30 @@ export const peakWorkSeen = (): number => peakWork;
 export function withWorkBudget<T>(f: () => T): T {
   if (work !== null) return f();
   work = 0;
+  current = limits();
   try {
     return f();
   } finally {
     work = null;
   }
 }
+
+/** Work spent so far by the current normal form (0 outside one). */
+export const workSpent = (): number => work ?? 0;
+
+/**
+ * Charge work done earlier and reused (a memoised normal form): the limit then trips the same
+ * way whatever ran before in the process, warm cache or cold.
+ */
+export function chargeReused(n: number): void {
+  if (work === null || n === 0) return;
+  work += n;
+  if (work > peakWork) peakWork = work;
+  if (work > current.maxWork) charge(0, () => `a reused normal form costing ${n} term multiplications`);
+}
+
+/** The limits, read once per normal form (limits() is a call per multiplication otherwise). */
+let current = limits();
 
 function charge(n: number, what: () => string): void {
   if (work === null) return;

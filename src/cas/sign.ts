@@ -12,6 +12,9 @@ import { qSign } from './rational.ts';
 /** The sign known for an expression. */
 export type Sign = 'pos' | 'nonneg' | 'neg' | 'unknown';
 
+/** Registry functions of known sign wherever they are defined. */
+const FUNCTION_SIGN: Readonly<Record<string, Sign>> = { exp: 'pos', cosh: 'pos', sech: 'pos', erfc: 'pos', abs: 'nonneg', acos: 'nonneg', sqrt: 'nonneg' };
+
 const atLeastNonneg = (s: Sign) => s === 'pos' || s === 'nonneg';
 
 /** The sign of e under the declarations a. */
@@ -54,7 +57,7 @@ export function signOf(e: Expr, a: Assumptions): Sign {
       return b;
     }
     case 'fn':
-      return e.name === 'exp' && !e.derivs ? 'pos' : 'unknown';
+      return e.derivs ? 'unknown' : (FUNCTION_SIGN[e.name] ?? 'unknown');
   }
 }
 

@@ -11,7 +11,22 @@
  * `different` when a method shows a difference and none says equal; `disputed` otherwise, with
  * every method's evidence. nerdamer is consulted only when the first two do not settle it.
  */
-import { Expr, parseExpr, printExpr, Scope, sub, toPoly, toExpr, clearDenominators, LimitError, symbolsOf, declaredBySource } from '../cas/index.ts';
+import {
+  Expr,
+  parseExpr,
+  printExpr,
+  Scope,
+  sub,
+  toPoly,
+  toExpr,
+  clearDenominators,
+  LimitError,
+  symbolsOf,
+  declaredBySource,
+  opaqueNames,
+  functionsOf,
+  knownFunction,
+} from '../cas/index.ts';
 import {
   Assumptions,
   mergeAssumptions,
@@ -26,6 +41,7 @@ import { withDeadline, TimeoutError } from '../cas/polyCore.ts';
 import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
 import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
 import { provablyNonzero, confirmResidual } from '../cas/residual.ts';
+import { compareDomains, DomainComparison } from '../cas/domain.ts';
 
 export type MethodName = 'engine-normal-form' | 'nerdamer-expand' | 'mathjs-random-points';
 export type MethodResult = 'equal' | 'different' | 'unknown' | 'timeout' | 'error';
@@ -55,6 +71,8 @@ export interface Verdict {
   readonly reason: string;
   /** Values outside the reals inside the declared domain (they block `equal`). */
   readonly findings: readonly string[];
+  /** The conditions under which the sides are real numbers that the declarations do not prove (domain.ts). */
+  readonly domain?: readonly string[];
 }
 
 /** Options: assumptions, which methods, the witness's points, tolerance and ranges. */
@@ -71,6 +89,8 @@ export interface EquivalenceOptions {
   readonly tolerance?: number;
   readonly ranges?: Record<string, [number, number]>;
   readonly label?: string;
+  /** Opaque functions the sides may apply (besides the scope's): any other name that is not the registry's is refused. */
+  readonly opaque?: readonly string[];
 }
 
 const ALL: readonly MethodName[] = ['engine-normal-form', 'mathjs-random-points', 'nerdamer-expand'];
@@ -101,7 +121,11 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
 
 function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions): Verdict {
   const label = opts.label ?? 'identity';
-  const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`) : x);
+  // opaque functions: the call's own, and those a side given as an expression already applies (its model declared them)
+  const applied = [lhsIn, rhsIn].flatMap((x) => (typeof x === 'string' ? [] : [...functionsOf(x)].filter((n) => !knownFunction(n))));
+  const declared = opaqueNames(opts.opaque, label);
+  const opaque = applied.length > 0 || declared ? new Set([...(declared ?? []), ...applied]) : undefined;
+  const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`, opaque) : x);
   const sides: Sides = {
     lhs: read(lhsIn, 'lhs'),
     rhs: read(rhsIn, 'rhs'),
@@ -197,7 +221,25 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     reconcileBlindWitness(checks, witness, residuals());
   }
   if (checks.size < 2) for (const m of methods) run(m);
-  return verdictOf(s, [...checks.values()], assumptions, witness, engineResidual);
+  // the domains decide only where a symbolic method says equal; otherwise they are listed
+  const symbolicEqual = [...checks.values()].some((c) => c.method !== 'mathjs-random-points' && c.result === 'equal');
+  const atPoints = (e: Expr) => evaluateAt(e, witnessOpts, both).map((x) => ({ value: x.value, at: JSON.stringify(x.point) }));
+  const domain = compareDomains(s.lhs, s.rhs, assumptions, symbolicEqual ? atPoints : undefined);
+  qualifyByDomain(checks, domain);
+  return { ...verdictOf(s, [...checks.values()], assumptions, witness, engineResidual), domain: domain.conditions };
+}
+
+/**
+ * The symbolic methods compare values where both sides are defined; `equal` also needs the same
+ * domain (domain.ts). Where the domains differ their `equal` becomes `different`; where that is
+ * not settled, `unknown`.
+ */
+function qualifyByDomain(checks: Map<MethodName, Check>, d: DomainComparison): void {
+  if (d.status === 'same') return;
+  for (const m of ['engine-normal-form', 'nerdamer-expand'] as const) {
+    const c = checks.get(m);
+    if (c?.result === 'equal') checks.set(m, { ...c, result: d.status === 'different' ? 'different' : 'unknown', detail: `${c.detail}, but ${d.detail}` });
+  }
 }
 
 /**

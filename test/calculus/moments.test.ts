@@ -41,7 +41,7 @@ const model = defineModel({
   drift: ['-k*v + G(v)', 'c*v - q*w'],
   diffusion: ['1', '0'],
 });
-const P = (t: string) => parseExpr(t);
+const P = (t: string) => parseExpr(t, { opaque: ['G', 'nu', 'fbar', 'h', 'A', 'mu', 'phi', 'f', 'Int_v2_f', 'Int_v_f', 'Int_h1_f'] });
 const overV = () => new MomentSpace({ density: 'f', over: ['v'], remaining: ['w'] });
 
 describe('MomentSpace', () => {

@@ -5,7 +5,7 @@ import { parseExpr, partial, totalTimeDerivative, printExpr, sym, substitute, nu
 import { evaluateAt } from '../../src/cas/witness/index.ts';
 import { equivalent } from '../../src/verify/index.ts';
 
-const P = (s: string) => parseExpr(s);
+const P = (s: string) => parseExpr(s, { opaque: ['N', 'B0', 'nu0'] });
 
 /** Largest |a - b| / max(1, |a|, |b|) over the witness's points (x, y, rho positive), plain floats: the test's own yardstick. */
 function worstGap(a: Expr, b: Expr): number {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseExpr, expand, printExpr, equalByNormalForm, toPoly, withAssumptions, Assumptions } from '../../src/cas/index.ts';
 
-const P = (s: string) => parseExpr(s);
+const P = (s: string) => parseExpr(s, { opaque: ['N', 'f', 'B0'] });
 const eq = (a: string, b: string, assume?: Assumptions) => withAssumptions(assume, () => equalByNormalForm(P(a), P(b)));
 
 describe('normal form', () => {

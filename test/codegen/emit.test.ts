@@ -4,7 +4,7 @@ import { parseExpr, printExpr, seededRandom } from '../../src/cas/index.ts';
 import { emitModule, ScalarKernel, LoopKernel } from '../../src/codegen/index.ts';
 import { importGenerated } from './compile.ts';
 
-const P = (s: string) => parseExpr(s);
+const P = (s: string) => parseExpr(s, { opaque: ['N'] });
 const scalar = (name: string, args: string[], text: string): ScalarKernel => ({
   kind: 'scalar',
   name,

@@ -30,13 +30,15 @@ describe('section 1.2: moments, marginals and ansätze', () => {
   it('the first line of (1.3) has no error term left once E is substituted back (1.4), and needs V, W from (1.1)', () => {
     const { raw, rate } = derivedVRate(momentsOverU());
     expect(
-      decideClaim({ id: 'V', source: 't', title: 'V' }, () => [{ label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E'), derived: rate }])
-        .status,
+      decideClaim({ id: 'V', source: 't', title: 'V' }, () => [
+        { label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E', { opaque: ['N'] }), derived: rate },
+      ]).status,
     ).toBe('verified');
     // without (1.1) the raw rate still holds the moments: it is not the printed line
     expect(
-      decideClaim({ id: 'raw', source: 't', title: 'raw' }, () => [{ label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E'), derived: raw }])
-        .status,
+      decideClaim({ id: 'raw', source: 't', title: 'raw' }, () => [
+        { label: 'rate', printed: parseExpr('N(V) - W - V*PsiRho + PsiRhoV + E', { opaque: ['N'] }), derived: raw },
+      ]).status,
     ).toBe('erratum');
   });
 
@@ -58,7 +60,7 @@ describe('section 1.2: moments, marginals and ansätze', () => {
   it('rejects the marginal of (1.10) computed with a wrong moment (∫ v^2 nu in place of ∫ v nu)', () => {
     const V = momentsOverV('nu');
     const derived = marginalOf(model, V);
-    const wrong = V.evaluate(derived, (a) => (a.name === 'Int_v_nu' ? parseExpr('Int_v2_nu(w)') : undefined));
+    const wrong = V.evaluate(derived, (a) => (a.name === 'Int_v_nu' ? parseExpr('Int_v2_nu(w)', { opaque: ['Int_v2_nu'] }) : undefined));
     const printed = printedMarginal(scope, V, 'd_t(nubar) - b*d_w(w*nubar) = -a*theta*d_w(Int_v(v*nu))', '(1.8)');
     expect(decideClaim({ id: 'm', source: 't', title: 'm' }, () => [{ label: '(1.8)', printed, derived: wrong }]).status).toBe('erratum');
     const witness = marginalByParts(operatorOf(model), model.state, 'nu', V);

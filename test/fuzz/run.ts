@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { progressBar } from '../../src/numerics/index.ts';
-import { runCampaign, describeOutcome, generate, decide } from './campaign.ts';
+import { runCampaign, describeOutcome, generate, decide, OPAQUE } from './campaign.ts';
 import { equivalent, parseExpr, partial } from '../../src/index.ts';
 
 const USAGE = `usage: npm run fuzz -- [--cases N] [--seed S] [--index K]
@@ -35,8 +35,8 @@ function main(): number {
     const k = positiveInteger('index', values.index, 0);
     const c = generate(seed, k + 1)[k];
     console.log(describeOutcome(seed, decide(c, k)));
-    const lhs = c.differentiate ? partial(parseExpr(c.lhs), c.differentiate) : c.lhs;
-    const v = equivalent(lhs, c.rhs, { assume: c.assume, thorough: true });
+    const lhs = c.differentiate ? partial(parseExpr(c.lhs, { opaque: OPAQUE }), c.differentiate) : c.lhs;
+    const v = equivalent(lhs, c.rhs, { assume: c.assume, thorough: true, opaque: OPAQUE });
     for (const check of v.checks) console.log(`  ${check.method}: ${check.result} (${check.detail})`);
     return 0;
   }

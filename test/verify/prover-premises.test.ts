@@ -129,7 +129,14 @@ describe('fromClaim: a claim verified in the same run, with that statement', () 
     expect(p.dependsOn).toEqual(['lemma-amgm']);
     expect(p.facts).toContain('claim lemma-amgm');
     // sqrt(2 x y) <= sqrt(x^2 + y^2) from the squares, for x, y >= 0
-    const root = fromClaim(ledger(), 'lemma-amgm', P('sqrt(2*x*y)'), P('sqrt(x^2 + y^2)'), { instance: { a: sym('x'), b: sym('y') }, squared: true });
+    // (the square of sqrt(2 x y) is 2 x y only where 2 x y >= 0: the instance is read under x, y >= 0)
+    const root = withAssumptions({ x: 'nonnegative', y: 'nonnegative' }, () =>
+      fromClaim(ledger(), 'lemma-amgm', P('sqrt(2*x*y)'), P('sqrt(x^2 + y^2)'), { instance: { a: sym('x'), b: sym('y') }, squared: true }),
+    );
+    // for real x, y the squares differ in domain (sqrt(2 x y) is not real at x = 1, y = -1): refused
+    expect(() => fromClaim(ledger(), 'lemma-amgm', P('sqrt(2*x*y)'), P('sqrt(x^2 + y^2)'), { instance: { a: sym('x'), b: sym('y') }, squared: true })).toThrow(
+      /not the square root of an instance/,
+    );
     expect(prove({ lhs: root.lhs, rhs: root.rhs }, { uses: [{ premise: root }] }, { nonnegative: ['x', 'y'] }).proven).toBe(true);
   });
 });

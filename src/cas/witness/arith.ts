@@ -5,6 +5,8 @@
  * one entry per name with its float and its high-precision evaluation: it is the one place to
  * replace by the function registry (src/cas/registry.ts) once every name comes from there.
  */
+import { knownFunction as registryEntry, enclose } from '../registry.ts';
+import { registryFloat, registryPrecise } from './registryAdapter.ts';
 import { Decimal } from 'decimal.js';
 import { Bounded, UNDEFINED, OVERFLOW, UNIT, approx, bAdd, bNeg, bMul, bDiv, bPow, bExp, bLn, bSqrt, bTrig, bAbs } from './bounded.ts';
 import { Interval, Precision, NOT_REAL, pAdd, pNeg, pMul, pDiv, pPow, pExp, pLn, pSqrt, pAbs, pLipschitz, pExact, precision, unresolved } from './precise.ts';
@@ -57,6 +59,22 @@ export const KNOWN_FUNCTIONS: Readonly<Record<string, KnownFunction>> = {
   cos: sinOrCos('cos'),
 };
 
+const fromRegistry = new Map<string, KnownFunction | undefined>();
+/**
+ * The witness's evaluator of a function name: its own table first (exp, ln, sqrt, abs, sin, cos),
+ * then the function registry (tan, cosh, erf, sign, ...: src/cas/registry.ts) through its rigorous
+ * float enclosure and decimal values; undefined for a name neither knows (an opaque function).
+ */
+export function witnessFunction(name: string): KnownFunction | undefined {
+  const own = KNOWN_FUNCTIONS[name];
+  if (own) return own;
+  if (!fromRegistry.has(name)) {
+    const entry = registryEntry(name);
+    fromRegistry.set(name, entry && { float: (a) => registryFloat(entry, enclose, a), precise: (P, a) => registryPrecise(P, entry, enclose, a) });
+  }
+  return fromRegistry.get(name);
+}
+
 /** True when a decimal numeral is exactly a float: a dyadic rational with at most 53 bits (0.5, 3, 2.25; not 0.1). */
 function isFloatExactly(text: string): boolean {
   let r: Q;
@@ -93,7 +111,7 @@ export const FLOAT: Arith<Bounded> = {
   mul: bMul,
   div: bDiv,
   pow: bPow,
-  fn: (name) => KNOWN_FUNCTIONS[name]?.float,
+  fn: (name) => witnessFunction(name)?.float,
   opaque: (fns, name, args, derivs) => fns.evaluate(name, args, derivs),
 };
 
@@ -118,7 +136,7 @@ export function preciseArith(digits: number): Arith<Interval> {
     div: (x, y) => pDiv(P, x, y),
     pow: (x, y) => (x === e ? pExp(P, y) : pPow(P, x, y)), // e^y is exp(y), not exp(y ln e)
     fn: (name) => {
-      const f = KNOWN_FUNCTIONS[name];
+      const f = witnessFunction(name);
       return f ? (x) => f.precise(P, x) : undefined;
     },
     opaque: (fns, name, args, derivs) => fns.evaluatePrecise(P, name, args, derivs),

@@ -1,10 +1,8 @@
 /**
- * The witness's evaluation of a function registry entry (src/cas/registry.ts, on helper i18a's
- * branch): floats through the registry's rigorous enclosure over [v - e, v + e], decimal intervals
+ * The witness's evaluation of a function registry entry (src/cas/registry.ts): floats through the registry's rigorous enclosure over [v - e, v + e], decimal intervals
  * through its decimal value at the ends (a function with no critical point inside is monotone
- * there) or, when an extremum or a jump lies inside, through the float enclosure. The entry is
- * typed structurally here so that wiring it is one line in arith.ts (`registryPair(entry, enclose)`
- * for names KNOWN_FUNCTIONS does not list).
+ * there) or, when an extremum or a jump lies inside, through the float enclosure. arith.ts's
+ * `witnessFunction` uses it for every registry name its own table does not list.
  */
 import { Decimal } from 'decimal.js';
 import { Bounded, UNDEFINED, OVERFLOW, approx } from './bounded.ts';
