@@ -1,11 +1,10 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimRecord, Derivation, InequalityOutcome } from '../verify/index.ts';
+import { type ClaimRecord, type Derivation, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
 import { loadDerivation } from './load.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { writeReport, type Notation } from '../report/index.ts';
-import { describeAssumptions } from '../cas/assumptions.ts';
 
 /** A derivation that ran, or the error that stopped it. */
 export interface DerivationRun {
@@ -73,6 +72,7 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
         holds: p.holds,
         ...(p.status ? { status: p.status } : {}),
         ...(p.reason ? { reason: p.reason } : {}),
+        ...(p.options ? { options: p.options } : {}),
         printed: p.printed,
         derived: p.derived,
         ...(p.difference ? { difference: p.difference } : {}),
@@ -132,7 +132,7 @@ export function crossCheckTable(runs: readonly DerivationRun[]): string {
 /** A claim that is not verified, for the console: status, why, and per wrong part the printed form, the derived form and their difference. */
 export function claimFindingText(c: ClaimRecord): string {
   const note = c.expected === c.status ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ` (${c.unexpected})` : '';
-  const assumed = describeAssumptions(c.assumptions ?? {});
+  const assumed = describeClaimConditions(c);
   const lines = [`${c.status.toUpperCase()}${note} ${c.id} ${c.source}: ${c.title}`, `  under: ${assumed}`];
   if (c.message) lines.push(`  why: ${c.message}`);
   for (const p of c.parts.filter((x) => !x.holds)) {

@@ -11,6 +11,8 @@ import { Assumptions, currentAssumptions, mergeAssumptions, validateAssumptions,
 import { declaredBySource } from '../cas/parse.ts';
 import { equivalent, EquivalenceOptions, Check, VerdictStatus } from './equivalent.ts';
 import type { InequalityOutcome } from './inequality.ts';
+import { ShownOptions, shownOptions, describeOptions, shortOptions } from './options.ts';
+import { describeAssumptions, shortAssumptions } from '../cas/assumptions.ts';
 
 export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'disputed' | 'unsupported' | 'checked-numeric';
 
@@ -39,6 +41,8 @@ export interface PartOutcome {
   readonly checks: readonly Check[];
   readonly printedExpr: Expr;
   readonly derivedExpr: Expr;
+  /** The part's own options that change a verdict (assume, ranges, methods), as given (of the part's symbols). */
+  readonly options?: ShownOptions;
 }
 
 /** The report of one claim, as written to out/claims.json. */
@@ -123,8 +127,20 @@ export function unexpectedOutcome(status: ClaimStatus, expect: ClaimMeta['expect
   return undefined;
 }
 
-/** Decide a claim from its parts (the thunk does the derivation, so its time is counted). */
+/** Decide a claim from its parts (the thunk does the derivation, so its time is counted); a claim that derives no part is failed (nothing was checked). */
 export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
+  const rec = decideIdentities(meta, derive);
+  if (rec.status !== 'unsupported') return rec;
+  return {
+    ...rec,
+    status: 'failed',
+    message: 'the claim derived no parts: nothing was checked (return at least one { label, printed, derived })',
+    unexpected: 'failed',
+  };
+}
+
+/** Decide the identities of a claim; `unsupported` when there are none (an inequality claim may have none besides its inequalities). */
+export function decideIdentities(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
   const t0 = performance.now();
   const parts: PartOutcome[] = [];
   let assumptions: Assumptions = {};
@@ -169,6 +185,7 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
             checks: v.checks,
             printedExpr: part.printed,
             derivedExpr: part.derived,
+            ...optionsOf(part),
           });
         }
       });
@@ -185,4 +202,34 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
   const disputed = parts.filter((p) => p.status === 'disputed');
   if (disputed.length > 0) return done('disputed', disputed.map((p) => `${p.label}: ${p.reason}`).join('; '));
   return done('erratum', `printed form differs from the derived one in: ${different.map((p) => p.label).join(', ')}`);
+}
+
+/** The part's own verdict-changing options, for the record (none when it gave none). */
+function optionsOf(part: ClaimPart): { options?: ShownOptions } {
+  const o = part.options;
+  const shown = o && shownOptions({ assume: o.assume, ranges: o.ranges, methods: o.methods }, symbolsOf(part.derived, symbolsOf(part.printed)));
+  return shown ? { options: shown } : {};
+}
+
+/** The parts' own options grouped by their text: [['every part' | 'part "a", "b"', text]]. */
+function partOptionGroups(c: ClaimRecord, text: (o: ShownOptions) => string): [string, string][] {
+  const groups = new Map<string, string[]>();
+  for (const p of c.parts) if (p.options) groups.set(text(p.options), [...(groups.get(text(p.options)) ?? []), p.label]);
+  return [...groups].map(([t, labels]) => [
+    labels.length === c.parts.length && c.parts.length > 1
+      ? 'every part'
+      : `part${labels.length > 1 ? 's' : ''} ${labels.map((l) => JSON.stringify(l)).join(', ')}`,
+    t,
+  ]);
+}
+
+/** What a claim was decided under, in words: its declarations, then the options of its parts ("...; part \"b\": x in [0.1, 2]"). */
+export function describeClaimConditions(c: ClaimRecord): string {
+  return [describeAssumptions(c.assumptions ?? {}), ...partOptionGroups(c, describeOptions).map(([who, t]) => `${who}: ${t}`)].join('; ');
+}
+
+/** The same for a table cell: "eps>0 [b: x∈[0.1,2] engine+mathjs]" (empty when all is real and no part has options). */
+export function shortClaimConditions(c: ClaimRecord): string {
+  const parts = partOptionGroups(c, shortOptions).map(([who, t]) => `[${who === 'every part' ? 'all' : who.replace(/^parts? /, '').replace(/"/g, '')}: ${t}]`);
+  return [shortAssumptions(c.assumptions ?? {}), ...parts].filter(Boolean).join(' ');
 }

@@ -25,6 +25,7 @@ import { limits } from '../cas/limits.ts';
 import { withDeadline, TimeoutError, Poly } from '../cas/polyCore.ts';
 import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
 import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
+import { Ranges, checkRangesInDomain, narrowByRanges, checkMethods, withoutWitness, restrictRanges, describeDomain, WITNESS_METHOD } from './options.ts';
 
 export type MethodName = 'engine-normal-form' | 'nerdamer-expand' | 'mathjs-random-points';
 export type MethodResult = 'equal' | 'different' | 'unknown' | 'timeout' | 'error';
@@ -48,8 +49,12 @@ export interface Verdict {
   readonly rhs: string;
   /** lhs - rhs in normal form, when the status is not `equal` (and the engine could compute it). */
   readonly difference?: string;
-  /** The declarations the verdict holds under (symbols not listed are real). */
+  /** The declarations the verdict holds under (symbols not listed are real; a range's sign included). */
   readonly assumptions: Assumptions;
+  /** The ranges that narrowed the domain (of the verdict's symbols), when given. */
+  readonly ranges?: Ranges;
+  /** The methods the call restricted itself to, when it did. */
+  readonly methods?: readonly MethodName[];
   /** Why this status, in one sentence. */
   readonly reason: string;
   /** Values outside the reals inside the declared domain (they block `equal`). */
@@ -60,7 +65,7 @@ export interface Verdict {
 export interface EquivalenceOptions {
   /** Declarations: { v: 'positive', ... }; every other symbol is real. */
   readonly assume?: Assumptions;
-  /** Run exactly these methods (at least two). Default: engine and witness, nerdamer when they do not settle it. */
+  /** Run exactly these methods (at least two). Default: engine and witness, nerdamer when they do not settle it. Without the witness the verdict is at most `disputed` (not independent). */
   readonly methods?: readonly MethodName[];
   /** Run all three methods even when two already agree. */
   readonly thorough?: boolean;
@@ -68,7 +73,8 @@ export interface EquivalenceOptions {
   readonly seeds?: number[];
   readonly points?: number;
   readonly tolerance?: number;
-  readonly ranges?: Record<string, [number, number]>;
+  /** Narrow symbols to intervals; each must lie inside its declared kind, and a range inside (0, inf) makes its symbol positive for every method. */
+  readonly ranges?: Ranges;
   readonly label?: string;
 }
 
@@ -145,18 +151,20 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
     rhsText: typeof rhsIn === 'string' ? rhsIn : undefined,
   };
   // declarations in force, the scope's (a model's), those of the scopes the sides were read in, and the call's own
-  const assumptions = mergeAssumptions(
+  const declared = mergeAssumptions(
     currentAssumptions(),
     opts.scope?.assumptions,
     declaredBySource([sides.lhs, sides.rhs]),
     validateAssumptions(opts.assume, label),
   );
+  checkRangesInDomain(opts.ranges, declared, label);
+  checkMethods(opts.methods, label);
+  const assumptions = narrowByRanges(declared, opts.ranges);
   return withAssumptions(assumptions, () => decide(sides, assumptions, opts));
 }
 
 function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): Verdict {
   const methods = opts.methods ?? ALL;
-  if (new Set(methods).size < 2) throw new Error(`equivalent() needs at least two independent methods, got ${methods.join(', ')}`);
   const ms = limits().methodMs;
   const witnessOpts: WitnessOptions = { assumptions, seeds: opts.seeds, points: opts.points, tolerance: opts.tolerance, ranges: opts.ranges };
   checkRanges(witnessOpts);
@@ -234,7 +242,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     reconcileBlindWitness(checks, witness, residuals());
   }
   if (checks.size < 2) for (const m of methods) run(m);
-  return verdictOf(s, [...checks.values()], assumptions, witness, engineResidual);
+  return verdictOf(s, [...checks.values()], { assumptions, ranges: opts.ranges, methods: opts.methods }, witness, engineResidual);
 }
 
 /**
@@ -266,7 +274,14 @@ function reconcileBlindWitness(checks: Map<MethodName, Check>, witness: WitnessR
   }
 }
 
-function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions, witness: WitnessResult | undefined, residual: () => Expr): Verdict {
+/** The domain and the methods a verdict was reached under. */
+interface Conditions {
+  readonly assumptions: Assumptions;
+  readonly ranges?: Ranges;
+  readonly methods?: readonly MethodName[];
+}
+
+function verdictOf(s: Sides, checks: readonly Check[], under: Conditions, witness: WitnessResult | undefined, residual: () => Expr): Verdict {
   const eq = checks.filter((c) => c.result === 'equal').length;
   const diff = checks.filter((c) => c.result === 'different').length;
   const findings = witness?.findings ?? [];
@@ -288,6 +303,10 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
         ? `undecided: ${findings.length} witness point(s) are outside the reals in the declared domain (declare assumptions or ranges)`
         : `undecided: only ${eq} method(s) could decide`;
   }
+  if (withoutWitness(under.methods) && status !== 'disputed') {
+    reason = `not independent: without the numeric witness (${WITNESS_METHOD}) the methods chosen (${under.methods!.join(', ')}) share blind spots (domains), so their ${status === 'equal' ? 'agreement' : 'verdict'} "${status}" is not confirmed`;
+    status = 'disputed';
+  }
   let difference: string | undefined;
   if (status !== 'equal') {
     try {
@@ -296,7 +315,9 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
       difference = undefined;
     }
   }
-  const used = restrictAssumptions(assumptions, symbolsOf(s.rhs, symbolsOf(s.lhs)));
+  const symbols = symbolsOf(s.rhs, symbolsOf(s.lhs));
+  const used = restrictAssumptions(under.assumptions, symbols);
+  const ranges = restrictRanges(under.ranges, symbols);
   return {
     status,
     equivalent: status === 'equal',
@@ -305,7 +326,9 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
     rhs: printExpr(s.rhs),
     difference,
     assumptions: used,
-    reason: `${reason} (${describeAssumptions(used)})`,
+    ...(ranges ? { ranges } : {}),
+    ...(under.methods ? { methods: [...under.methods] } : {}),
+    reason: `${reason} (${describeDomain(used, ranges)})`,
     findings,
   };
 }

@@ -7,3 +7,4 @@ export * from './region.ts';
 export * from './search.ts';
 export * from './prover.ts';
 export * from './independence.ts';
+export * from './options.ts';

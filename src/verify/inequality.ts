@@ -12,7 +12,7 @@
 import { Expr, printExpr, expand, sub, seededRandom, symbolsOf } from '../cas/index.ts';
 import { withAssumptions, validateAssumptions, restrictAssumptions, mergeAssumptions, currentAssumptions, Assumptions } from '../cas/assumptions.ts';
 import { evaluateExpr, compileExpr } from '../calculus/index.ts';
-import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
+import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideIdentities, unexpectedOutcome } from './claims.ts';
 import { Region, Sample } from './region.ts';
 import { minimise, SearchOptions } from './search.ts';
 import { Certificate, SignContext, prove } from './prover.ts';
@@ -342,7 +342,7 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   const t0 = performance.now();
   const declared = mergeAssumptions(currentAssumptions(), validateAssumptions(meta.assume, `claim ${meta.id}`));
   let spec: InequalityClaim | undefined;
-  const base = decideClaim(meta, () => {
+  const base = decideIdentities(meta, () => {
     spec = derive();
     return spec.identities ?? [];
   });
