@@ -1,33 +1,57 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClaimRecord, type Derivation, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
-import { loadDerivation } from './load.ts';
+import { availableParallelism } from 'node:os';
+import { type ClaimRecord, type DerivationResult, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
+import { RunnerSlot, DEFAULT_CLAIM_TIMEOUT_MS, BODY_ALLOWANCE } from './isolated.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { writeReport, type Notation } from '../report/index.ts';
 
 /** A derivation that ran, or the error that stopped it. */
 export interface DerivationRun {
   readonly file: string;
-  readonly derivation?: Derivation;
+  readonly derivation?: DerivationResult;
   readonly error?: string;
   readonly ms: number;
   /** The notation the file declared (its `notation` export). */
   readonly notation?: Notation;
 }
 
-/** Run every file; a file that throws is reported as a failed pseudo-claim, never skipped. */
-export async function runFiles(files: readonly string[]): Promise<DerivationRun[]> {
-  const runs: DerivationRun[] = [];
-  for (const file of files) {
-    const t0 = performance.now();
-    try {
-      const { derivation, notation } = await loadDerivation(file);
-      runs.push({ file, derivation: derivation.run(), notation, ms: performance.now() - t0 });
-    } catch (err) {
-      runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
-    }
-  }
+/** How files are run: the allowance of one claim (a claim that overruns it gets a `timeout` verdict), and how many files at once. */
+export interface RunOptions {
+  readonly claimTimeoutMs?: number;
+  /** The allowance of the code between two claims (steps, cross-checks); default 10 claim timeouts. */
+  readonly bodyTimeoutMs?: number;
+  /** Files run at the same time, each on its own worker thread (default: one per core). */
+  readonly threads?: number;
+}
+
+/**
+ * Run every file on worker threads (a claim that does not end is stopped after the claim timeout,
+ * and the file replayed without it); a file that throws is reported as a failed pseudo-claim,
+ * never skipped. The runs come back in the order of the files.
+ */
+export async function runFiles(files: readonly string[], options: RunOptions = {}): Promise<DerivationRun[]> {
+  const runs: DerivationRun[] = new Array(files.length);
+  const timeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
+  let next = 0;
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const slot = new RunnerSlot();
+      try {
+        while (next < files.length) {
+          const k = next++;
+          const t0 = performance.now();
+          const r = await slot.run(files[k], timeoutMs, options.bodyTimeoutMs ?? BODY_ALLOWANCE * timeoutMs);
+          const ms = performance.now() - t0;
+          runs[k] = r.derivation ? { file: files[k], derivation: r.derivation, notation: r.notation, ms } : { file: files[k], error: r.error, ms };
+        }
+      } finally {
+        slot.kill();
+      }
+    }),
+  );
   return runs;
 }
 
@@ -159,7 +183,8 @@ export function report(runs: readonly DerivationRun[], outDir: string): number {
   if (checks) console.log(checks);
   for (const c of crossCheckJson(runs).checks)
     if (!c.pass) console.log(`\nCROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`);
-  for (const c of claims) if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed') console.log(`\n${claimFindingText(c)}`);
+  for (const c of claims)
+    if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed' || c.status === 'timeout') console.log(`\n${claimFindingText(c)}`);
   const built = writeReport(runs, outDir);
   console.log(`\nwrote ${join(outDir, 'claims.json')}, ${built.files.join(', ')} (${built.equations.length} equations, KaTeX ${built.renderMs.toFixed(0)} ms)`);
   const failedChecks = runs.some((r) => r.derivation?.crossChecks.some((c) => !c.pass));

@@ -4,7 +4,7 @@
  */
 import { relative } from 'node:path';
 import { Expr, expand, sub, printExpr, describeAssumptions } from '../cas/index.ts';
-import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome, ErratumNote } from '../verify/index.ts';
+import type { ClaimRecord, ClaimStatus, CrossCheckRecord, DerivationResult, PartOutcome, ErratumNote } from '../verify/index.ts';
 import { describeOutcome, describeClaimConditions, shortClaimConditions } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
 import type { Notation } from './notation.ts';
@@ -12,7 +12,7 @@ import type { Notation } from './notation.ts';
 /** A derivation file that ran (or the error that stopped it): the shape `runFiles` returns. */
 export interface ReportRun {
   readonly file: string;
-  readonly derivation?: Derivation;
+  readonly derivation?: DerivationResult;
   readonly error?: string;
   readonly ms: number;
   /** The notation the derivation's file declared (its `notation` export); else the options' or the plain one. */
@@ -94,7 +94,7 @@ export interface ReportDocument {
   readonly counts: Readonly<Record<ClaimStatus, number>>;
 }
 
-const STATUSES: readonly ClaimStatus[] = ['verified', 'erratum', 'checked-numeric', 'disputed', 'unsupported', 'failed'];
+const STATUSES: readonly ClaimStatus[] = ['verified', 'erratum', 'checked-numeric', 'disputed', 'unsupported', 'failed', 'timeout'];
 
 /** Typeset one part of a claim. */
 function partView(p: PartOutcome, o: ToLatexOptions): PartView {

@@ -4,7 +4,8 @@
  * declared assumptions), erratum (the printed form is wrong; the derived form is kept), failed (a
  * fact the derivation relies on does not hold, or the derivation threw), disputed (the methods
  * disagree or cannot decide: both forms are kept, never a pass), unsupported, checked-numeric (an
- * inequality searched numerically). Every record carries the assumptions it was decided under.
+ * inequality searched numerically), timeout (the runner stopped it: no verdict within the claim
+ * timeout). Every record carries the assumptions it was decided under.
  */
 import { Expr, printExpr, symbolsOf } from '../cas/index.ts';
 import { Assumptions, currentAssumptions, mergeAssumptions, validateAssumptions, withAssumptions, restrictAssumptions } from '../cas/assumptions.ts';
@@ -14,7 +15,7 @@ import type { InequalityOutcome } from './inequality.ts';
 import { ShownOptions, shownOptions, describeOptions, shortOptions } from './options.ts';
 import { describeAssumptions, shortAssumptions } from '../cas/assumptions.ts';
 
-export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'disputed' | 'unsupported' | 'checked-numeric';
+export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'disputed' | 'unsupported' | 'checked-numeric' | 'timeout';
 
 /** One identity a claim consists of: printed (as transcribed) versus derived (by the engine). */
 export interface ClaimPart {
@@ -121,7 +122,7 @@ function summarise(parts: readonly PartOutcome[]): ClaimRecord['checks'] {
 
 /** What is flagged about a claim's outcome (undefined when it is what its file expects). */
 export function unexpectedOutcome(status: ClaimStatus, expect: ClaimMeta['expect']): string | undefined {
-  if (status === 'failed' || status === 'disputed') return status;
+  if (status === 'failed' || status === 'disputed' || status === 'timeout') return status;
   if (status === 'erratum' && expect !== 'erratum') return 'an erratum its file does not expect';
   if (expect === 'erratum' && status !== 'erratum') return `expected an erratum, got ${status}`;
   return undefined;
@@ -211,25 +212,26 @@ function optionsOf(part: ClaimPart): { options?: ShownOptions } {
   return shown ? { options: shown } : {};
 }
 
-/** The parts' own options grouped by their text: [['every part' | 'part "a", "b"', text]]. */
-function partOptionGroups(c: ClaimRecord, text: (o: ShownOptions) => string): [string, string][] {
-  const groups = new Map<string, string[]>();
-  for (const p of c.parts) if (p.options) groups.set(text(p.options), [...(groups.get(text(p.options)) ?? []), p.label]);
-  return [...groups].map(([t, labels]) => [
-    labels.length === c.parts.length && c.parts.length > 1
-      ? 'every part'
-      : `part${labels.length > 1 ? 's' : ''} ${labels.map((l) => JSON.stringify(l)).join(', ')}`,
-    t,
-  ]);
+/** The parts' own options grouped by their text: [the parts (their indices), text]. */
+function partOptionGroups(c: ClaimRecord, text: (o: ShownOptions) => string): [number[], string][] {
+  const groups = new Map<string, number[]>();
+  c.parts.forEach((p, k) => {
+    if (p.options) groups.set(text(p.options), [...(groups.get(text(p.options)) ?? []), k]);
+  });
+  return [...groups].map(([t, ks]) => [ks, t]);
 }
+
+const everyPart = (c: ClaimRecord, ks: readonly number[]) => ks.length === c.parts.length && c.parts.length > 1;
 
 /** What a claim was decided under, in words: its declarations, then the options of its parts ("...; part \"b\": x in [0.1, 2]"). */
 export function describeClaimConditions(c: ClaimRecord): string {
-  return [describeAssumptions(c.assumptions ?? {}), ...partOptionGroups(c, describeOptions).map(([who, t]) => `${who}: ${t}`)].join('; ');
+  const who = (ks: readonly number[]) =>
+    everyPart(c, ks) ? 'every part' : `part${ks.length > 1 ? 's' : ''} ${ks.map((k) => JSON.stringify(c.parts[k].label)).join(', ')}`;
+  return [describeAssumptions(c.assumptions ?? {}), ...partOptionGroups(c, describeOptions).map(([ks, t]) => `${who(ks)}: ${t}`)].join('; ');
 }
 
-/** The same for a table cell: "eps>0 [b: x∈[0.1,2] engine+mathjs]" (empty when all is real and no part has options). */
+/** The same for a table cell, parts by number: "eps>0 [part 2: x∈[0.1,2] engine+mathjs]", "[all: engine+mathjs]" (empty when all is real and no part has options). */
 export function shortClaimConditions(c: ClaimRecord): string {
-  const parts = partOptionGroups(c, shortOptions).map(([who, t]) => `[${who === 'every part' ? 'all' : who.replace(/^parts? /, '').replace(/"/g, '')}: ${t}]`);
-  return [shortAssumptions(c.assumptions ?? {}), ...parts].filter(Boolean).join(' ');
+  const who = (ks: readonly number[]) => (everyPart(c, ks) ? 'all' : `part${ks.length > 1 ? 's' : ''} ${ks.map((k) => k + 1).join(',')}`);
+  return [shortAssumptions(c.assumptions ?? {}), ...partOptionGroups(c, shortOptions).map(([ks, t]) => `[${who(ks)}: ${t}]`)].filter(Boolean).join(' ');
 }

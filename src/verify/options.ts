@@ -104,14 +104,14 @@ const sortedEntries = <T>(r: Readonly<Record<string, T>>) => Object.entries(r).s
 export function describeDomain(assumptions: Assumptions, ranges?: Ranges): string {
   const ranged = sortedEntries(ranges ?? {});
   if (ranged.length === 0) return describeAssumptions(assumptions);
-  const rest = Object.fromEntries(Object.entries(assumptions).filter(([n]) => !(ranges ?? {})[n]));
+  const rest = Object.fromEntries(Object.entries(assumptions).filter(([n]) => !ranges?.[n]));
   const kinds = describeAssumptions(rest);
   return [...ranged.map(([n, [lo, hi]]) => `${n} in [${lo}, ${hi}]`), kinds === 'all symbols real' ? 'other symbols real' : kinds].join('; ');
 }
 
 /** The domain in a table cell: "eps>0 x∈[0.1,2]" (empty when everything is real and unranged). */
 export function shortDomain(assumptions: Assumptions, ranges?: Ranges): string {
-  const rest = Object.fromEntries(Object.entries(assumptions).filter(([n]) => !(ranges ?? {})[n]));
+  const rest = Object.fromEntries(Object.entries(assumptions).filter(([n]) => !ranges?.[n]));
   return [shortAssumptions(rest), ...sortedEntries(ranges ?? {}).map(([n, [lo, hi]]) => `${n}∈[${lo},${hi}]`)].filter(Boolean).join(' ');
 }
 

@@ -120,15 +120,15 @@ describe('part-level options appear with the claim like derivation-level ones', 
     expect(describeClaimConditions(rec)).toBe(
       'all symbols real; part "root": x in [0.1, 2]; part "log": v positive; methods engine-normal-form, mathjs-random-points',
     );
-    expect(shortClaimConditions(rec)).toBe('[root: x∈[0.1,2]] [log: v>0 engine+mathjs]');
-    expect(claimsTable([rec], plain)).toContain('[root: x∈[0.1,2]] [log: v>0 engine+mathjs]');
+    expect(shortClaimConditions(rec)).toBe('[part 1: x∈[0.1,2]] [part 2: v>0 engine+mathjs]');
+    expect(claimsTable([rec], plain)).toContain('[part 1: x∈[0.1,2]] [part 2: v>0 engine+mathjs]');
     const json = claimsJson([rec]).claims[0];
     expect(json.parts[0]).toMatchObject({ label: 'root', options: { ranges: { x: [0.1, 2] } } });
     expect(json.parts[1]).toMatchObject({ label: 'log', options: { assume: { v: 'positive' } } });
     const view = buildDocument([{ file: 'test.ts', ms: 1, derivation: { title: 't', section: 's', steps: [], claims: [rec], crossChecks: [] } as never }])
       .claims[0];
     expect(view.assumptions).toContain('part "root": x in [0.1, 2]');
-    expect(view.assumptionsShort).toContain('[root: x∈[0.1,2]]');
+    expect(view.assumptionsShort).toContain('[part 1: x∈[0.1,2]]');
   });
 
   it('options shared by every part are said once; a symbolic-only choice is flagged as not independent', () => {
