@@ -23,7 +23,8 @@ export const BODY_ALLOWANCE = 10;
 /** The least time loading a file may take (a worker's start on a busy machine takes seconds). */
 export const LOAD_ALLOWANCE_MS = 120_000;
 
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
+/** True when the runner runs from its sources (a checkout): the worker threads need them (the built package runs files in process). */
+export const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const TASK_MODULE = fileURLToPath(new URL(FROM_SOURCE ? './derivationTask.ts' : './derivationTask.js', import.meta.url));
 /** In a checkout (the runner runs from its sources), a derivation file's `import ... from 'fhn-derive'` must reach the same sources, as bin/fhn-derive.mjs arranges on the main thread. */
 const CONDITIONS = FROM_SOURCE ? ['fhn-derive-source'] : [];
@@ -68,8 +69,7 @@ export class RunnerSlot {
     const w = this.worker;
     this.worker = undefined;
     if (w) {
-      w.removeAllListeners();
-      w.on('error', () => undefined);
+      w.on('error', () => undefined); // a late error of a worker being stopped is beside the point
       void w.terminate();
     }
   }
@@ -96,7 +96,8 @@ export class RunnerSlot {
       let timer: NodeJS.Timeout | undefined;
       const finish = (a: Attempt) => {
         clearTimeout(timer);
-        worker.removeAllListeners();
+        // only this attempt's listeners: removeAllListeners() would also drop the ones Node uses to start the worker's port
+        worker.off('error', onError).off('exit', onExit).off('message', onMessage);
         // a file that failed may leave work behind (the rest of an async body): the next file gets a fresh worker
         if (a.kind !== 'done' || a.result.error !== undefined) this.kill();
         settle(a);
@@ -109,9 +110,9 @@ export class RunnerSlot {
           finish({ kind: 'failed', message: `${file}: no progress within ${limit / 1000} s outside any claim, ${after}` });
         }, limit);
       };
-      worker.on('error', (err) => finish({ kind: 'failed', message: `${file}: the worker running it failed: ${err.message}` }));
-      worker.on('exit', (code) => finish({ kind: 'failed', message: `${file}: the worker running it exited (code ${code}) before the derivation ended` }));
-      worker.on('message', (m: { progress?: ClaimEvent; result?: DerivationTaskResult; error?: string }) => {
+      const onError = (err: Error) => finish({ kind: 'failed', message: `${file}: the worker running it failed: ${err.message}` });
+      const onExit = (code: number) => finish({ kind: 'failed', message: `${file}: the worker running it exited (code ${code}) before the derivation ended` });
+      const onMessage = (m: { progress?: ClaimEvent; result?: DerivationTaskResult; error?: string }) => {
         if (m.error !== undefined) return finish({ kind: 'failed', message: m.error });
         if (m.result !== undefined) return finish({ kind: 'done', result: m.result });
         const e = m.progress;
@@ -124,7 +125,8 @@ export class RunnerSlot {
           current = undefined;
         }
         arm();
-      });
+      };
+      worker.on('error', onError).on('exit', onExit).on('message', onMessage);
       arm();
       const task: DerivationTask = { file, skip: [...skip] };
       worker.postMessage({ index: 0, task });

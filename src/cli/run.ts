@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { type ClaimRecord, type DerivationResult, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
-import { RunnerSlot, DEFAULT_CLAIM_TIMEOUT_MS, BODY_ALLOWANCE } from './isolated.ts';
+import { RunnerSlot, DEFAULT_CLAIM_TIMEOUT_MS, BODY_ALLOWANCE, FROM_SOURCE } from './isolated.ts';
+import { runDerivationTask } from './derivationTask.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { writeReport, type Notation } from '../report/index.ts';
 
@@ -32,6 +33,7 @@ export interface RunOptions {
  * never skipped. The runs come back in the order of the files.
  */
 export async function runFiles(files: readonly string[], options: RunOptions = {}): Promise<DerivationRun[]> {
+  if (!FROM_SOURCE) return runInProcess(files);
   const runs: DerivationRun[] = new Array(files.length);
   const timeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
   let next = 0;
@@ -52,6 +54,18 @@ export async function runFiles(files: readonly string[], options: RunOptions = {
       }
     }),
   );
+  return runs;
+}
+
+/** The built package (no worker entry of its own yet): every file in this process, one after another, without the watchdog. */
+async function runInProcess(files: readonly string[]): Promise<DerivationRun[]> {
+  const runs: DerivationRun[] = [];
+  for (const file of files) {
+    const t0 = performance.now();
+    const r = await runDerivationTask({ file, skip: [] }, () => undefined);
+    const ms = performance.now() - t0;
+    runs.push(r.derivation ? { file, derivation: r.derivation, notation: r.notation, ms } : { file, error: r.error, ms });
+  }
   return runs;
 }
 
