@@ -169,7 +169,7 @@ export function crossCheckTable(runs: readonly DerivationRun[]): string {
 
 /** A claim that is not verified, for the console: status, why, and per wrong part the printed form, the derived form and their difference. */
 export function claimFindingText(c: ClaimRecord): string {
-  const note = c.expected === c.status ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ` (${c.unexpected})` : '';
+  const note = c.expected === c.status ? ' (expected)' : c.unexpected && c.unexpected !== c.status ? ` (${c.unexpected})` : '';
   const assumed = describeClaimConditions(c);
   const lines = [`${c.status.toUpperCase()}${note} ${c.id} ${c.source}: ${c.title}`, `  under: ${assumed}`];
   if (c.message) lines.push(`  why: ${c.message}`);

@@ -35,8 +35,7 @@ export function claimsTable(claims: readonly ClaimRecord[], layout: TableLayout 
   const rows = claims.map((c) => [
     c.id,
     c.source,
-    c.status +
-      (c.expected && c.status === c.expected ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ' (UNEXPECTED)' : ''),
+    c.status + (c.expected && c.status === c.expected ? ' (expected)' : c.unexpected && c.unexpected !== c.status ? ' (UNEXPECTED)' : ''),
     shortClaimConditions(c) || 'real',
     c.checks.map((k) => `${SHORT[k.method] ?? k.method}${k.result === 'equal' ? '' : `:${k.result}`}`).join(' ') || '-',
     c.ms.toFixed(1),
