@@ -225,6 +225,16 @@ export function commandHelp(command: CommandSpec): string {
   ].join('\n');
 }
 
+/** `--claim-timeout S`, shared by the commands that run derivation files. */
+export const claimTimeoutOption: OptionSpec = {
+  name: 'claim-timeout',
+  type: 'number',
+  above: 0,
+  default: 60,
+  unit: 'seconds',
+  help: 'the time one claim may take; a claim that overruns it is stopped and gets a timeout verdict (exit code 1)',
+};
+
 /** `--out DIR`, shared by the commands that write files. */
 export const outOption: OptionSpec = {
   name: 'out',

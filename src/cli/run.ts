@@ -1,36 +1,75 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { join } from 'node:path';
-import { type ClaimRecord, type CrossCheckCache, type Derivation, type InequalityOutcome, withCrossCheckCache } from '../verify/index.ts';
-import { loadDerivation } from './load.ts';
+import { availableParallelism } from 'node:os';
+import { type ClaimRecord, type DerivationResult, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
+import { RunnerSlot, DEFAULT_CLAIM_TIMEOUT_MS, BODY_ALLOWANCE, FROM_SOURCE } from './isolated.ts';
+import { runDerivationTask, type CrossCheckStore } from './derivationTask.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { REPORT_LEGACY, writeReport, type Notation } from '../report/index.ts';
 import { checkClaimIds } from '../report/html.ts';
 import { escapeTerminal } from '../escape/terminal.ts';
 import { OutputSet } from '../io/index.ts';
 import { jsonText } from '../escape/json.ts';
-import { describeAssumptions } from '../cas/assumptions.ts';
 
 /** A derivation that ran, or the error that stopped it. */
 export interface DerivationRun {
   readonly file: string;
-  readonly derivation?: Derivation;
+  readonly derivation?: DerivationResult;
   readonly error?: string;
   readonly ms: number;
   /** The notation the file declared (its `notation` export). */
   readonly notation?: Notation;
 }
 
-/** Run every file (numeric cross-checks through `crossChecks` when given); a file that throws is reported as a failed pseudo-claim, never skipped. */
-export async function runFiles(files: readonly string[], crossChecks?: CrossCheckCache): Promise<DerivationRun[]> {
+/** How files are run: the allowance of one claim (a claim that overruns it gets a `timeout` verdict), and how many files at once. */
+export interface RunOptions {
+  readonly claimTimeoutMs?: number;
+  /** The allowance of the code between two claims (steps, cross-checks); default 10 claim timeouts. */
+  readonly bodyTimeoutMs?: number;
+  /** Files run at the same time, each on its own worker thread (default: one per core). */
+  readonly threads?: number;
+  /** Where passing numeric cross-checks are kept for these exact sources (the paper command's cache; none: every check runs). */
+  readonly crossChecks?: CrossCheckStore;
+}
+
+/**
+ * Run every file on worker threads (a claim that does not end is stopped after the claim timeout,
+ * and the file replayed without it); a file that throws is reported as a failed pseudo-claim,
+ * never skipped. The runs come back in the order of the files.
+ */
+export async function runFiles(files: readonly string[], options: RunOptions = {}): Promise<DerivationRun[]> {
+  if (!FROM_SOURCE) return runInProcess(files, options.crossChecks);
+  const runs: DerivationRun[] = new Array(files.length);
+  const timeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
+  let next = 0;
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const slot = new RunnerSlot();
+      try {
+        while (next < files.length) {
+          const k = next++;
+          const t0 = performance.now();
+          const r = await slot.run(files[k], timeoutMs, options.bodyTimeoutMs ?? BODY_ALLOWANCE * timeoutMs, options.crossChecks);
+          const ms = performance.now() - t0;
+          runs[k] = r.derivation ? { file: files[k], derivation: r.derivation, notation: r.notation, ms } : { file: files[k], error: r.error, ms };
+        }
+      } finally {
+        slot.kill();
+      }
+    }),
+  );
+  return runs;
+}
+
+/** The built package (no worker entry of its own yet): every file in this process, one after another, without the watchdog. */
+async function runInProcess(files: readonly string[], crossChecks?: CrossCheckStore): Promise<DerivationRun[]> {
   const runs: DerivationRun[] = [];
   for (const file of files) {
     const t0 = performance.now();
-    try {
-      const { derivation, notation } = await loadDerivation(file);
-      runs.push({ file, derivation: withCrossCheckCache(crossChecks, () => derivation.run()), notation, ms: performance.now() - t0 });
-    } catch (err) {
-      runs.push({ file, error: (err as Error).message, ms: performance.now() - t0 });
-    }
+    const r = await runDerivationTask({ file, skip: [], crossChecks }, () => undefined);
+    const ms = performance.now() - t0;
+    runs.push(r.derivation ? { file, derivation: r.derivation, notation: r.notation, ms } : { file, error: r.error, ms });
   }
   return runs;
 }
@@ -76,6 +115,7 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
         holds: p.holds,
         ...(p.status ? { status: p.status } : {}),
         ...(p.reason ? { reason: p.reason } : {}),
+        ...(p.options ? { options: p.options } : {}),
         printed: p.printed,
         derived: p.derived,
         ...(p.difference ? { difference: p.difference } : {}),
@@ -135,8 +175,8 @@ export function crossCheckTable(runs: readonly DerivationRun[]): string {
 
 /** A claim that is not verified, for the console: status, why, and per wrong part the printed form, the derived form and their difference. */
 export function claimFindingText(c: ClaimRecord): string {
-  const note = c.expected === c.status ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ` (${c.unexpected})` : '';
-  const assumed = describeAssumptions(c.assumptions ?? {});
+  const note = c.expected === c.status ? ' (expected)' : c.unexpected && c.unexpected !== c.status ? ` (${c.unexpected})` : '';
+  const assumed = describeClaimConditions(c);
   const lines = [`${c.status.toUpperCase()}${note} ${c.id} ${c.source}: ${c.title}`, `  under: ${assumed}`];
   if (c.message) lines.push(`  why: ${c.message}`);
   for (const p of c.parts.filter((x) => !x.holds)) {
@@ -193,7 +233,8 @@ function reportInto(runs: readonly DerivationRun[], set: OutputSet): number {
   for (const c of crossCheckJson(runs).checks)
     if (!c.pass)
       console.log(`\n${escapeTerminal(`CROSS-CHECK FAILED ${c.id}: ${c.quantity} = ${c.value} (tolerance ${c.tolerance})${c.detail ? `: ${c.detail}` : ''}`)}`);
-  for (const c of claims) if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed') console.log(`\n${claimFindingText(c)}`);
+  for (const c of claims)
+    if (c.status === 'failed' || c.status === 'erratum' || c.status === 'disputed' || c.status === 'timeout') console.log(`\n${claimFindingText(c)}`);
   const built = writeReport(runs, set);
   set.commit();
   console.log(`\nwrote ${join(outDir, 'claims.json')}, ${built.files.join(', ')} (${built.equations.length} equations, KaTeX ${built.renderMs.toFixed(0)} ms)`);

@@ -1,6 +1,5 @@
 /** Text tables on stdout: aligned columns on a terminal, tab-separated values in a pipe. */
-import type { ClaimRecord } from '../verify/index.ts';
-import { shortAssumptions } from '../cas/assumptions.ts';
+import { type ClaimRecord, shortClaimConditions } from '../verify/index.ts';
 import { escapeTerminal } from '../escape/terminal.ts';
 
 /** How a table is laid out: `aligned` pads columns (a terminal), otherwise one tab between cells (a pipe). */
@@ -33,14 +32,13 @@ const SHORT: Record<string, string> = {
   'mathjs-random-points': 'mathjs',
 };
 
-/** The claims table: claim, source, status, the assumptions it used, methods (with their results), ms; then a count per status. */
+/** The claims table: claim, source, status, the assumptions it used (with its parts' own assume, ranges, methods), methods (with their results), ms; then a count per status. */
 export function claimsTable(claims: readonly ClaimRecord[], layout: TableLayout = stdoutLayout([5])): string {
   const rows = claims.map((c) => [
     c.id,
     c.source,
-    c.status +
-      (c.expected && c.status === c.expected ? ' (expected)' : c.unexpected && c.status !== 'failed' && c.status !== 'disputed' ? ' (UNEXPECTED)' : ''),
-    shortAssumptions(c.assumptions ?? {}) || 'real',
+    c.status + (c.expected && c.status === c.expected ? ' (expected)' : c.unexpected && c.unexpected !== c.status ? ' (UNEXPECTED)' : ''),
+    shortClaimConditions(c) || 'real',
     c.checks.map((k) => `${SHORT[k.method] ?? k.method}${k.result === 'equal' ? '' : `:${k.result}`}`).join(' ') || '-',
     c.ms.toFixed(1),
   ]);

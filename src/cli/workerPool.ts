@@ -19,6 +19,12 @@ export interface PoolOptions {
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
+/** A worker thread that imports `module` (TypeScript is fine) and answers { index, task } with its export `exportName`(task, report); `conditions` are added to the import conditions. */
+export function taskWorker(module: string, exportName: string, conditions: readonly string[] = []): Worker {
+  const execArgv = conditions.length > 0 ? [...process.execArgv, ...conditions.map((c) => `--conditions=${c}`)] : undefined;
+  return new Worker(BOOT, { workerData: { module: pathToFileURL(resolve(module)).href, exportName }, execArgv });
+}
+
 /** Results in task order; the first task error rejects with the task's index and message. */
 export async function runInWorkers<T, R>(tasks: readonly T[], options: PoolOptions): Promise<R[]> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), tasks.length));
@@ -38,7 +44,7 @@ export async function runInWorkers<T, R>(tasks: readonly T[], options: PoolOptio
         }
       };
       for (let k = 0; k < threads; k++) {
-        const w = new Worker(BOOT, { workerData: { module: pathToFileURL(resolve(options.module)).href, exportName: options.exportName } });
+        const w = taskWorker(options.module, options.exportName);
         workers.push(w);
         w.on('error', (err) => fail(new Error(`worker for ${options.module}: ${err.message}`)));
         w.on('message', (m: { index: number; progress?: number; result?: R; error?: string }) => {

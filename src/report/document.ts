@@ -3,16 +3,16 @@
  * every formula already in LaTeX, the errata, the status counts. html.ts and tex.ts only lay it out.
  */
 import { relative } from 'node:path';
-import { Expr, expand, sub, printExpr, describeAssumptions, shortAssumptions } from '../cas/index.ts';
-import type { ClaimRecord, ClaimStatus, CrossCheckRecord, Derivation, PartOutcome, ErratumNote, CitationNote, CitationRecord } from '../verify/index.ts';
-import { describeOutcome } from '../verify/index.ts';
+import { Expr, expand, sub, printExpr, describeAssumptions } from '../cas/index.ts';
+import type { ClaimRecord, ClaimStatus, CrossCheckRecord, DerivationResult, PartOutcome, ErratumNote, CitationNote, CitationRecord } from '../verify/index.ts';
+import { describeOutcome, describeClaimConditions, shortClaimConditions } from '../verify/index.ts';
 import { toLatex, ToLatexOptions } from './equation.ts';
 import type { Notation } from './notation.ts';
 
 /** A derivation file that ran (or the error that stopped it): the shape `runFiles` returns. */
 export interface ReportRun {
   readonly file: string;
-  readonly derivation?: Derivation;
+  readonly derivation?: DerivationResult;
   readonly error?: string;
   readonly ms: number;
   /** The notation the derivation's file declared (its `notation` export); else the options' or the plain one. */
@@ -52,7 +52,7 @@ export interface ClaimView {
   readonly ms: number;
   readonly file: string;
   readonly parts: readonly PartView[];
-  /** The declarations the verdict holds under, in words ("eps, theta positive; other symbols real") and short ("eps,theta>0"). */
+  /** The declarations the verdict holds under, with its parts' own assume, ranges and methods, in words ("eps, theta positive; other symbols real; part \"b\": x in [0.1, 2]") and short ("eps,theta>0 [b: x∈[0.1,2]]"). */
   readonly assumptions: string;
   readonly assumptionsShort: string;
   /** The outcome the claim's file declared as known (an erratum of the paper already found). */
@@ -100,7 +100,7 @@ export interface ReportDocument {
   readonly counts: Readonly<Record<ClaimStatus, number>>;
 }
 
-const STATUSES: readonly ClaimStatus[] = ['verified', 'erratum', 'checked-numeric', 'disputed', 'unsupported', 'failed'];
+const STATUSES: readonly ClaimStatus[] = ['verified', 'erratum', 'checked-numeric', 'disputed', 'unsupported', 'failed', 'timeout'];
 
 /** Typeset one part of a claim. */
 function partView(p: PartOutcome, o: ToLatexOptions): PartView {
@@ -138,7 +138,6 @@ export function erratumEvidence(c: ClaimRecord): string[] {
 
 /** A claim view from a record (records without parts, like a failed load, have none). */
 function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
-  const a = c.assumptions ?? {};
   const errata = c.status === 'erratum' ? { erratum: c.erratum, evidence: erratumEvidence(c) } : {};
   return {
     id: c.id,
@@ -150,8 +149,8 @@ function claimView(c: ClaimRecord, file: string, o: ToLatexOptions): ClaimView {
     ms: c.ms,
     file,
     parts: c.parts.map((p) => partView(p, o)),
-    assumptions: describeAssumptions(a),
-    assumptionsShort: shortAssumptions(a) || 'all real',
+    assumptions: describeClaimConditions(c),
+    assumptionsShort: shortClaimConditions(c) || 'all real',
     ...(c.expected ? { expected: c.expected } : {}),
     ...(c.unexpected ? { unexpected: c.unexpected } : {}),
     ...(c.citation ? { citation: c.citation } : {}),

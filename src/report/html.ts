@@ -36,7 +36,7 @@ table.claims th,table.claims td{border-bottom:1px solid #ddd;padding:.35em .5em;
 table.claims th{background:#f4f4f6}
 .status{display:inline-block;padding:.05em .55em;border-radius:.8em;font-size:.85em;font-family:sans-serif;white-space:nowrap}
 .status-verified{background:#d9f2dd;color:#17612a}.status-erratum{background:#fde8c8;color:#8a4b00}
-.status-failed{background:#f9d0d0;color:#8a1010}.status-unsupported{background:#e6e6e6;color:#444}
+.status-failed,.status-timeout{background:#f9d0d0;color:#8a1010}.status-unsupported{background:#e6e6e6;color:#444}
 .status-checked-numeric{background:#dde8fb;color:#173f82}.status-disputed{background:#f3d9f7;color:#6b1a7a}
 .assumes{font-family:monospace;font-size:.85em;color:#555;white-space:nowrap}
 .evidence{font-size:.8em;color:#444;font-family:sans-serif;max-width:22em}.evidence b{font-weight:600}
@@ -48,7 +48,7 @@ ol.steps>li{margin-bottom:1.1em}.step-title{font-weight:bold}.explanation{margin
 .katex-display{margin:.35em 0;overflow-x:auto;overflow-y:hidden;padding:.1em 0}
 .math .katex-display>.katex,.pair .katex-display>.katex,.single .katex-display>.katex,.diff .katex-display>.katex{text-align:left;padding-left:.5em}
 .claim{border-left:4px solid #9bb;padding:.3em 0 .3em 1em;margin:1em 0}
-.claim.erratum{border-color:#e69b2e}.claim.failed{border-color:#c33}.claim.verified{border-color:#4a9a5c}.claim.disputed{border-color:#9b3aab}
+.claim.erratum{border-color:#e69b2e}.claim.failed,.claim.timeout{border-color:#c33}.claim.verified{border-color:#4a9a5c}.claim.disputed{border-color:#9b3aab}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1em}
 .pair>div{background:#fafafa;border:1px solid #eee;padding:.2em .7em;min-width:0}
 .pair h4,.single h4{margin:.3em 0 0;font-size:.8em;font-family:sans-serif;color:#666;font-weight:normal;text-transform:uppercase;letter-spacing:.04em}

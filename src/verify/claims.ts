@@ -4,15 +4,18 @@
  * declared assumptions), erratum (the printed form is wrong; the derived form is kept), failed (a
  * fact the derivation relies on does not hold, or the derivation threw), disputed (the methods
  * disagree or cannot decide: both forms are kept, never a pass), unsupported, checked-numeric (an
- * inequality searched numerically). Every record carries the assumptions it was decided under.
+ * inequality searched numerically), timeout (the runner stopped it: no verdict within the claim
+ * timeout). Every record carries the assumptions it was decided under.
  */
 import { Expr, printExpr, symbolsOf } from '../cas/index.ts';
 import { Assumptions, currentAssumptions, mergeAssumptions, validateAssumptions, withAssumptions, restrictAssumptions } from '../cas/assumptions.ts';
 import { declaredBySource } from '../cas/parse.ts';
 import { equivalent, EquivalenceOptions, Check, VerdictStatus } from './equivalent.ts';
 import type { InequalityOutcome } from './inequality.ts';
+import { ShownOptions, shownOptions, describeOptions, shortOptions } from './options.ts';
+import { describeAssumptions, shortAssumptions } from '../cas/assumptions.ts';
 
-export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'disputed' | 'unsupported' | 'checked-numeric';
+export type ClaimStatus = 'verified' | 'erratum' | 'failed' | 'disputed' | 'unsupported' | 'checked-numeric' | 'timeout';
 
 /** One identity a claim consists of: printed (as transcribed) versus derived (by the engine). */
 export interface ClaimPart {
@@ -39,6 +42,8 @@ export interface PartOutcome {
   readonly checks: readonly Check[];
   readonly printedExpr: Expr;
   readonly derivedExpr: Expr;
+  /** The part's own options that change a verdict (assume, ranges, methods), as given (of the part's symbols). */
+  readonly options?: ShownOptions;
 }
 
 /** The report of one claim, as written to out/claims.json. */
@@ -150,14 +155,26 @@ function summarise(parts: readonly PartOutcome[]): ClaimRecord['checks'] {
 
 /** What is flagged about a claim's outcome (undefined when it is what its file expects). */
 export function unexpectedOutcome(status: ClaimStatus, expect: ClaimMeta['expect']): string | undefined {
-  if (status === 'failed' || status === 'disputed') return status;
+  if (status === 'failed' || status === 'disputed' || status === 'timeout') return status;
   if (status === 'erratum' && expect !== 'erratum') return 'an erratum its file does not expect';
   if (expect === 'erratum' && status !== 'erratum') return `expected an erratum, got ${status}`;
   return undefined;
 }
 
-/** Decide a claim from its parts (the thunk does the derivation, so its time is counted). */
+/** Decide a claim from its parts (the thunk does the derivation, so its time is counted); a claim that derives no part is failed (nothing was checked). */
 export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
+  const rec = decideIdentities(meta, derive);
+  if (rec.status !== 'unsupported') return rec;
+  return {
+    ...rec,
+    status: 'failed',
+    message: 'the claim derived no parts: nothing was checked (return at least one { label, printed, derived })',
+    unexpected: 'failed',
+  };
+}
+
+/** Decide the identities of a claim; `unsupported` when there are none (an inequality claim may have none besides its inequalities). */
+export function decideIdentities(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
   const t0 = performance.now();
   const parts: PartOutcome[] = [];
   let assumptions: Assumptions = {};
@@ -203,6 +220,7 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
             checks: v.checks,
             printedExpr: part.printed,
             derivedExpr: part.derived,
+            ...optionsOf(part),
           });
         }
       });
@@ -219,4 +237,35 @@ export function decideClaim(meta: ClaimMeta, derive: () => readonly ClaimPart[])
   const disputed = parts.filter((p) => p.status === 'disputed');
   if (disputed.length > 0) return done('disputed', disputed.map((p) => `${p.label}: ${p.reason}`).join('; '));
   return done('erratum', `printed form differs from the derived one in: ${different.map((p) => p.label).join(', ')}`);
+}
+
+/** The part's own verdict-changing options, for the record (none when it gave none). */
+function optionsOf(part: ClaimPart): { options?: ShownOptions } {
+  const o = part.options;
+  const shown = o && shownOptions({ assume: o.assume, ranges: o.ranges, methods: o.methods }, symbolsOf(part.derived, symbolsOf(part.printed)));
+  return shown ? { options: shown } : {};
+}
+
+/** The parts' own options grouped by their text: [the parts (their indices), text]. */
+function partOptionGroups(c: ClaimRecord, text: (o: ShownOptions) => string): [number[], string][] {
+  const groups = new Map<string, number[]>();
+  c.parts.forEach((p, k) => {
+    if (p.options) groups.set(text(p.options), [...(groups.get(text(p.options)) ?? []), k]);
+  });
+  return [...groups].map(([t, ks]) => [ks, t]);
+}
+
+const everyPart = (c: ClaimRecord, ks: readonly number[]) => ks.length === c.parts.length && c.parts.length > 1;
+
+/** What a claim was decided under, in words: its declarations, then the options of its parts ("...; part \"b\": x in [0.1, 2]"). */
+export function describeClaimConditions(c: ClaimRecord): string {
+  const who = (ks: readonly number[]) =>
+    everyPart(c, ks) ? 'every part' : `part${ks.length > 1 ? 's' : ''} ${ks.map((k) => JSON.stringify(c.parts[k].label)).join(', ')}`;
+  return [describeAssumptions(c.assumptions ?? {}), ...partOptionGroups(c, describeOptions).map(([ks, t]) => `${who(ks)}: ${t}`)].join('; ');
+}
+
+/** The same for a table cell, parts by number: "eps>0 [part 2: x∈[0.1,2] engine+mathjs]", "[all: engine+mathjs]" (empty when all is real and no part has options). */
+export function shortClaimConditions(c: ClaimRecord): string {
+  const who = (ks: readonly number[]) => (everyPart(c, ks) ? 'all' : `part${ks.length > 1 ? 's' : ''} ${ks.map((k) => k + 1).join(',')}`);
+  return [shortAssumptions(c.assumptions ?? {}), ...partOptionGroups(c, shortOptions).map(([ks, t]) => `[${who(ks)}: ${t}]`)].filter(Boolean).join(' ');
 }

@@ -61,8 +61,31 @@ export function runCrossCheck(meta: CrossCheckMeta, measure: () => number | { va
   return { id: meta.id, quantity: meta.quantity, value, tolerance: meta.tolerance, pass, ms: performance.now() - t0, detail };
 }
 
+/**
+ * How a runner watches a derivation: told when each claim starts and ends (by its ordinal, 0 for
+ * the first claim), and given the records of claims it already stopped (they are not run again).
+ */
+export interface RunHooks {
+  readonly onClaimStart?: (ordinal: number, meta: ClaimMeta) => void;
+  readonly onClaimEnd?: (ordinal: number) => void;
+  /** Ordinal -> the record that stands for a claim without running it (a claim stopped by the watchdog). */
+  readonly skip?: ReadonlyMap<number, ClaimRecord>;
+}
+
+/** What a derivation leaves behind: plain data (it crosses threads and is what the report reads). */
+export interface DerivationResult {
+  readonly title: string;
+  readonly section: string;
+  readonly steps: readonly Step[];
+  readonly claims: readonly ClaimRecord[];
+  readonly crossChecks: readonly CrossCheckRecord[];
+  readonly assumptions: Assumptions;
+  /** The citations the page makes and their status (see citations.ts). */
+  readonly citations: readonly CitationRecord[];
+}
+
 /** A running derivation: call step() and claim() in the order of the page. */
-export class Derivation {
+export class Derivation implements DerivationResult {
   readonly steps: Step[] = [];
   readonly claims: ClaimRecord[] = [];
   readonly crossChecks: CrossCheckRecord[] = [];
@@ -70,9 +93,11 @@ export class Derivation {
   readonly citations: CitationRecord[] = [];
   /** What the page assumes of its symbols; every claim is decided under it (plus its own). */
   assumptions: Assumptions = {};
+  private ordinal = 0;
   constructor(
     readonly title: string,
     readonly section: string,
+    private readonly hooks: RunHooks = {},
   ) {}
 
   /** Declare what the page assumes of its symbols ({ eps: 'positive', ... }); applies to the claims that follow. */
@@ -110,17 +135,34 @@ export class Derivation {
   /** Decide a claim from the parts the thunk derives; returns its record. */
   claim(meta: ClaimMeta, derive: () => readonly ClaimPart[]): ClaimRecord {
     this.uniqueId(meta.id);
-    const rec = withAssumptions(this.assumptions, () => decideClaim(meta, derive));
-    this.claims.push(rec);
-    return rec;
+    return this.watched(meta, () => decideClaim(meta, derive));
   }
 
   /** Decide a claim made of inequalities checked on samples (and identities, if any): checked-numeric, erratum or failed. */
   inequality(meta: ClaimMeta, derive: () => InequalityClaim): ClaimRecord {
     this.uniqueId(meta.id);
-    const rec = withAssumptions(this.assumptions, () => decideInequalityClaim(meta, derive));
+    return this.watched(meta, () => decideInequalityClaim(meta, derive));
+  }
+
+  /** Decide one claim under the page's assumptions, announced to the runner's hooks (or taken from its skip list). */
+  private watched(meta: ClaimMeta, decide: () => ClaimRecord): ClaimRecord {
+    const n = this.ordinal++;
+    const stopped = this.hooks.skip?.get(n);
+    let rec: ClaimRecord;
+    if (stopped) rec = stopped;
+    else {
+      this.hooks.onClaimStart?.(n, meta);
+      rec = withAssumptions(this.assumptions, decide);
+      this.hooks.onClaimEnd?.(n);
+    }
     this.claims.push(rec);
     return rec;
+  }
+
+  /** The plain data of the derivation (steps, claims, cross-checks), without its methods. */
+  result(): DerivationResult {
+    const { title, section, steps, claims, crossChecks, assumptions, citations } = this;
+    return { title, section, steps, claims, crossChecks, assumptions, citations };
   }
 }
 
@@ -128,17 +170,36 @@ export class Derivation {
 export interface DerivationModule {
   readonly title: string;
   readonly section: string;
-  run(): Derivation;
+  /** Replay the page (synchronously); a runner passes hooks to watch each claim. */
+  run(hooks?: RunHooks): Derivation;
 }
 
-/** Define a derivation: `body` replays the page on a fresh Derivation. */
+/** A derivation body that returned a promise (an async body): refused, since claims are decided synchronously. */
+export class AsyncBodyError extends Error {
+  override readonly name = 'AsyncBodyError';
+}
+
+const isPromiseLike = (x: unknown): x is PromiseLike<unknown> => typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
+
+/**
+ * Define a derivation: `body` replays the page on a fresh Derivation. The body must be synchronous:
+ * the declarations in force (d.assume, a claim's assume) are a dynamic scope that does not survive an
+ * `await`, and a claim decided after run() returned would be missing from the table. An async body is
+ * refused with AsyncBodyError (load data with a top-level await in the file instead).
+ */
 export function derivation(title: string, section: string, body: (d: Derivation) => void): DerivationModule {
   return {
     title,
     section,
-    run() {
-      const d = new Derivation(title, section);
-      body(d);
+    run(hooks?: RunHooks) {
+      const d = new Derivation(title, section, hooks);
+      const returned: unknown = body(d);
+      if (isPromiseLike(returned)) {
+        Promise.resolve(returned).catch(() => undefined); // its own failure is beside the point: the body is refused
+        throw new AsyncBodyError(
+          `derivation "${title}": the body is async (it returned a promise); claims are decided synchronously, so remove async/await from the body (await data at the top level of the file instead)`,
+        );
+      }
       return d;
     },
   };

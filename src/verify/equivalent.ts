@@ -42,6 +42,7 @@ import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptio
 import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
 import { provablyNonzero, confirmResidual } from '../cas/residual.ts';
 import { compareDomains, DomainComparison } from '../cas/domain.ts';
+import { Ranges, checkRangesInDomain, narrowByRanges, checkMethods, withoutWitness, restrictRanges, describeDomain, WITNESS_METHOD } from './options.ts';
 
 export type MethodName = 'engine-normal-form' | 'nerdamer-expand' | 'mathjs-random-points';
 export type MethodResult = 'equal' | 'different' | 'unknown' | 'timeout' | 'error';
@@ -65,8 +66,12 @@ export interface Verdict {
   readonly rhs: string;
   /** lhs - rhs in normal form, when the status is not `equal` (and the engine could compute it). */
   readonly difference?: string;
-  /** The declarations the verdict holds under (symbols not listed are real). */
+  /** The declarations the verdict holds under (symbols not listed are real; a range's sign included). */
   readonly assumptions: Assumptions;
+  /** The ranges that narrowed the domain (of the verdict's symbols), when given. */
+  readonly ranges?: Ranges;
+  /** The methods the call restricted itself to, when it did. */
+  readonly methods?: readonly MethodName[];
   /** Why this status, in one sentence. */
   readonly reason: string;
   /** Values outside the reals inside the declared domain (they block `equal`). */
@@ -79,7 +84,7 @@ export interface Verdict {
 export interface EquivalenceOptions {
   /** Declarations: { v: 'positive', ... }; every other symbol is real. */
   readonly assume?: Assumptions;
-  /** Run exactly these methods (at least two). Default: engine and witness, nerdamer when they do not settle it. */
+  /** Run exactly these methods (at least two). Default: engine and witness, nerdamer when they do not settle it. Without the witness the verdict is at most `disputed` (not independent). */
   readonly methods?: readonly MethodName[];
   /** Run all three methods even when two already agree. */
   readonly thorough?: boolean;
@@ -87,7 +92,8 @@ export interface EquivalenceOptions {
   readonly seeds?: number[];
   readonly points?: number;
   readonly tolerance?: number;
-  readonly ranges?: Record<string, [number, number]>;
+  /** Narrow symbols to intervals; each must lie inside its declared kind, and a range inside (0, inf) makes its symbol positive for every method. */
+  readonly ranges?: Ranges;
   readonly label?: string;
   /** Opaque functions the sides may apply (besides the scope's): any other name that is not the registry's is refused. */
   readonly opaque?: readonly string[];
@@ -123,8 +129,8 @@ function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equival
   const label = opts.label ?? 'identity';
   // opaque functions: the call's own, and those a side given as an expression already applies (its model declared them)
   const applied = [lhsIn, rhsIn].flatMap((x) => (typeof x === 'string' ? [] : [...functionsOf(x)].filter((n) => !knownFunction(n))));
-  const declared = opaqueNames(opts.opaque, label);
-  const opaque = applied.length > 0 || declared ? new Set([...(declared ?? []), ...applied]) : undefined;
+  const declaredOpaque = opaqueNames(opts.opaque, label);
+  const opaque = applied.length > 0 || declaredOpaque ? new Set([...(declaredOpaque ?? []), ...applied]) : undefined;
   const read = (x: Expr | string, side: string) => (typeof x === 'string' ? parseExpr(x, opts.scope, `${label} (${side})`, opaque) : x);
   const sides: Sides = {
     lhs: read(lhsIn, 'lhs'),
@@ -133,18 +139,20 @@ function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equival
     rhsText: typeof rhsIn === 'string' ? rhsIn : undefined,
   };
   // declarations in force, the scope's (a model's), those of the scopes the sides were read in, and the call's own
-  const assumptions = mergeAssumptions(
+  const declared = mergeAssumptions(
     currentAssumptions(),
     opts.scope?.assumptions,
     declaredBySource([sides.lhs, sides.rhs]),
     validateAssumptions(opts.assume, label),
   );
+  checkRangesInDomain(opts.ranges, declared, label);
+  checkMethods(opts.methods, label);
+  const assumptions = narrowByRanges(declared, opts.ranges);
   return withAssumptions(assumptions, () => decide(sides, assumptions, opts));
 }
 
 function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): Verdict {
   const methods = opts.methods ?? ALL;
-  if (new Set(methods).size < 2) throw new Error(`equivalent() needs at least two independent methods, got ${methods.join(', ')}`);
   const methodMs = limits().methodMs;
   let ms = methodMs;
   const witnessOpts: WitnessOptions = { assumptions, seeds: opts.seeds, points: opts.points, tolerance: opts.tolerance, ranges: opts.ranges };
@@ -226,7 +234,10 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
   const atPoints = (e: Expr) => evaluateAt(e, witnessOpts, both).map((x) => ({ value: x.value, at: JSON.stringify(x.point) }));
   const domain = compareDomains(s.lhs, s.rhs, assumptions, symbolicEqual ? atPoints : undefined);
   qualifyByDomain(checks, domain);
-  return { ...verdictOf(s, [...checks.values()], assumptions, witness, engineResidual), domain: domain.conditions };
+  return {
+    ...verdictOf(s, [...checks.values()], { assumptions, ranges: opts.ranges, methods: opts.methods }, witness, engineResidual),
+    domain: domain.conditions,
+  };
 }
 
 /**
@@ -271,7 +282,14 @@ function reconcileBlindWitness(checks: Map<MethodName, Check>, witness: WitnessR
   }
 }
 
-function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions, witness: WitnessResult | undefined, residual: () => Expr): Verdict {
+/** The domain and the methods a verdict was reached under. */
+interface Conditions {
+  readonly assumptions: Assumptions;
+  readonly ranges?: Ranges;
+  readonly methods?: readonly MethodName[];
+}
+
+function verdictOf(s: Sides, checks: readonly Check[], under: Conditions, witness: WitnessResult | undefined, residual: () => Expr): Verdict {
   const eq = checks.filter((c) => c.result === 'equal').length;
   const diff = checks.filter((c) => c.result === 'different').length;
   const findings = witness?.findings ?? [];
@@ -293,6 +311,10 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
         ? `undecided: ${findings.length} witness point(s) are outside the reals in the declared domain (declare assumptions or ranges)`
         : `undecided: only ${eq} method(s) could decide`;
   }
+  if (withoutWitness(under.methods) && status !== 'disputed') {
+    reason = `not independent: without the numeric witness (${WITNESS_METHOD}) the methods chosen (${under.methods!.join(', ')}) share blind spots (domains), so their ${status === 'equal' ? 'agreement' : 'verdict'} "${status}" is not confirmed`;
+    status = 'disputed';
+  }
   let difference: string | undefined;
   if (status !== 'equal') {
     try {
@@ -301,7 +323,9 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
       difference = undefined;
     }
   }
-  const used = restrictAssumptions(assumptions, symbolsOf(s.rhs, symbolsOf(s.lhs)));
+  const symbols = symbolsOf(s.rhs, symbolsOf(s.lhs));
+  const used = restrictAssumptions(under.assumptions, symbols);
+  const ranges = restrictRanges(under.ranges, symbols);
   return {
     status,
     equivalent: status === 'equal',
@@ -310,7 +334,9 @@ function verdictOf(s: Sides, checks: readonly Check[], assumptions: Assumptions,
     rhs: printExpr(s.rhs),
     difference,
     assumptions: used,
-    reason: `${reason} (${describeAssumptions(used)})`,
+    ...(ranges ? { ranges } : {}),
+    ...(under.methods ? { methods: [...under.methods] } : {}),
+    reason: `${reason} (${describeDomain(used, ranges)})`,
     findings,
   };
 }

@@ -11,3 +11,4 @@ export * from './independence.ts';
 export * from './citations.ts';
 export * from './order.ts';
 export * from './premises.ts';
+export * from './options.ts';

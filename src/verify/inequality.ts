@@ -11,7 +11,7 @@
  */
 import { Expr, printExpr, expand, sub, symbolsOf } from '../cas/index.ts';
 import { withAssumptions, validateAssumptions, restrictAssumptions, mergeAssumptions, currentAssumptions, Assumptions } from '../cas/assumptions.ts';
-import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideClaim, unexpectedOutcome } from './claims.ts';
+import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideIdentities, unexpectedOutcome } from './claims.ts';
 import { Region, Sample, pointAt } from './region.ts';
 import { minimise, SearchOptions } from './search.ts';
 import { Certificate, SignContext, prove } from './prover.ts';
@@ -351,7 +351,7 @@ export function decideInequalityClaim(meta: ClaimMeta, derive: () => InequalityC
   const t0 = performance.now();
   const declared = mergeAssumptions(currentAssumptions(), validateAssumptions(meta.assume, `claim ${meta.id}`));
   let spec: InequalityClaim | undefined;
-  const base = decideClaim(meta, () => {
+  const base = decideIdentities(meta, () => {
     spec = derive();
     return spec.identities ?? [];
   });

@@ -22,7 +22,7 @@ describe('notation per derivation file', () => {
 
   it("the paper's derivations opt into the paper's notation", async () => {
     const runs = await runFiles(['derivations/rescaling.ts']);
-    expect(runs[0].notation).toBe(paperNotation);
+    expect(runs[0].notation).toEqual(paperNotation); // a copy: each file runs on a worker thread of its own
     expect(allTex(buildDocument(runs))).toContain('\\theta^\\varepsilon');
   });
 

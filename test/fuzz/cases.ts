@@ -18,7 +18,14 @@ export interface Case {
   readonly lhs: string;
   readonly rhs: string;
   readonly assume: Assumptions;
-  readonly truth: 'equal' | 'different';
+  /** `refused`: the call must throw a clear error (a range crossing a declared sign, a reserved name declared). */
+  readonly truth: 'equal' | 'different' | 'refused';
+  /** Ranges narrowing the domain (hostile.ts). */
+  readonly ranges?: Readonly<Record<string, [number, number]>>;
+  /** A refusal (a clear error) is also a right outcome (an expression defined nowhere, such as x*Z/Z with Z identically zero). */
+  readonly refusable?: boolean;
+  /** Function names used as opaque functions (hostile.ts). */
+  readonly opaque?: readonly string[];
 }
 
 const positive: Assumptions = Object.fromEntries(POSITIVE.map((p) => [p, 'positive']));
