@@ -6,19 +6,11 @@
 // `import`s fhn-derive, an ES module). In a checkout, `fhn-derive` imported by a user's file
 // resolves to the sources too (the export condition "fhn-derive-source").
 import { existsSync } from 'node:fs';
-import { register as registerHooks } from 'node:module';
-import { register as registerTsx } from 'tsx/esm/api';
+import { registerLoaders } from './loaders.mjs';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);
 const checkout = existsSync(source);
-registerTsx();
-const hooks = `let conditions = [];
-export function initialize(data) { conditions = data.conditions; }
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, conditions.length > 0 ? { ...context, conditions: [...context.conditions, ...conditions] } : context);
-  return /^file:.*\\.tsx?$/.test(r.url) && !r.url.includes('/node_modules/') ? { ...r, format: 'module' } : r;
-}`;
-registerHooks(`data:text/javascript,${encodeURIComponent(hooks)}`, { data: { conditions: checkout ? ['fhn-derive-source'] : [] } });
+registerLoaders(checkout ? ['fhn-derive-source'] : []);
 
 const { cli } = await import(checkout ? source.href : '../dist/cli/main.js');
 process.exitCode = await cli(process.argv.slice(2));

@@ -1,9 +1,10 @@
-// Worker-thread entry: registers the TypeScript loader, imports the task module named in
-// workerData, and answers each { index, task } message with { index, result } or { index, error }.
-import { register } from 'tsx/esm/api';
+// Worker-thread entry: registers the loaders the CLI registers (tsx, and users' .ts files read as
+// ES modules: bin/loaders.mjs), imports the task module named in workerData, and answers each
+// { index, task } message with { index, result } or { index, error }.
 import { parentPort, workerData } from 'node:worker_threads';
+import { registerLoaders } from '../../bin/loaders.mjs';
 
-register();
+registerLoaders([]); // the export conditions come with the worker's execArgv
 const mod = await import(workerData.module);
 const handler = mod[workerData.exportName];
 if (typeof handler !== 'function') throw new Error(`${workerData.module} has no exported function ${workerData.exportName}`);
