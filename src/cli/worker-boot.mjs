@@ -2,8 +2,9 @@
 // ES modules: bin/loaders.mjs), imports the task module named in workerData, and answers each
 // { index, task } message with { index, result } or { index, error }.
 import { parentPort, workerData } from 'node:worker_threads';
-import { registerLoaders } from '../../bin/loaders.mjs';
 
+// by URL, so that the package build (tsc) does not take bin/ into its program; workers run from a checkout
+const { registerLoaders } = await import(new URL('../../bin/loaders.mjs', import.meta.url).href);
 registerLoaders([]); // the export conditions come with the worker's execArgv
 const mod = await import(workerData.module);
 const handler = mod[workerData.exportName];

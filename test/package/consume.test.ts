@@ -103,9 +103,9 @@ describe('the packed package in a fresh project', () => {
     await Promise.all([dir, packed && dirname(packed.tarball)].filter(Boolean).map((d) => rm(d, { recursive: true, force: true })));
   }, 60_000);
 
-  it('ships the build, the bin script, the README and the license only', () => {
+  it('ships the build, the bin scripts, the README and the license only', () => {
     const outside = packed.files.filter((f) => !f.startsWith('dist/'));
-    expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'bin/fhn-derive.mjs', 'package.json']);
+    expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'bin/fhn-derive.mjs', 'bin/loaders.mjs', 'package.json']);
     expect(packed.files).toContain('dist/index.js');
     expect(packed.files).toContain('dist/index.d.ts');
     expect(packed.files).toContain('dist/index.js.map');
