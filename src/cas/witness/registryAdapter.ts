@@ -16,6 +16,9 @@ export interface RegistryEntry {
   critical?(lo: number, hi: number): number[];
   pole?(lo: number, hi: number): boolean;
 }
+/** The largest |argument| a registry function is evaluated at in decimals (beyond it the point abstains). */
+export const DECIMAL_ARGUMENT = 1e6;
+
 /** The registry's float enclosure of f over [lo, hi]. */
 export type Enclose = (name: string, lo: number, hi: number) => { kind: 'defined'; lo: number; hi: number } | { kind: 'undefined' } | { kind: 'partly' };
 
@@ -34,6 +37,10 @@ export function registryFloat(f: RegistryEntry, enclose: Enclose, a: Bounded): B
 /** A registry function of a decimal interval: monotone pieces by their ends, widened by 100 units in the last place. */
 export function registryPrecise(P: Precision, f: RegistryEntry, enclose: Enclose, a: Interval): Interval {
   if (a.kind !== 'real') return a;
+  // decimal.js evaluates sinh, tanh, ... of a huge argument in one uninterruptible call that can outlast
+  // the call's deadline (tanh(1.2e20 x) ran for minutes): beyond DECIMAL_ARGUMENT the point abstains
+  if (a.lo.abs().gt(DECIMAL_ARGUMENT) || a.hi.abs().gt(DECIMAL_ARGUMENT))
+    return unresolved('overflow', `${f.name} of an argument beyond ${DECIMAL_ARGUMENT} in decimals`);
   const lo = a.lo.toNumber();
   const hi = a.hi.toNumber();
   const pad = (x: number) => Math.abs(x) * 2 ** -52 + Number.MIN_VALUE; // a float interval around the decimal one
