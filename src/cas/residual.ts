@@ -42,15 +42,36 @@ export function provablyNonzero(p: Poly): boolean {
   return !(pi && e);
 }
 
-/** A method's vote on a residual it could not simplify to 0: different only where certified nonzero. */
-export function confirmResidual(values: readonly CertifiedValue[], who: string): { result: 'different' | 'unknown'; detail: string } {
-  const at = values.findIndex((x) => x.certified === 'nonzero');
-  if (at >= 0) {
-    const { value, digits } = values[at];
+/**
+ * A method's vote on a residual it could not simplify to 0: different only at a point where
+ * certified bounds exclude zero from the residual and, when given, from lhs - rhs itself as the
+ * user wrote it (`original`). The second test is what makes a method's printed residual
+ * untrusted: nerdamer has returned residuals that are not lhs - rhs (a 21-digit coefficient cut
+ * to its last 4 digits), so a nonzero residual where lhs - rhs vanishes is no vote.
+ */
+export function confirmResidual(
+  values: readonly CertifiedValue[],
+  who: string,
+  original?: () => readonly CertifiedValue[],
+): { result: 'different' | 'unknown'; detail: string } {
+  const candidates = values.flatMap((x, k) => (x.certified === 'nonzero' ? [k] : []));
+  if (candidates.length > 0) {
+    const truth = original?.();
+    const at = truth ? candidates.find((k) => truth[k]?.certified === 'nonzero') : candidates[0];
+    if (at === undefined) {
+      const k = candidates[0];
+      const told = truth?.[k]?.certified === 'vanishes' ? `lhs - rhs is 0 there to within its bound (${truth[k].digits ?? 0} digits)` : 'lhs - rhs is not certified nonzero there';
+      return {
+        result: 'unknown',
+        detail: `${who}; it is ${values[k].value.v.toExponential(3)} at witness point #${k + 1}, but ${told}: the residual is not faithful to the sides, no vote`,
+      };
+    }
+    const { value, digits } = truth?.[at] ?? values[at];
     const how = digits ? `, certified at ${digits} digits` : '';
+    const which = truth ? 'lhs - rhs' : 'it';
     return {
       result: 'different',
-      detail: `${who}; it is ${value.v.toExponential(3)} at witness point #${at + 1} (error bound ${value.e.toExponential(1)}${how})`,
+      detail: `${who}; ${which} is ${value.v.toExponential(3)} at witness point #${at + 1} (error bound ${value.e.toExponential(1)}${how})`,
     };
   }
   if (values.length > 0 && values.every((x) => x.certified === 'vanishes'))

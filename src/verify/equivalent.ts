@@ -39,6 +39,7 @@ import {
 import { limits, withCallDeadline, currentCallDeadline } from '../cas/limits.ts';
 import { withDeadline, TimeoutError } from '../cas/polyCore.ts';
 import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
+import type { CertifiedValue } from '../cas/witness/refine.ts';
 import { nerdamerDifference, residualReading, beyondNerdamer } from '../cas/nerdamerCheck.ts';
 import { provablyNonzero, confirmResidual } from '../cas/residual.ts';
 import { compareDomains, DomainComparison } from '../cas/domain.ts';
@@ -170,6 +171,9 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
     if (residual.error !== undefined) throw residual.error;
     return residual.value!;
   };
+  let original: readonly CertifiedValue[] | undefined;
+  /** lhs - rhs as written, certified at the witness points: what every residual's 'different' must agree with. */
+  const originalAtPoints = () => (original ??= evaluateAt(sub(s.lhs, s.rhs), { ...witnessOpts, deadline: performance.now() + ms }, both));
   let witness: WitnessResult | undefined;
   let nerdamerResidual: readonly Bounded[] | undefined;
   const checks = new Map<MethodName, Check>();
@@ -181,7 +185,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
         if (cleared.size === 0) return { result: 'equal', detail: 'lhs - rhs normalises to 0' };
         const shown = `lhs - rhs normalises to ${truncate(printExpr(engineResidual()), 160)}`;
         if (provablyNonzero(cleared)) return { result: 'different', detail: `${shown}, a nonzero polynomial: exactly different` };
-        return confirmResidual(evaluateAt(toExpr(cleared), { ...witnessOpts, deadline: performance.now() + ms }, both), shown);
+        return confirmResidual(evaluateAt(toExpr(cleared), { ...witnessOpts, deadline: performance.now() + ms }, both), shown, originalAtPoints);
       }),
     );
   const runWitness = () =>
@@ -202,7 +206,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
       const r = residualReading(ans);
       const values = evaluateTextAt(r.text, r.reading, r.atom, witnessOpts, both);
       nerdamerResidual = values.map((x) => x.value);
-      return confirmResidual(values, `expand(lhs - rhs) = ${truncate(ans.residual)}`);
+      return confirmResidual(values, `expand(lhs - rhs) = ${truncate(ans.residual)}`, originalAtPoints);
     });
 
   const run = (m: MethodName) => {
