@@ -131,6 +131,24 @@ const floatErfc = (x: number): number => (x >= 2.5 ? erfcTail(x) : 1 - floatErf(
 
 const inUnit = (x: number) => x >= -1 && x <= 1;
 const inv = (D: typeof Decimal, x: Decimal) => new D(1).div(x);
+
+/**
+ * sinh, cosh, tanh of a decimal through exp, which decimal.js evaluates in bounded time at every
+ * argument of its exponent range (its own sinh, cosh, tanh are superlinear in |x|: tanh(1e6) runs
+ * for minutes); decimal.js's own below 1, where the exponentials would cancel.
+ */
+function decimalHyperbolic(kind: 'sinh' | 'cosh' | 'tanh', x: Decimal, D: typeof Decimal): Decimal {
+  const a = x.abs();
+  if (a.lt(1)) return x[kind]();
+  const one = new D(1);
+  if (kind === 'tanh') {
+    const q = a.gt(1e16) ? new D(0) : a.times(-2).exp(); // e^{-2|x|} below every decimal at that size
+    return one.minus(q).div(one.plus(q)).times(x.s);
+  }
+  const big = a.exp();
+  const small = one.div(big);
+  return kind === 'sinh' ? big.minus(small).div(2).times(x.s) : big.plus(small).div(2);
+}
 const nan = (D: typeof Decimal) => new D(Number.NaN);
 
 const ENTRIES: readonly KnownFunction[] = [
@@ -198,15 +216,15 @@ const ENTRIES: readonly KnownFunction[] = [
     float: (x) => (Math.abs(x) >= 1 ? Math.asin(1 / x) : Number.NaN),
     decimal: (x, D) => (x.abs().gte(1) ? inv(D, x).asin() : nan(D)),
   },
-  { name: 'sinh', domain: 'real', parity: 'odd', float: Math.sinh, decimal: (x) => x.sinh() },
-  { name: 'cosh', domain: 'real', parity: 'even', float: Math.cosh, decimal: (x) => x.cosh(), critical: (l, h) => (l <= 0 && h >= 0 ? [0] : []) },
-  { name: 'tanh', domain: 'real', parity: 'odd', float: Math.tanh, decimal: (x) => x.tanh() },
+  { name: 'sinh', domain: 'real', parity: 'odd', float: Math.sinh, decimal: (x, D) => decimalHyperbolic('sinh', x, D) },
+  { name: 'cosh', domain: 'real', parity: 'even', float: Math.cosh, decimal: (x, D) => decimalHyperbolic('cosh', x, D), critical: (l, h) => (l <= 0 && h >= 0 ? [0] : []) },
+  { name: 'tanh', domain: 'real', parity: 'odd', float: Math.tanh, decimal: (x, D) => decimalHyperbolic('tanh', x, D) },
   {
     name: 'coth',
     domain: 'nonzero',
     parity: 'odd',
     float: (x) => 1 / Math.tanh(x),
-    decimal: (x, D) => inv(D, x.tanh()),
+    decimal: (x, D) => inv(D, decimalHyperbolic('tanh', x, D)),
     pole: (l, h) => l <= 0 && h >= 0,
   },
   {
@@ -214,7 +232,7 @@ const ENTRIES: readonly KnownFunction[] = [
     domain: 'real',
     parity: 'even',
     float: (x) => 1 / Math.cosh(x),
-    decimal: (x, D) => inv(D, x.cosh()),
+    decimal: (x, D) => inv(D, decimalHyperbolic('cosh', x, D)),
     critical: (l, h) => (l <= 0 && h >= 0 ? [0] : []),
   },
   {
@@ -222,7 +240,7 @@ const ENTRIES: readonly KnownFunction[] = [
     domain: 'nonzero',
     parity: 'odd',
     float: (x) => 1 / Math.sinh(x),
-    decimal: (x, D) => inv(D, x.sinh()),
+    decimal: (x, D) => inv(D, decimalHyperbolic('sinh', x, D)),
     pole: (l, h) => l <= 0 && h >= 0,
   },
   { name: 'asinh', domain: 'real', parity: 'odd', float: Math.asinh, decimal: (x) => x.asinh() },

@@ -192,11 +192,14 @@ export function pPow(P: Precision, a: Interval, b: Interval): Interval {
   return pExp(P, real(lo.minus(slack), hi.plus(slack), hi.abs()));
 }
 
+/** The largest |argument| a function is evaluated at in decimals: exp overflows decimal.js's exponent range (9e15 digits) just beyond it. */
+export const DECIMAL_ARGUMENT = 2e16;
+
 /** exp(a). */
 export function pExp(P: Precision, a: Interval): Interval {
   if (a.kind !== 'real') return a;
-  if (a.hi.gt(2e16)) return unresolved('overflow', 'exp of a number beyond the decimal exponent range');
-  const lo = a.lo.lt(-2e16) ? new P.D(0) : guarded(P, () => a.lo.exp());
+  if (a.hi.gt(DECIMAL_ARGUMENT)) return unresolved('overflow', 'exp of a number beyond the decimal exponent range');
+  const lo = a.lo.lt(-DECIMAL_ARGUMENT) ? new P.D(0) : guarded(P, () => a.lo.exp());
   const hi = guarded(P, () => a.hi.exp());
   if (!lo || !hi) return unresolved('overflow', 'exp beyond what decimal.js evaluates');
   return widen(lo, hi, P.ulp100, hi);

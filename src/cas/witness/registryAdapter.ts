@@ -6,7 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { Bounded, UNDEFINED, OVERFLOW, approx } from './bounded.ts';
-import { Interval, Precision, NOT_REAL, unresolved } from './precise.ts';
+import { Interval, Precision, NOT_REAL, unresolved, DECIMAL_ARGUMENT } from './precise.ts';
 
 /** What the witness reads of a registry entry. */
 export interface RegistryEntry {
@@ -16,8 +16,6 @@ export interface RegistryEntry {
   critical?(lo: number, hi: number): number[];
   pole?(lo: number, hi: number): boolean;
 }
-/** The largest |argument| a registry function is evaluated at in decimals (beyond it the point abstains). */
-export const DECIMAL_ARGUMENT = 1e6;
 
 /** The registry's float enclosure of f over [lo, hi]. */
 export type Enclose = (name: string, lo: number, hi: number) => { kind: 'defined'; lo: number; hi: number } | { kind: 'undefined' } | { kind: 'partly' };
@@ -37,8 +35,8 @@ export function registryFloat(f: RegistryEntry, enclose: Enclose, a: Bounded): B
 /** A registry function of a decimal interval: monotone pieces by their ends, widened by 100 units in the last place. */
 export function registryPrecise(P: Precision, f: RegistryEntry, enclose: Enclose, a: Interval): Interval {
   if (a.kind !== 'real') return a;
-  // decimal.js evaluates sinh, tanh, ... of a huge argument in one uninterruptible call that can outlast
-  // the call's deadline (tanh(1.2e20 x) ran for minutes): beyond DECIMAL_ARGUMENT the point abstains
+  // one rule for every function (exp's): beyond DECIMAL_ARGUMENT the point abstains; below it every registry
+  // function runs in bounded time (the hyperbolic ones through exp: decimal.js's own tanh(1e6) ran for minutes)
   if (a.lo.abs().gt(DECIMAL_ARGUMENT) || a.hi.abs().gt(DECIMAL_ARGUMENT))
     return unresolved('overflow', `${f.name} of an argument beyond ${DECIMAL_ARGUMENT} in decimals`);
   const lo = a.lo.toNumber();
@@ -60,6 +58,7 @@ export function registryPrecise(P: Precision, f: RegistryEntry, enclose: Enclose
     if (P.D.precision !== P.digits) P.D.set({ precision: P.digits });
   }
   if (x.isNaN() || y.isNaN()) return unresolved('domain', `${f.name} not defined at an end of the interval`);
+  if (!x.isFinite() || !y.isFinite()) return unresolved('overflow', `${f.name} beyond the decimal exponent range`);
   const l = P.D.min(x, y);
   const h = P.D.max(x, y);
   return { kind: 'real', lo: l.minus(l.abs().times(P.ulp100)), hi: h.plus(h.abs().times(P.ulp100)), s: P.D.max(l.abs(), h.abs()) };
