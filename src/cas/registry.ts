@@ -217,7 +217,14 @@ const ENTRIES: readonly KnownFunction[] = [
     decimal: (x, D) => (x.abs().gte(1) ? inv(D, x).asin() : nan(D)),
   },
   { name: 'sinh', domain: 'real', parity: 'odd', float: Math.sinh, decimal: (x, D) => decimalHyperbolic('sinh', x, D) },
-  { name: 'cosh', domain: 'real', parity: 'even', float: Math.cosh, decimal: (x, D) => decimalHyperbolic('cosh', x, D), critical: (l, h) => (l <= 0 && h >= 0 ? [0] : []) },
+  {
+    name: 'cosh',
+    domain: 'real',
+    parity: 'even',
+    float: Math.cosh,
+    decimal: (x, D) => decimalHyperbolic('cosh', x, D),
+    critical: (l, h) => (l <= 0 && h >= 0 ? [0] : []),
+  },
   { name: 'tanh', domain: 'real', parity: 'odd', float: Math.tanh, decimal: (x, D) => decimalHyperbolic('tanh', x, D) },
   {
     name: 'coth',

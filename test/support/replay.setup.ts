@@ -25,7 +25,10 @@ export const symbolicReplayFiles = (): string[] => derivationFiles(resolve('deri
 
 /** True when a test file this run selected reads the replay (so `vitest run test/cas` does not pay for it). */
 async function replayNeeded(project: TestProject): Promise<boolean> {
-  const { testFiles } = await project.globTestFiles(project.vitest.config.filters);
+  // the files named on the command line (`vitest run test/cas/x.test.ts`): vitest keeps them as filenamePattern
+  // (set before any global setup runs); without them every test file of the project would be read
+  const named = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? project.vitest.config.filters;
+  const { testFiles } = await project.globTestFiles(named);
   return testFiles.some((f) => readFileSync(f, 'utf8').includes('paperReplay('));
 }
 
