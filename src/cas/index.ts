@@ -15,6 +15,7 @@ export type { Poly, Term, Factor } from './normal.ts';
 export { differentiate, partial, partialN, totalTimeDerivative, substituteFunction } from './diff.ts';
 export type { Seed } from './diff.ts';
 export { nerdamerDifference, clearNerdamerCache } from './nerdamerCheck.ts';
+export { registerMemo, clearMemos } from './memo.ts';
 export { numericWitness, seededRandom, randomPolynomial, NotEvaluableError, DomainError } from './witness/index.ts';
 export type { WitnessResult, WitnessSide, WitnessOptions } from './witness/index.ts';
 export * from './assumptions.ts';
