@@ -60,7 +60,10 @@ export function confirmResidual(
     const at = truth ? candidates.find((k) => truth[k]?.certified === 'nonzero') : candidates[0];
     if (at === undefined) {
       const k = candidates[0];
-      const told = truth?.[k]?.certified === 'vanishes' ? `lhs - rhs is 0 there to within its bound (${truth[k].digits ?? 0} digits)` : 'lhs - rhs is not certified nonzero there';
+      const told =
+        truth?.[k]?.certified === 'vanishes'
+          ? `lhs - rhs is 0 there to within its bound (${truth[k].digits ?? 0} digits)`
+          : 'lhs - rhs is not certified nonzero there';
       return {
         result: 'unknown',
         detail: `${who}; it is ${values[k].value.v.toExponential(3)} at witness point #${k + 1}, but ${told}: the residual is not faithful to the sides, no vote`,
