@@ -11,6 +11,7 @@ export { printExpr, plainNaming } from './print.ts';
 export type { Naming } from './print.ts';
 export { toPoly, toExpr, expand, polyKey, termCount, constantOf } from './normal.ts';
 export { equalByNormalForm, clearDenominators } from './zeroTest.ts';
+export { derivativesAtZero } from './coefficients.ts';
 export type { Poly, Term, Factor } from './normal.ts';
 export { differentiate, partial, partialN, totalTimeDerivative, substituteFunction } from './diff.ts';
 export type { Seed } from './diff.ts';
