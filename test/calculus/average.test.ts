@@ -87,7 +87,10 @@ describe('averageOfPolynomial read off the normal form', () => {
       withAssumptions(assume as never, () => {
         if (derivativesAtZero(e, 'x', 12)) fast++;
         for (const x of ['x', 'y'])
-          expect(outcome(() => averageOfPolynomial(e, x, moment)), `${printExpr(e)} in ${x}`).toBe(outcome(() => referenceAverage(e, x, moment)));
+          expect(
+            outcome(() => averageOfPolynomial(e, x, moment)),
+            `${printExpr(e)} in ${x}`,
+          ).toBe(outcome(() => referenceAverage(e, x, moment)));
         expect(outcome(() => averageOfPolynomial(e, 'x', moment, 5))).toBe(outcome(() => referenceAverage(e, 'x', moment, 5)));
       });
     }
@@ -108,7 +111,13 @@ describe('averageOfPolynomial read off the normal form', () => {
   it('gives the Gaussian moments over two noises as the reference does', () => {
     const rand = seededRandom(7);
     for (let i = 0; i < 20; i++) {
-      const e = substitute(randomExpr(rand, 4, false), new Map([['y', sym('xi2')], ['x', sym('xi1')]]));
+      const e = substitute(
+        randomExpr(rand, 4, false),
+        new Map([
+          ['y', sym('xi2')],
+          ['x', sym('xi1')],
+        ]),
+      );
       const gaussian = (k: number): Expr => (k % 2 === 1 ? zero : num([1, 1, 3, 15, 105][k / 2]));
       const reference = ['xi1', 'xi2'].reduce((acc, xi) => expand(referenceAverage(acc, xi, gaussian)), expand(e));
       expect(keyOf(expectationOverNoise(e, ['xi1', 'xi2']))).toBe(keyOf(reference));
