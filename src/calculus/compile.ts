@@ -3,7 +3,7 @@
  * search evaluates the same expression thousands of times): built once per expression and cached,
  * an order of magnitude faster than walking the tree each time.
  */
-import { Expr, printExpr, qToNumber, knownFunction, evalFloat } from '../cas/index.ts';
+import { Expr, printExpr, qToNumber, knownFunction, evalFloat, registerMemo } from '../cas/index.ts';
 
 /** A numeric evaluation that cannot be done: a missing symbol, an opaque function, a non-finite value. */
 export class IntegralError extends Error {
@@ -18,7 +18,10 @@ export type Values = Readonly<Record<string, number>>;
 
 type Compiled = (v: Values) => number;
 
-const cache = new WeakMap<Expr, Compiled>();
+let cache = new WeakMap<Expr, Compiled>();
+registerMemo(() => {
+  cache = new WeakMap();
+});
 
 function compileNode(x: Expr): Compiled {
   const hit = cache.get(x);

@@ -5,6 +5,7 @@
  */
 import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qIsInt, qSign, qToString, qpowRational } from './rational.ts';
 import { knownFunctionNames, isTotalFunction } from './registry.ts';
+import { registerMemo } from './memo.ts';
 
 export type Expr = Num | Sym | Add | Mul | Pow | Fn;
 export interface Num {
@@ -162,7 +163,10 @@ export function ln(e: Expr): Expr {
   return fn('ln', [e]);
 }
 
-const keyCache = new WeakMap<object, string>();
+let keyCache = new WeakMap<object, string>();
+registerMemo(() => {
+  keyCache = new WeakMap();
+});
 /** A structural key: equal keys mean identical trees. */
 export function keyOf(e: Expr): string {
   const hit = keyCache.get(e);

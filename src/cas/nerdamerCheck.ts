@@ -17,11 +17,13 @@ import { isNonnegative } from './sign.ts';
 import { nerdamerExpandSync } from './nerdamerWorker.ts';
 import { limits } from './limits.ts';
 import { compileText, printedReading, Reading, Env, Program, bPow, exact } from './witness/index.ts';
+import { registerMemo } from './memo.ts';
 
 /** nerdamer is trusted with a registry function itself only where the registry gives its nerdamer name (exp, ln, sqrt, sin, cos, abs). */
 const nerdamerKnows = (x: Expr & { kind: 'fn' }): boolean => !x.derivs && knownFunction(x.name)?.nerdamer !== undefined;
 
 const expandCache = new Map<string, string>();
+registerMemo(() => expandCache.clear());
 
 /** Forget memoised expansions (benchmarks measure cold checks). */
 export function clearNerdamerCache(): void {

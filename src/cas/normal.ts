@@ -18,6 +18,7 @@ import { isPositive, isNonnegative, signOf } from './sign.ts';
 import { rewriteFunction } from './functionRules.ts';
 import { knownFunction } from './registry.ts';
 import { rewriteTerm, atomRuleMayApply } from './atomRules.ts';
+import { registerMemo } from './memo.ts';
 import {
   Poly,
   Term,
@@ -58,7 +59,11 @@ interface Ctx {
   readonly cache: WeakMap<object, { readonly poly: Poly; readonly work: number }>;
 }
 const contexts = new Map<string, Ctx>();
-const byObject = new WeakMap<Assumptions, Ctx>();
+let byObject = new WeakMap<Assumptions, Ctx>();
+registerMemo(() => {
+  contexts.clear();
+  byObject = new WeakMap();
+});
 
 function contextFor(a: Assumptions): Ctx {
   let c = byObject.get(a);

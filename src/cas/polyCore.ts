@@ -177,32 +177,36 @@ export function floorQ(a: Q): bigint {
   return a.p < 0n && d * a.q !== a.p ? d - 1n : d;
 }
 
+/** Push a factor onto a product's list; a numeric radical keeps its exponent in (0, 1) and returns its integer part's value (else 1). */
+function pushFactor(out: Factor[], f: Factor): Q {
+  if (qIsZero(f.exp)) return ONE;
+  if (f.atom.kind !== 'num') {
+    out.push(f);
+    return ONE;
+  }
+  const whole = floorQ(f.exp);
+  const frac = qadd(f.exp, q(-whole));
+  if (!qIsZero(frac)) out.push({ ...f, exp: frac });
+  return whole !== 0n ? qpowRational(f.atom.value, q(whole))! : ONE;
+}
+
 /** Multiply two factor lists (sorted by key), adding exponents; numeric radicals fold into the coefficient. */
 export function mergeFactors(a: readonly Factor[], b: readonly Factor[]): { factors: Factor[]; coef: Q } {
   const out: Factor[] = [];
   let coef = ONE;
   let i = 0;
   let j = 0;
-  const push = (f: Factor) => {
-    if (qIsZero(f.exp)) return;
-    if (f.atom.kind === 'num') {
-      // numeric radicals: keep the exponent in (0, 1), the integer part goes to the coefficient
-      const whole = floorQ(f.exp);
-      if (whole !== 0n) coef = qmul(coef, qpowRational(f.atom.value, q(whole))!);
-      const frac = qadd(f.exp, q(-whole));
-      if (!qIsZero(frac)) out.push({ ...f, exp: frac });
-      return;
-    }
-    out.push(f);
-  };
+  // (a function of its own, not a closure: a closure per call costs a name definition under the TypeScript loader)
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i].key < b[j].key)) push(a[i++]);
-    else if (i >= a.length || b[j].key < a[i].key) push(b[j++]);
+    let c: Q;
+    if (j >= b.length || (i < a.length && a[i].key < b[j].key)) c = pushFactor(out, a[i++]);
+    else if (i >= a.length || b[j].key < a[i].key) c = pushFactor(out, b[j++]);
     else {
-      push({ atom: a[i].atom, key: a[i].key, exp: qadd(a[i].exp, b[j].exp) });
+      c = pushFactor(out, { atom: a[i].atom, key: a[i].key, exp: qadd(a[i].exp, b[j].exp) });
       i++;
       j++;
     }
+    if (c !== ONE) coef = qmul(coef, c);
   }
   return { factors: out, coef };
 }

@@ -114,7 +114,7 @@ function marginAt(
   where: string,
   worstSoFar = Number.POSITIVE_INFINITY,
 ): Evaluated {
-  for (const [k, x] of Object.entries(s)) if (!Number.isFinite(x)) throw new InequalityInputError(`${label}: ${where} has ${k} = ${x} (not a finite number)`);
+  for (const k in s) if (!Number.isFinite(s[k])) throw new InequalityInputError(`${label}: ${where} has ${k} = ${s[k]} (not a finite number)`);
   const l = lhs(s);
   const r = rhs(s);
   if (!l || !r || (!Number.isFinite(l.v) && !l.log) || (!Number.isFinite(r.v) && !r.log))

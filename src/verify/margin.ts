@@ -155,10 +155,12 @@ const cap = (x: number) => Math.max(-CAP, Math.min(CAP, x));
 
 /** The sides in words where the floats could not hold them (e.g. "lhs = 10^-434.3"). */
 export function logNote(l: SideValue, r: SideValue): string | undefined {
-  const one = (name: string, x: SideValue) =>
-    x.log && x.log.sign !== 0 ? `${name} = ${x.log.sign < 0 ? '-' : ''}10^${(x.log.log / Math.LN10).toFixed(1)}` : `${name} = ${x.v}`;
-  return l.log || r.log ? `evaluated in log space: ${one('lhs', l)}, ${one('rhs', r)}` : undefined;
+  return l.log || r.log ? `evaluated in log space: ${sideNote('lhs', l)}, ${sideNote('rhs', r)}` : undefined;
 }
+
+/** One side in words: its power of ten where it was read in log space, else its float. */
+const sideNote = (name: string, x: SideValue): string =>
+  x.log && x.log.sign !== 0 ? `${name} = ${x.log.sign < 0 ? '-' : ''}10^${(x.log.log / Math.LN10).toFixed(1)}` : `${name} = ${x.v}`;
 
 /** The value of e at the sample with a bound on its rounding error (running error analysis of src/cas/witness). */
 export function boundedValue(e: Expr, s: Sample): Bounded {

@@ -66,14 +66,21 @@ export const extend = (r: Region, dims: readonly Dimension[], rename?: string): 
 const boundAt = (b: Bound, s: Sample): number => (typeof b === 'number' ? b : b(s));
 const INSIDE = 1e-9;
 
+const CLOSED: readonly ('lo' | 'hi')[] = [];
+
 /** The bounds of a dimension at the values of the dimensions before it, open ends pulled inside. */
 export function boundsOf(d: Dimension, s: Sample): [number, number] {
-  let lo = boundAt(d.lo, s);
-  let hi = boundAt(d.hi, s);
+  return boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), s);
+}
+
+/** The bounds of a dimension from its raw bounds (evaluated once), open ends pulled inside. */
+function boundsFrom(d: Dimension, rawLo: number, rawHi: number, s: Sample): [number, number] {
+  let lo = rawLo;
+  let hi = rawHi;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo <= hi))
     throw new RegionError(`dimension ${d.name}: bounds [${lo}, ${hi}] at ${JSON.stringify(s)} are not a finite interval`);
   const width = hi - lo;
-  const open = d.open ?? [];
+  const open = d.open ?? CLOSED;
   if (open.includes('lo')) lo += Math.max(width, Math.abs(lo)) * INSIDE;
   if (open.includes('hi')) hi -= Math.max(width, Math.abs(hi)) * INSIDE;
   return [lo, Math.max(lo, hi)];
@@ -88,13 +95,13 @@ export type Reading = 'declared' | 'log';
 /** The smallest positive value a log-scaled dimension reaches, and whether 0 itself is part of it. */
 function logFloor(d: Dimension, lo: number, hi: number, rawLo: number): { floor: number; zero: boolean } {
   if (rawLo > 0) return { floor: lo, zero: false };
-  return { floor: Math.min(d.floor ?? hi * 1e-12, hi), zero: !(d.open ?? []).includes('lo') && (d.scale ?? 'linear') === 'log' };
+  return { floor: Math.min(d.floor ?? hi * 1e-12, hi), zero: !(d.open ?? CLOSED).includes('lo') && (d.scale ?? 'linear') === 'log' };
 }
 
 /** The value of one dimension at u in [0, 1]. */
 function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
-  const [lo, hi] = boundsOf(d, s);
   const rawLo = boundAt(d.lo, s);
+  const [lo, hi] = boundsFrom(d, rawLo, boundAt(d.hi, s), s);
   const log = (d.scale ?? 'linear') === 'log' || (reading === 'log' && rawLo >= 0);
   if (!log || hi <= 0) return lo + (hi - lo) * u;
   if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
@@ -108,10 +115,10 @@ function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
 export function pointAt(r: Region, u: readonly number[], reading: Reading = 'declared'): Sample {
   if (u.length !== r.dims.length) throw new RegionError(`region ${r.name}: a point needs ${r.dims.length} coordinates, got ${u.length}`);
   const s: Record<string, number> = {};
-  r.dims.forEach((d, i) => {
+  for (let i = 0; i < r.dims.length; i++) {
     const x = Number.isFinite(u[i]) ? Math.min(1, Math.max(0, u[i])) : 0.5;
-    s[d.name] = valueAt(d, x, s, reading);
-  });
+    s[r.dims[i].name] = valueAt(r.dims[i], x, s, reading);
+  }
   return s;
 }
 

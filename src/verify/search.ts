@@ -75,6 +75,24 @@ function halton(count: number, n: number, rand: () => number): number[][] {
 
 const clamp = (u: readonly number[]) => u.map((x) => Math.min(1, Math.max(0, x)));
 
+/** The point centroid + t (vertex - centroid), clamped to the cube. */
+function along(centroid: readonly number[], vertex: readonly number[], t: number): number[] {
+  const out = new Array<number>(centroid.length);
+  for (let j = 0; j < centroid.length; j++) out[j] = Math.min(1, Math.max(0, centroid[j] + t * (vertex[j] - centroid[j])));
+  return out;
+}
+
+/** The centroid of the first n points of the simplex (summed in order, as a reduce would). */
+function centroidOf(simplex: readonly (readonly number[])[], n: number): number[] {
+  const out = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += simplex[i][j];
+    out[j] = s / n;
+  }
+  return out;
+}
+
 /** Nelder–Mead on the unit cube (clamped), from x0 with an initial step; returns the best point. */
 function nelderMead(objective: (u: readonly number[]) => number, x0: readonly number[], iterations: number, step = 0.1): { x: number[]; fx: number } {
   const n = x0.length;
@@ -91,18 +109,17 @@ function nelderMead(objective: (u: readonly number[]) => number, x0: readonly nu
     const order = values.map((_v, i) => i).sort((a, b) => values[a] - values[b]);
     simplex = order.map((i) => simplex[i]);
     values = order.map((i) => values[i]);
-    const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p[j], 0) / n);
-    const along = (t: number) => clamp(centroid.map((c, j) => c + t * (simplex[n][j] - c)));
-    const xr = along(-1);
+    const centroid = centroidOf(simplex, n);
+    const xr = along(centroid, simplex[n], -1);
     const fr = f(xr);
     if (fr < values[0]) {
-      const xe = along(-2);
+      const xe = along(centroid, simplex[n], -2);
       const fe = f(xe);
       [simplex[n], values[n]] = fe < fr ? [xe, fe] : [xr, fr];
     } else if (fr < values[n - 1]) {
       [simplex[n], values[n]] = [xr, fr];
     } else {
-      const xc = along(fr < values[n] ? -0.5 : 0.5);
+      const xc = along(centroid, simplex[n], fr < values[n] ? -0.5 : 0.5);
       const fc = f(xc);
       if (fc < Math.min(fr, values[n])) [simplex[n], values[n]] = [xc, fc];
       else {

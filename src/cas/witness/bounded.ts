@@ -86,6 +86,9 @@ export function bPowInt(a: Bounded, n: number): Bounded {
   return tiny(approx(v, Math.abs(v) * (rel + (m + 1) * UNIT), n > 0 ? a.s ** n : Math.abs(v)));
 }
 
+/** The error of b ln a as computed: log, product and exp each within an ulp. */
+const expSlack = (x: number) => 4 * UNIT * Math.abs(x) + Number.MIN_VALUE;
+
 /** a^b for a real exponent: a must be positive (a fractional power of a negative number is not real). */
 export function bPow(a: Bounded, b: Bounded): Bounded {
   if (!ok(a) || !ok(b)) return bad(a, b);
@@ -100,11 +103,10 @@ export function bPow(a: Bounded, b: Bounded): Bounded {
   // b ln a over the box of (a, b) is bilinear in (b, ln a): its extremes are at the corners
   const u = [Math.log(aLo), Math.log(a.v + a.e)];
   const t = [u[0] * bLo, u[0] * bHi, u[1] * bLo, u[1] * bHi];
-  const slack = (x: number) => 4 * UNIT * Math.abs(x) + Number.MIN_VALUE; // log, product and exp each within an ulp
   const tMin = Math.min(...t);
   const tMax = Math.max(...t);
-  const lo = Math.exp(tMin - slack(tMin)) * (1 - 2 * UNIT);
-  const hi = Math.exp(tMax + slack(tMax)) * (1 + 2 * UNIT);
+  const lo = Math.exp(tMin - expSlack(tMin)) * (1 - 2 * UNIT);
+  const hi = Math.exp(tMax + expSlack(tMax)) * (1 + 2 * UNIT);
   const v = a.v ** b.v;
   if (!Number.isFinite(v) || !Number.isFinite(hi)) return OVERFLOW;
   return tiny(approx(v, Math.max(hi - v, v - lo, 0) + 2 * round(v)));

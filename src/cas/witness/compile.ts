@@ -6,6 +6,7 @@
  * and products are evaluated as loops.
  */
 import { mathParseExact, MacroSource } from '../parse.ts';
+import { registerMemo } from '../memo.ts';
 import { Bounded } from './bounded.ts';
 import { Arith, ConstantValue, FLOAT } from './arith.ts';
 import { RandomFunctions } from './randomFunctions.ts';
@@ -72,7 +73,10 @@ export function compileText(text: string, reading: Reading = {}): Program {
  * Compiled macro bodies per scope (its map of macro texts) and arithmetic: a macro's program depends
  * only on its text, the scope's names and the arithmetic, so it is shared by every text of the scope.
  */
-const macroPrograms = new WeakMap<ReadonlyMap<string, MacroSource>, Map<Arith<unknown>, Map<MacroSource, Program<unknown>>>>();
+let macroPrograms = new WeakMap<ReadonlyMap<string, MacroSource>, Map<Arith<unknown>, Map<MacroSource, Program<unknown>>>>();
+registerMemo(() => {
+  macroPrograms = new WeakMap();
+});
 function macroCacheFor<T>(r: Reading, arith: Arith<T>): Map<MacroSource, Program<T>> {
   if (!r.macros || r.symbolName || r.functionName || r.atoms) return new Map();
   let byArith = macroPrograms.get(r.macros);
@@ -90,7 +94,7 @@ function macroCacheFor<T>(r: Reading, arith: Arith<T>): Map<MacroSource, Program
 
 /** Compile a text in a reading and an arithmetic (floats, or decimal intervals). */
 export function compileTextIn<T>(text: string, reading: Reading, arith: Arith<T>): Program<T> {
-  return compileNode(mathParseExact(text) as unknown as Node, { r: reading, arith, macros: macroCacheFor(reading, arith) }, new Set());
+  return compileNode(parsedTree(text), { r: reading, arith, macros: macroCacheFor(reading, arith) }, new Set());
 }
 
 function chain(n: Node, ops: readonly string[]): { node: Node; op: string }[] {
@@ -105,7 +109,6 @@ function chain(n: Node, ops: readonly string[]): { node: Node; op: string }[] {
 }
 
 function compileNode<T>(n: Node, c: Ctx<T>, params: ReadonlySet<string>): Program<T> {
-  const sub = (x: Node) => compileNode(x, c, params);
   const A = c.arith;
   switch (n.type) {
     case 'ConstantNode': {
@@ -113,13 +116,13 @@ function compileNode<T>(n: Node, c: Ctx<T>, params: ReadonlySet<string>): Progra
       return () => k;
     }
     case 'ParenthesisNode':
-      return sub(n.content!);
+      return compileNode(n.content!, c, params);
     case 'SymbolNode':
       return symbolProgram(n.name!, c, params);
     case 'OperatorNode': {
       if (n.fn === 'add' || n.fn === 'subtract' || n.fn === 'multiply' || n.fn === 'divide') {
         const additive = n.fn === 'add' || n.fn === 'subtract';
-        const parts = chain(n, additive ? ['add', 'subtract'] : ['multiply', 'divide']).map((p) => ({ f: sub(p.node), op: p.op }));
+        const parts = chain(n, additive ? ['add', 'subtract'] : ['multiply', 'divide']).map((p) => ({ f: compileNode(p.node, c, params), op: p.op }));
         return (env) => {
           let acc = parts[0].f(env);
           for (let i = 1; i < parts.length; i++) {
@@ -130,7 +133,7 @@ function compileNode<T>(n: Node, c: Ctx<T>, params: ReadonlySet<string>): Progra
           return acc;
         };
       }
-      const a = n.args!.map(sub);
+      const a = n.args!.map((x) => compileNode(x, c, params));
       if (n.fn === 'pow') return (env) => A.pow(a[0](env), a[1](env));
       if (n.fn === 'unaryMinus') return (env) => A.neg(a[0](env));
       if (n.fn === 'unaryPlus') return a[0];
@@ -139,21 +142,26 @@ function compileNode<T>(n: Node, c: Ctx<T>, params: ReadonlySet<string>): Progra
     case 'FunctionNode': {
       const head = n.fn as Node;
       if (head.type !== 'SymbolNode') throw new NotEvaluableError('only named functions can be evaluated');
-      return functionProgram(head.name!, n.args!.map(sub), c);
+      return functionProgram(
+        head.name!,
+        n.args!.map((x) => compileNode(x, c, params)),
+        c,
+      );
     }
     default:
       throw new NotEvaluableError(`${n.type} is not evaluated by the numeric witness`);
   }
 }
 
-/** mathjs's trees of macro bodies by text (a pure function of the text, never mutated: safe to share). */
-const parsedBodies = new Map<string, Node>();
-function parseBody(text: string): Node {
-  let n = parsedBodies.get(text);
+/** mathjs's trees by text, for sides and macro bodies (a pure function of the text, never mutated: safe to share; bounded). */
+const parsedTrees = new Map<string, Node>();
+registerMemo(() => parsedTrees.clear());
+function parsedTree(text: string): Node {
+  let n = parsedTrees.get(text);
   if (!n) {
     n = mathParseExact(text) as unknown as Node;
-    if (parsedBodies.size > 2000) parsedBodies.clear();
-    parsedBodies.set(text, n);
+    if (parsedTrees.size > 2000) parsedTrees.clear();
+    parsedTrees.set(text, n);
   }
   return n;
 }
@@ -162,7 +170,7 @@ function parseBody(text: string): Node {
 function macroBody<T>(m: MacroSource, c: Ctx<T>): Program<T> {
   let p = c.macros.get(m);
   if (!p) {
-    p = compileNode(parseBody(m.body), c, new Set(m.params));
+    p = compileNode(parsedTree(m.body), c, new Set(m.params));
     c.macros.set(m, p);
   }
   return p;
