@@ -235,6 +235,22 @@ export const claimTimeoutOption: OptionSpec = {
   help: 'the time one claim may take; a claim that overruns it is stopped and gets a timeout verdict (exit code 1)',
 };
 
+/** `--threads N`, shared by the commands that run derivation files (absent: one per core). */
+export const threadsOption: OptionSpec = {
+  name: 'threads',
+  type: 'integer',
+  min: 0,
+  max: 64,
+  unit: 'worker threads',
+  help: 'files run at once (absent: one per core), each on its own worker thread with the claim watchdog; 0 runs them in this process one after another, without the watchdog (a debugger stops at breakpoints in derivation files)',
+};
+
+/** The run options of `--claim-timeout` and `--threads`. */
+export const runnerOptions = (args: ParsedArgs): { claimTimeoutMs: number; threads?: number } => ({
+  claimTimeoutMs: 1000 * args.number('claim-timeout'),
+  ...(args.has('threads') ? { threads: args.number('threads') } : {}),
+});
+
 /** `--out DIR`, shared by the commands that write files. */
 export const outOption: OptionSpec = {
   name: 'out',

@@ -26,7 +26,7 @@ export interface RunOptions {
   readonly claimTimeoutMs?: number;
   /** The allowance of the code between two claims (steps, cross-checks); default 10 claim timeouts. */
   readonly bodyTimeoutMs?: number;
-  /** Files run at the same time, each on its own worker thread (default: one per core). */
+  /** Files run at the same time, each on its own worker thread (default: one per core); 0: in this process, without the watchdog. */
   readonly threads?: number;
   /** Where passing numeric cross-checks are kept for these exact sources (the paper command's cache; none: every check runs). */
   readonly crossChecks?: CrossCheckStore;
@@ -38,7 +38,7 @@ export interface RunOptions {
  * never skipped. The runs come back in the order of the files.
  */
 export async function runFiles(files: readonly string[], options: RunOptions = {}): Promise<DerivationRun[]> {
-  if (!FROM_SOURCE) return runInProcess(files, options.crossChecks);
+  if (!FROM_SOURCE || options.threads === 0) return runInProcess(files, options.crossChecks);
   const runs: DerivationRun[] = new Array(files.length);
   const timeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
   let next = 0;
@@ -62,7 +62,7 @@ export async function runFiles(files: readonly string[], options: RunOptions = {
   return runs;
 }
 
-/** The built package (no worker entry of its own yet): every file in this process, one after another, without the watchdog. */
+/** `--threads 0`, and the built package (no worker entry of its own yet): every file in this process, one after another, without the watchdog. */
 async function runInProcess(files: readonly string[], crossChecks?: CrossCheckStore): Promise<DerivationRun[]> {
   const runs: DerivationRun[] = [];
   for (const file of files) {

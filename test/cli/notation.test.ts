@@ -12,7 +12,7 @@ const allTex = (doc: ReturnType<typeof buildDocument>) =>
 
 describe('notation per derivation file', () => {
   it("a user's file gets plain notation: no paper symbol (g^eps, rho_0^eps) in its report", async () => {
-    const runs = await runFiles(['examples/ou-centre.ts']);
+    const runs = await runFiles(['examples/ou-centre.ts'], { threads: 0 }); // in this process: the notation is the file's business, not the thread's
     expect(runs[0].error).toBeUndefined();
     expect(runs[0].notation).toBeUndefined();
     const tex = allTex(buildDocument(runs));
@@ -27,7 +27,7 @@ describe('notation per derivation file', () => {
   });
 
   it('a file that exports its own notation is typeset with it; a malformed notation export is refused by name', async () => {
-    const [own, bad] = await runFiles(['test/fixtures/own-notation.ts', 'test/fixtures/bad-notation.ts']);
+    const [own, bad] = await runFiles(['test/fixtures/own-notation.ts', 'test/fixtures/bad-notation.ts'], { threads: 0 });
     const tex = allTex(buildDocument([own]));
     expect(tex).toContain('\\varrho \\theta');
     expect(tex).toContain('g(x)');

@@ -151,7 +151,7 @@ describe('the command line: sizes checked before the run, stale files of the pre
 describe('claim ids unique, anchors distinct, cross-check tolerances numbers', () => {
   it('a claim id used twice in a derivation fails the file, naming the id', async () => {
     const dir = tmp();
-    const r = await run('run', derivationFile(`${claim('same')}\n${claim('same')}`), '--out', dir);
+    const r = await run('run', derivationFile(`${claim('same')}\n${claim('same')}`), '--out', dir, '--threads', '0');
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8'));
     expect(json.claims[0].message).toMatch(/claim id "same" is used twice/);
@@ -164,7 +164,7 @@ describe('claim ids unique, anchors distinct, cross-check tolerances numbers', (
       ['a b', 'a+b', /get the same anchor #claim-a_b/],
     ] as const) {
       const dir = tmp();
-      const r = await run('run', derivationFile(claim(a)), derivationFile(claim(b)), '--out', dir);
+      const r = await run('run', derivationFile(claim(a)), derivationFile(claim(b)), '--out', dir, '--threads', '0');
       expect(r.code).toBe(2);
       expect(r.err).toMatch(says);
       expect(existsSync(join(dir, 'claims.json'))).toBe(false);
@@ -173,7 +173,14 @@ describe('claim ids unique, anchors distinct, cross-check tolerances numbers', (
 
   it('a cross-check tolerance given as a string fails its file by name; nothing crashes after claims.json', async () => {
     const dir = tmp();
-    const r = await run('run', derivationFile(`d.crossCheck({ id: 'cc', quantity: 'q', tolerance: '1e-6' as never }, () => 0);`), '--out', dir);
+    const r = await run(
+      'run',
+      derivationFile(`d.crossCheck({ id: 'cc', quantity: 'q', tolerance: '1e-6' as never }, () => 0);`),
+      '--out',
+      dir,
+      '--threads',
+      '0',
+    );
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8'));
     expect(json.claims[0].message).toMatch(/cross-check "cc": tolerance must be a finite number, got "1e-6" \(string\)/);

@@ -44,17 +44,17 @@ async function runCli(name: string, timeout = '1.5') {
 }
 
 describe('the derivation runner', () => {
-  it('stops each looping claim with a timeout verdict, decides the others, keeps the steps after them, and exits 1', async () => {
-    const [run] = await runFiles([fixture('looping')], { claimTimeoutMs: 5000 });
+  it('stops each looping or blocked claim with a timeout verdict, decides the others, keeps the steps after them, and exits 1', async () => {
+    const [run] = await runFiles([fixture('looping')], { claimTimeoutMs: 3000 });
     const claims = run.derivation?.claims ?? [];
     expect(claims.map((c) => [c.id, c.status])).toEqual([
       ['first', 'verified'],
       ['spins', 'timeout'],
       ['third', 'verified'],
-      ['spins-again', 'timeout'],
+      ['blocks', 'timeout'],
     ]);
     const stopped = claims.find((c) => c.id === 'spins')!;
-    expect(stopped.message).toMatch(/no verdict within 5 s \(--claim-timeout\)/);
+    expect(stopped.message).toMatch(/no verdict within 3 s \(--claim-timeout\)/);
     expect(stopped.unexpected).toBe('timeout');
     expect(run.derivation?.steps.map((s) => s.title)).toEqual(['after the loops']);
     expect(quietly(() => report([run], mkdtempSync(join(tmpdir(), 'fhn-runner-'))))).toBe(1);
@@ -91,6 +91,22 @@ describe('the derivation runner', () => {
     expect(run.error).toMatch(/body-loop\.ts: no progress within 3 s outside any claim, after claim before/);
     expect(collectClaims([run])[0]).toMatchObject({ status: 'failed', unexpected: 'failed' });
   }, 120_000);
+
+  it('--threads 0 runs the files in this process with the same verdicts as on workers; a negative or fractional count is a usage error', async () => {
+    const onWorkers = await runCli('fine', '60');
+    const out = mkdtempSync(join(tmpdir(), 'fhn-runner-'));
+    const code = await quietly(() => main(['run', fixture('fine'), fixture('no-parts'), '--threads', '0', '--out', out], quiet));
+    const inProcess = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')).claims as { id: string; status: string }[];
+    expect(code).toBe(1); // no-parts has a claim with no parts
+    expect(inProcess.map((c) => [c.id, c.status])).toEqual([
+      ['log', 'verified'],
+      ['empty', 'failed'],
+      ['fine', 'verified'],
+    ]);
+    expect(inProcess[0].status).toBe(onWorkers.claims[0].status);
+    for (const bad of ['-1', '1.5', 'two'])
+      await expect(main(['run', fixture('fine'), '--threads', bad, '--out', out], quiet), `--threads ${bad}`).rejects.toThrow(/--threads/);
+  }, 60_000);
 
   it('in process: an async body throws AsyncBodyError from run(), an empty claim is failed, a synchronous one runs', () => {
     // as a plain-JavaScript user would write it (the types say the body returns nothing)

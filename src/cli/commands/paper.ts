@@ -1,7 +1,7 @@
 /** `fhn-derive paper`: replay every derivation of the paper, print the claims, write the reports. */
 import { join } from 'node:path';
 import { derivationFiles } from '../load.ts';
-import { type CommandSpec, claimTimeoutOption, outOption } from '../options.ts';
+import { type CommandSpec, claimTimeoutOption, outOption, runnerOptions, threadsOption } from '../options.ts';
 import { checkoutPath, PACKAGE_ROOT } from '../repository.ts';
 
 export const paperCommand: CommandSpec = {
@@ -11,6 +11,7 @@ export const paperCommand: CommandSpec = {
   options: [
     outOption,
     claimTimeoutOption,
+    threadsOption,
     { name: 'fresh', type: 'boolean', help: 'measure every numeric cross-check again instead of reusing the ones cached for these exact sources' },
   ],
   async run(args) {
@@ -24,7 +25,7 @@ export const paperCommand: CommandSpec = {
         fingerprint: sourceFingerprint(PACKAGE_ROOT, ['src', 'derivations']),
         fresh: args.flag('fresh'),
       };
-      const runs = await runFiles(files, { claimTimeoutMs: 1000 * args.number('claim-timeout'), crossChecks });
+      const runs = await runFiles(files, { ...runnerOptions(args), crossChecks });
       const code = report(runs, out);
       const reused = runs.flatMap((r) => r.derivation?.crossChecks ?? []).filter((c) => c.cached).length;
       if (reused > 0) console.log(`${reused} numeric cross-check(s) reused from the cache for these exact sources (--fresh measures them again)`);

@@ -1,7 +1,7 @@
 /** `fhn-derive run FILE...`: run derivation files written against the public API (globs expanded). */
 import { existsSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { type CommandSpec, claimTimeoutOption, outOption, UsageError } from '../options.ts';
+import { type CommandSpec, claimTimeoutOption, outOption, runnerOptions, threadsOption, UsageError } from '../options.ts';
 
 /** The files named by the arguments, in order, each once; a glob that matches nothing or a missing file is a UsageError. */
 export async function expandFiles(patterns: readonly string[]): Promise<string[]> {
@@ -24,13 +24,13 @@ export const runCommand: CommandSpec = {
   summary:
     'Run derivation files written against the public API (each default-exports derivation(...)); print the claims table, write claims.json and the reports.',
   positionals: { name: 'FILE', help: 'derivation files (.ts or .js) or globs such as "mine/*.ts"', min: 1 },
-  options: [outOption, claimTimeoutOption],
+  options: [outOption, claimTimeoutOption, threadsOption],
   async run(args) {
     const files = await expandFiles(args.positionals);
     const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
     const out = openReportOutputs(args.string('out'), 'run', files); // checked and locked before any work
     try {
-      return report(await runFiles(files, { claimTimeoutMs: 1000 * args.number('claim-timeout') }), out);
+      return report(await runFiles(files, runnerOptions(args)), out);
     } finally {
       out.abort();
     }
