@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { defaultServerConditions } from 'vite';
 
 export default defineConfig({
@@ -11,6 +12,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'dist/**', 'out/**', '.git/**', 'test/long/**', '**/*.long.test.ts', 'test/dist/**'],
     testTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: on a 2-core machine the whole suite ran in one
+    // process. Many files wait on child processes and worker threads, so one worker per core keeps both busy
+    maxWorkers: availableParallelism(),
     // test files share a worker's module cache (the sources are imported once per worker, not once per file: half the
     // suite's CPU); verdicts must not depend on what ran before in the process, and this runs them that way
     isolate: false,
