@@ -25,7 +25,8 @@ describe('fhn-derive CLI', () => {
   });
 
   it('exits non-zero when a claim fails, and names it', () => {
-    const r = spawnSync('node', ['bin/fhn-derive.mjs', 'run', 'test/fixtures/wrong-claim.ts', '--out', tmp()], { encoding: 'utf8' });
+    // in the bin's own process (--threads 0): the worker path is the test above's
+    const r = spawnSync('node', ['bin/fhn-derive.mjs', 'run', 'test/fixtures/wrong-claim.ts', '--threads', '0', '--out', tmp()], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/square-of-sum\s+test\s+failed/);
     expect(r.stdout).toContain('FAILED square-of-sum');
