@@ -6,7 +6,8 @@
  * variable. Limits on length, nesting, size and digits are refused with a LimitError; a division
  * by an expression that is identically zero is refused, never folded.
  */
-import { create, all, MathNode as MathJsNode } from 'mathjs';
+import type { MathNode as MathJsNode } from 'mathjs';
+import { exactMath } from './mathjs.ts';
 import { Expr, add, mul, pow, num, sym, fn, neg, exp, isZero } from './expr.ts';
 import { qFromDecimalString, qSign } from './rational.ts';
 import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError } from './errors.ts';
@@ -69,11 +70,8 @@ export function declaredBySource(exprs: readonly Expr[]): Assumptions {
   return mergeAssumptions(...exprs.map((e) => sourceOf(e)?.scope?.assumptions));
 }
 
-/** mathjs with numbers read as exact decimals; created once. */
-let exactMath: ReturnType<typeof create> | undefined;
 /** mathjs's parser with BigNumber constants (the digits of a numeral are kept). */
 export function mathParseExact(text: string): MathJsNode {
-  exactMath ??= create(all, { number: 'BigNumber', precision: 64 });
   return exactMath.parse(text);
 }
 
