@@ -11,7 +11,7 @@ import {
   createMesh,
   sampleOnMesh,
   moments,
-  integrateAgainst,
+  marginalV,
   interpolate,
   couplingMatrix,
   nonlocalSums,
@@ -37,15 +37,24 @@ export interface KineticSetup {
 /** N(v) = v - v^3. */
 const N = (v: number) => v - v * v * v;
 
-/** Velocities at the faces from a loop kernel that fills (bv, bw) at given points. */
-function faceVelocities(faces: FacePoints, fill: (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void) {
-  const bv = new Float64Array(faces.vFaceV.length);
-  const bw = new Float64Array(faces.wFaceV.length);
-  const spareW = new Float64Array(faces.vFaceV.length);
-  const spareV = new Float64Array(faces.wFaceV.length);
-  fill(bv.length, bv, spareW, faces.vFaceV, faces.vFaceW);
-  fill(bw.length, spareV, bw, faces.wFaceV, faces.wFaceW);
-  return { bv, bw };
+/** A loop kernel that fills (bv, bw) at n points (v, w). */
+type VelocityKernel = (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void;
+
+/** Face velocities of box k from a loop kernel, into arrays kept per box (valid until the next step's coefficients). */
+function faceVelocityBuffers(boxes: number): (faces: FacePoints, k: number, fill: VelocityKernel) => { bv: Float64Array; bw: Float64Array } {
+  const kept: { bv: Float64Array; bw: Float64Array }[] = [];
+  let spareV = new Float64Array(0);
+  let spareW = new Float64Array(0);
+  return (faces, k, fill) => {
+    const nv = faces.vFaceV.length;
+    const nw = faces.wFaceV.length;
+    if (kept.length !== boxes || kept[k].bv.length !== nv || kept[k].bw.length !== nw)
+      kept.splice(0, kept.length, ...Array.from({ length: boxes }, () => ({ bv: new Float64Array(nv), bw: new Float64Array(nw) })));
+    if (spareW.length !== nv || spareV.length !== nw) [spareW, spareV] = [new Float64Array(nv), new Float64Array(nw)];
+    fill(nv, kept[k].bv, spareW, faces.vFaceV, faces.vFaceW);
+    fill(nw, spareV, kept[k].bw, faces.wFaceV, faces.wFaceW);
+    return kept[k];
+  };
 }
 
 /** Common set-up: cells, coupling, validated eps. */
@@ -61,6 +70,7 @@ export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkC
   const { a, b, c } = defaultAdaptation;
   const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -2.6, vmax: 2.6, wmin: -1.6, wmax: 2.4 });
   const boxes = cells.map((cell) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, v, w)));
+  const velocities = faceVelocityBuffers(cells.length);
   return {
     mesh,
     boxes,
@@ -69,7 +79,7 @@ export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkC
       const V = boxes.map((f) => moments(mesh, f).meanV);
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
       return cells.map((cell, k) => ({
-        velocities: faceVelocities(faces, (n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c)),
+        velocities: velocities(faces, k, (n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c)),
         stiff: { D: 1, alpha: cell.rho0 / eps, centre: V[k] },
       }));
     },
@@ -97,6 +107,8 @@ export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & {
   const boxes = cells.map((cell, k) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, V[k] + v, W[k] + w)));
   const theta = (k: number, t: number) => Math.sqrt(theta2ClosedForm(t, eps, cells[k].rho0));
   let rates: { dV: number; dW: number }[] = [];
+  const velocities = faceVelocityBuffers(cells.length);
+  const column = new Float64Array(mesh.nv);
   return {
     mesh,
     boxes,
@@ -108,12 +120,19 @@ export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & {
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
       const steps = cells.map((cell, k) => {
         const th = theta(k, t);
-        const mass = moments(mesh, boxes[k]).mass;
-        const E = integrateAgainst(mesh, boxes[k], (v) => N(V[k] + th * v)) / mass - N(V[k]);
+        // E = ∫ N(V + theta v) nu / ∫ nu - N(V), through the v-marginal of nu
+        marginalV(mesh, boxes[k], column);
+        let mass = 0;
+        let nMean = 0;
+        for (let i = 0; i < mesh.nv; i++) {
+          mass += column[i];
+          nMean += N(V[k] + th * mesh.v[i]) * column[i];
+        }
+        const E = nMean / mass - N(V[k]);
         return {
           E,
           step: {
-            velocities: faceVelocities(faces, (n, bv, bw, v, w) => rescaledTransport(n, bv, bw, v, w, th, V[k], E, PsiRho[k], a, b)),
+            velocities: velocities(faces, k, (n, bv, bw, v, w) => rescaledTransport(n, bv, bw, v, w, th, V[k], E, PsiRho[k], a, b)),
             stiff: { D: 1 / (th * th), alpha: cell.rho0, centre: 0 },
           },
         };
