@@ -19,6 +19,9 @@ import {
 import { paperAssumptions } from './lib/assumptions.ts';
 export { paperNotation as notation } from './lib/notation.ts';
 
+/** Two workers may replay this page at once, each measuring the cross-checks of the steps it reaches first (the checks of different steps share no state). */
+export const crossCheckReplays = 2;
+
 /** (eps, rho0) pairs: stiff and mild, rho0 at both ends of [m*, 1/m*]. */
 const thetaCases = [
   { eps: 0.1, rho: 0.6 },

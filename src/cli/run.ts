@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { type ClaimRecord, type DerivationResult, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
 import { RunnerSlot, DEFAULT_CLAIM_TIMEOUT_MS, BODY_ALLOWANCE, FROM_SOURCE } from './isolated.ts';
-import { runDerivationTask, type CrossCheckStore } from './derivationTask.ts';
+import { runDerivationTask, type CrossCheckStore, type DerivationTaskResult } from './derivationTask.ts';
+import { mergeReplays, ReplayQueue } from './sharedChecks.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { REPORT_LEGACY, writeReport, type Notation } from '../report/index.ts';
 import { checkClaimIds } from '../report/html.ts';
@@ -35,31 +36,35 @@ export interface RunOptions {
 /**
  * Run every file on worker threads (a claim that does not end is stopped after the claim timeout,
  * and the file replayed without it); a file that throws is reported as a failed pseudo-claim,
- * never skipped. The runs come back in the order of the files.
+ * never skipped. A file that allows several replays (its `crossCheckReplays` export) is also
+ * replayed by idle workers, sharing its cross-checks (sharedChecks.ts). The runs come back in the order of the files.
  */
 export async function runFiles(files: readonly string[], options: RunOptions = {}): Promise<DerivationRun[]> {
   if (!FROM_SOURCE) return runInProcess(files, options.crossChecks);
   const runs: DerivationRun[] = new Array(files.length);
+  const others: DerivationTaskResult[][] = files.map(() => []);
   const timeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
-  let next = 0;
+  const bodyMs = options.bodyTimeoutMs ?? BODY_ALLOWANCE * timeoutMs;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
+  const queue = new ReplayQueue(files.length, threads);
   await Promise.all(
     Array.from({ length: threads }, async () => {
       const slot = new RunnerSlot();
       try {
-        while (next < files.length) {
-          const k = next++;
+        for (let job = await queue.next(); job; job = await queue.next()) {
+          const { k, share, onLoaded, done } = job;
           const t0 = performance.now();
-          const r = await slot.run(files[k], timeoutMs, options.bodyTimeoutMs ?? BODY_ALLOWANCE * timeoutMs, options.crossChecks);
+          const r = await slot.run(files[k], timeoutMs, bodyMs, options.crossChecks, { share, onLoaded }).finally(done);
           const ms = performance.now() - t0;
-          runs[k] = r.derivation ? { file: files[k], derivation: r.derivation, notation: r.notation, ms } : { file: files[k], error: r.error, ms };
+          if (share.replay > 1) others[k].push(r);
+          else runs[k] = r.derivation ? { file: files[k], derivation: r.derivation, notation: r.notation, ms } : { file: files[k], error: r.error, ms };
         }
       } finally {
         slot.kill();
       }
     }),
   );
-  return runs;
+  return runs.map((r, k) => (r.derivation ? { ...r, derivation: mergeReplays(r.derivation, others[k]) } : r));
 }
 
 /** The built package (no worker entry of its own yet): every file in this process, one after another, without the watchdog. */
