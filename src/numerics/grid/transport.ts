@@ -14,13 +14,14 @@ export interface FaceVelocities {
 
 /** The largest stable step: 1 / max over cells of the outflow rate (|bv| out of both v-faces / dv + same in w). */
 export function transportStepBound(m: Mesh, u: FaceVelocities): number {
-  const nvf = m.nv + 1;
+  const { nv, nw, dv, dw } = m;
+  const { bv, bw } = u;
+  const nvf = nv + 1;
   let rate = 0;
-  for (let j = 0; j < m.nw; j++)
-    for (let i = 0; i < m.nv; i++) {
+  for (let j = 0; j < nw; j++)
+    for (let i = 0; i < nv; i++) {
       const out =
-        (Math.max(u.bv[j * nvf + i + 1], 0) - Math.min(u.bv[j * nvf + i], 0)) / m.dv +
-        (Math.max(u.bw[(j + 1) * m.nv + i], 0) - Math.min(u.bw[j * m.nv + i], 0)) / m.dw;
+        (Math.max(bv[j * nvf + i + 1], 0) - Math.min(bv[j * nvf + i], 0)) / dv + (Math.max(bw[(j + 1) * nv + i], 0) - Math.min(bw[j * nv + i], 0)) / dw;
       if (out > rate) rate = out;
     }
   if (!Number.isFinite(rate)) throw new NumericInputError(`a face velocity is not finite (outflow rate ${rate})`);
