@@ -4,7 +4,7 @@
  * replay, and a check nobody measured is a failure, never a pass; the report is that of one replay.
  */
 import { describe, it, expect } from 'vitest';
-import { derivation } from '../../src/index.ts';
+import { derivation, type CrossCheckRecord } from '../../src/index.ts';
 import { runFiles } from '../../src/cli/run.ts';
 import { mergeReplays, newShareUnits, unitClaimer } from '../../src/cli/sharedChecks.ts';
 
@@ -43,7 +43,7 @@ describe('units of cross-checks', () => {
     const mine = page.run({ measures: (unit) => unit !== 1 });
     const theirs = page.run({ measures: (unit) => unit === 1 });
     const merged = mergeReplays(mine, [{ derivation: theirs }]);
-    const strip = (cs: typeof whole.crossChecks) => cs.map(({ ms: _, ...rest }) => rest);
+    const strip = (cs: readonly CrossCheckRecord[]) => cs.map(({ ms: _, ...rest }) => rest);
     expect(strip(merged.crossChecks)).toEqual(strip(whole.crossChecks));
   });
 
