@@ -1,6 +1,6 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { join } from 'node:path';
-import { type ClaimRecord, type DerivationResult, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
+import { type ClaimRecord, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
 import { writeReport } from '../report/index.ts';
 import type { DerivationRun } from './runFiles.ts';
