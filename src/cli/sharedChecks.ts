@@ -56,13 +56,16 @@ export interface ReplayJob {
 
 /**
  * The replays to run: every file's first replay in order; a file that allows more replays, once
- * loaded, puts them at the front (the next idle worker joins it). A worker that finds the queue
- * empty waits while a first replay is still loading (it may yet ask for company).
+ * loaded, puts them at the front (the next idle worker joins it; not once the first replay has
+ * ended). A worker that finds the queue empty waits while a first replay is still loading (it may
+ * yet ask for company). Every replay decides the file's claims: a file that shares keeps them cheap.
  */
 export class ReplayQueue {
   private readonly pending: { k: number; replay: number }[];
   private readonly units: SharedArrayBuffer[];
   private loading = 0;
+  /** Files whose first replay has ended: company that has not started yet would measure nothing. */
+  private readonly ended = new Set<number>();
   private wake: () => void = () => undefined;
 
   constructor(
@@ -77,6 +80,7 @@ export class ReplayQueue {
   async next(): Promise<ReplayJob | undefined> {
     for (;;) {
       const job = this.pending.shift();
+      if (job && job.replay > 1 && this.ended.has(job.k)) continue;
       if (job) return this.start(job.k, job.replay);
       if (this.loading === 0) return undefined;
       await new Promise<void>((resolve) => {
@@ -106,6 +110,10 @@ export class ReplayQueue {
       this.pending.unshift(...Array.from({ length: extra }, (_, i) => ({ k, replay: i + 2 })));
       settle();
     };
-    return { k, share: { units: this.units[k], replay }, onLoaded, done: settle };
+    const done = () => {
+      if (replay === 1) this.ended.add(k);
+      settle();
+    };
+    return { k, share: { units: this.units[k], replay }, onLoaded, done };
   }
 }

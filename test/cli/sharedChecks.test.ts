@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { derivation, type CrossCheckRecord } from '../../src/index.ts';
 import { runFiles } from '../../src/cli/run.ts';
-import { mergeReplays, newShareUnits, unitClaimer } from '../../src/cli/sharedChecks.ts';
+import { mergeReplays, newShareUnits, ReplayQueue, unitClaimer } from '../../src/cli/sharedChecks.ts';
 
 /** A page with three steps; the checks of step 2 share state. */
 const page = derivation('page', 'test', (d) => {
@@ -54,6 +54,39 @@ describe('units of cross-checks', () => {
     expect(a.deferred).toBeUndefined();
     expect(a.detail).toMatch(/deferred to another replay of this file, which did not measure it \(the worker running it failed: boom\)/);
     expect(mergeReplays(mine, []).crossChecks[1].detail).toMatch(/no other replay ran/);
+  });
+});
+
+describe('ReplayQueue', () => {
+  it('gives every first replay in order; a loaded file that allows two replays puts its second at the front, sharing the claim table', async () => {
+    const queue = new ReplayQueue(2, 2);
+    const a = await queue.next();
+    const b = await queue.next();
+    expect([a?.k, a?.share.replay, b?.k, b?.share.replay]).toEqual([0, 1, 1, 1]);
+    a?.onLoaded(2);
+    a?.onLoaded(2); // loaded again after a claim timeout: company is asked once
+    const c = await queue.next();
+    expect([c?.k, c?.share.replay, c?.share.units === a?.share.units]).toEqual([0, 2, true]);
+    b?.done();
+    c?.done();
+    a?.done();
+    expect(await queue.next()).toBeUndefined();
+  });
+
+  it('an idle worker waits while a first replay loads, and joins it; company is dropped once the first replay ended; one thread asks none', async () => {
+    const queue = new ReplayQueue(1, 2);
+    const first = await queue.next();
+    const waiting = queue.next();
+    first?.onLoaded(2);
+    expect((await waiting)?.share.replay).toBe(2);
+    const late = new ReplayQueue(1, 2);
+    const alone = await late.next();
+    alone?.onLoaded(2);
+    alone?.done();
+    expect(await late.next()).toBeUndefined();
+    const single = new ReplayQueue(1, 1);
+    (await single.next())?.onLoaded(2);
+    expect(await single.next()).toBeUndefined();
   });
 });
 
