@@ -18,7 +18,7 @@ import {
   NetworkCell,
   requirePositive,
 } from '../../src/numerics/index.ts';
-import { particleDrift, rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
+import { particleDrift, rescaledTransportV, rescaledTransportW, momentRateV, momentRateW } from '../../src/generated/particles.ts';
 import { theta2ClosedForm } from '../../src/generated/rescaling.ts';
 import { defaultAdaptation, defaultKernel, initialDensity, initialMeanV, initialMeanW } from './fhn.ts';
 import { defaultCells } from './network.ts';
@@ -37,24 +37,33 @@ export interface KineticSetup {
 /** N(v) = v - v^3. */
 const N = (v: number) => v - v * v * v;
 
-/** A loop kernel that fills (bv, bw) at n points (v, w). */
-type VelocityKernel = (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void;
+/** A loop kernel that fills one velocity component at n points (v, w). */
+type ComponentKernel = (n: number, out: Float64Array, v: Float64Array, w: Float64Array) => void;
 
-/** Face velocities of box k from a loop kernel, into arrays kept per box (valid until the next step's coefficients). */
-function faceVelocityBuffers(boxes: number): (faces: FacePoints, k: number, fill: VelocityKernel) => { bv: Float64Array; bw: Float64Array } {
+/** Face velocities of box k (bv at the v-faces, bw at the w-faces) into arrays kept per box (valid until the next step's coefficients). */
+function faceVelocityBuffers(
+  boxes: number,
+): (faces: FacePoints, k: number, alongV: ComponentKernel, alongW: ComponentKernel) => { bv: Float64Array; bw: Float64Array } {
   const kept: { bv: Float64Array; bw: Float64Array }[] = [];
-  let spareV = new Float64Array(0);
-  let spareW = new Float64Array(0);
-  return (faces, k, fill) => {
+  return (faces, k, alongV, alongW) => {
     const nv = faces.vFaceV.length;
     const nw = faces.wFaceV.length;
     if (kept.length !== boxes || kept[k].bv.length !== nv || kept[k].bw.length !== nw)
       kept.splice(0, kept.length, ...Array.from({ length: boxes }, () => ({ bv: new Float64Array(nv), bw: new Float64Array(nw) })));
-    if (spareW.length !== nv || spareV.length !== nw) [spareW, spareV] = [new Float64Array(nv), new Float64Array(nw)];
-    fill(nv, kept[k].bv, spareW, faces.vFaceV, faces.vFaceW);
-    fill(nw, spareV, kept[k].bw, faces.wFaceV, faces.wFaceW);
+    alongV(nv, kept[k].bv, faces.vFaceV, faces.vFaceW);
+    alongW(nw, kept[k].bw, faces.wFaceV, faces.wFaceW);
     return kept[k];
   };
+}
+
+/** The two components from a kernel that fills (bv, bw) together: the one not wanted goes to scratch. */
+function componentsOf(fill: (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void): [ComponentKernel, ComponentKernel] {
+  let spare = new Float64Array(0);
+  const room = (n: number) => {
+    if (spare.length < n) spare = new Float64Array(n);
+    return spare;
+  };
+  return [(n, out, v, w) => fill(n, out, room(n), v, w), (n, out, v, w) => fill(n, room(n), out, v, w)];
 }
 
 /** Common set-up: cells, coupling, validated eps. */
@@ -79,7 +88,7 @@ export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkC
       const V = boxes.map((f) => moments(mesh, f).meanV);
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
       return cells.map((cell, k) => ({
-        velocities: velocities(faces, k, (n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c)),
+        velocities: velocities(faces, k, ...componentsOf((n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c))),
         stiff: { D: 1, alpha: cell.rho0 / eps, centre: V[k] },
       }));
     },
@@ -132,7 +141,12 @@ export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & {
         return {
           E,
           step: {
-            velocities: velocities(faces, k, (n, bv, bw, v, w) => rescaledTransport(n, bv, bw, v, w, th, V[k], E, PsiRho[k], a, b)),
+            velocities: velocities(
+              faces,
+              k,
+              (n, bv, v, w) => rescaledTransportV(n, bv, v, w, th, V[k], E, PsiRho[k]),
+              (n, bw, v, w) => rescaledTransportW(n, bw, v, w, th, a, b),
+            ),
             stiff: { D: 1 / (th * th), alpha: cell.rho0, centre: 0 },
           },
         };
