@@ -231,15 +231,23 @@ export function kernels(): Kernel[] {
       outputs: { dv: nonStiff, dw: equation12.drift[1] },
       provenance: prov('particle-drift-split'),
     },
-    {
-      kind: 'loop',
-      name: 'rescaledTransport',
-      doc: 'Transport velocity b0 of (1.10) at (v, w): (B0(theta v, w)/theta, A0(theta v, w)).',
-      arrays: ['v', 'w'],
-      uniforms: ['theta', 'V', 'E', 'PsiRho', 'a', 'b'],
-      outputs: { bv: b0v, bw: P('b0w') },
-      provenance: { derivation: 'derivations/rescaling.ts', claim: 'eq-1.7' },
-    },
+    // one kernel per component: the v-faces of a grid need only bv, the w-faces only bw
+    ...(
+      [
+        ['rescaledTransportV', 'v-component B0(theta v, w)/theta', ['theta', 'V', 'E', 'PsiRho'], { bv: b0v }],
+        ['rescaledTransportW', 'w-component A0(theta v, w)', ['theta', 'a', 'b'], { bw: P('b0w') }],
+      ] as const
+    ).map(
+      ([name, what, uniforms, outputs]): Kernel => ({
+        kind: 'loop',
+        name,
+        doc: `The ${what} of the transport velocity b0 of (1.10) at (v, w).`,
+        arrays: ['v', 'w'],
+        uniforms,
+        outputs,
+        provenance: { derivation: 'derivations/rescaling.ts', claim: 'eq-1.7' },
+      }),
+    ),
     ...Object.entries(particleSchemes()).map(([scheme, rule]) =>
       stepKernel(rule, {
         name: `${scheme}Step`,

@@ -11,14 +11,14 @@ import {
   createMesh,
   sampleOnMesh,
   moments,
-  integrateAgainst,
+  marginalV,
   interpolate,
   couplingMatrix,
   nonlocalSums,
   NetworkCell,
   requirePositive,
 } from '../../src/numerics/index.ts';
-import { particleDrift, rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
+import { particleDrift, rescaledTransportV, rescaledTransportW, momentRateV, momentRateW } from '../../src/generated/particles.ts';
 import { theta2ClosedForm } from '../../src/generated/rescaling.ts';
 import { defaultAdaptation, defaultKernel, initialDensity, initialMeanV, initialMeanW } from './fhn.ts';
 import { defaultCells } from './network.ts';
@@ -37,15 +37,33 @@ export interface KineticSetup {
 /** N(v) = v - v^3. */
 const N = (v: number) => v - v * v * v;
 
-/** Velocities at the faces from a loop kernel that fills (bv, bw) at given points. */
-function faceVelocities(faces: FacePoints, fill: (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void) {
-  const bv = new Float64Array(faces.vFaceV.length);
-  const bw = new Float64Array(faces.wFaceV.length);
-  const spareW = new Float64Array(faces.vFaceV.length);
-  const spareV = new Float64Array(faces.wFaceV.length);
-  fill(bv.length, bv, spareW, faces.vFaceV, faces.vFaceW);
-  fill(bw.length, spareV, bw, faces.wFaceV, faces.wFaceW);
-  return { bv, bw };
+/** A loop kernel that fills one velocity component at n points (v, w). */
+type ComponentKernel = (n: number, out: Float64Array, v: Float64Array, w: Float64Array) => void;
+
+/** Face velocities of box k (bv at the v-faces, bw at the w-faces) into arrays kept per box (valid until the next step's coefficients). */
+function faceVelocityBuffers(
+  boxes: number,
+): (faces: FacePoints, k: number, alongV: ComponentKernel, alongW: ComponentKernel) => { bv: Float64Array; bw: Float64Array } {
+  const kept: { bv: Float64Array; bw: Float64Array }[] = [];
+  return (faces, k, alongV, alongW) => {
+    const nv = faces.vFaceV.length;
+    const nw = faces.wFaceV.length;
+    if (kept.length !== boxes || kept[k].bv.length !== nv || kept[k].bw.length !== nw)
+      kept.splice(0, kept.length, ...Array.from({ length: boxes }, () => ({ bv: new Float64Array(nv), bw: new Float64Array(nw) })));
+    alongV(nv, kept[k].bv, faces.vFaceV, faces.vFaceW);
+    alongW(nw, kept[k].bw, faces.wFaceV, faces.wFaceW);
+    return kept[k];
+  };
+}
+
+/** The two components from a kernel that fills (bv, bw) together: the one not wanted goes to scratch. */
+function componentsOf(fill: (n: number, bv: Float64Array, bw: Float64Array, v: Float64Array, w: Float64Array) => void): [ComponentKernel, ComponentKernel] {
+  let spare = new Float64Array(0);
+  const room = (n: number) => {
+    if (spare.length < n) spare = new Float64Array(n);
+    return spare;
+  };
+  return [(n, out, v, w) => fill(n, out, room(n), v, w), (n, out, v, w) => fill(n, room(n), out, v, w)];
 }
 
 /** Common set-up: cells, coupling, validated eps. */
@@ -61,6 +79,7 @@ export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkC
   const { a, b, c } = defaultAdaptation;
   const mesh = createMesh({ nv: s.nv, nw: s.nw, vmin: -2.6, vmax: 2.6, wmin: -1.6, wmax: 2.4 });
   const boxes = cells.map((cell) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, v, w)));
+  const velocities = faceVelocityBuffers(cells.length);
   return {
     mesh,
     boxes,
@@ -69,7 +88,7 @@ export function originalEquation(s: KineticSetup): GridModel & { cells: NetworkC
       const V = boxes.map((f) => moments(mesh, f).meanV);
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
       return cells.map((cell, k) => ({
-        velocities: faceVelocities(faces, (n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c)),
+        velocities: velocities(faces, k, ...componentsOf((n, bv, bw, v, w) => particleDrift(n, bv, bw, v, w, PsiRho[k], PsiRhoV[k], a, b, c))),
         stiff: { D: 1, alpha: cell.rho0 / eps, centre: V[k] },
       }));
     },
@@ -97,6 +116,8 @@ export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & {
   const boxes = cells.map((cell, k) => sampleOnMesh(mesh, (v, w) => initialDensity(cell.x, V[k] + v, W[k] + w)));
   const theta = (k: number, t: number) => Math.sqrt(theta2ClosedForm(t, eps, cells[k].rho0));
   let rates: { dV: number; dW: number }[] = [];
+  const velocities = faceVelocityBuffers(cells.length);
+  const column = new Float64Array(mesh.nv);
   return {
     mesh,
     boxes,
@@ -108,12 +129,24 @@ export function rescaledEquation(s: KineticSetup): GridModel & RescaledState & {
       const { PsiRho, PsiRhoV } = nonlocalSums(coupling, V);
       const steps = cells.map((cell, k) => {
         const th = theta(k, t);
-        const mass = moments(mesh, boxes[k]).mass;
-        const E = integrateAgainst(mesh, boxes[k], (v) => N(V[k] + th * v)) / mass - N(V[k]);
+        // E = ∫ N(V + theta v) nu / ∫ nu - N(V), through the v-marginal of nu
+        marginalV(mesh, boxes[k], column);
+        let mass = 0;
+        let nMean = 0;
+        for (let i = 0; i < mesh.nv; i++) {
+          mass += column[i];
+          nMean += N(V[k] + th * mesh.v[i]) * column[i];
+        }
+        const E = nMean / mass - N(V[k]);
         return {
           E,
           step: {
-            velocities: faceVelocities(faces, (n, bv, bw, v, w) => rescaledTransport(n, bv, bw, v, w, th, V[k], E, PsiRho[k], a, b)),
+            velocities: velocities(
+              faces,
+              k,
+              (n, bv, v, w) => rescaledTransportV(n, bv, v, w, th, V[k], E, PsiRho[k]),
+              (n, bw, v, w) => rescaledTransportW(n, bw, v, w, th, a, b),
+            ),
             stiff: { D: 1 / (th * th), alpha: cell.rho0, centre: 0 },
           },
         };

@@ -24,7 +24,7 @@ import {
   SplitBoxStep,
   FacePoints,
 } from '../../src/numerics/index.ts';
-import { rescaledTransport, momentRateV, momentRateW } from '../../src/generated/particles.ts';
+import { rescaledTransportV, rescaledTransportW, momentRateV, momentRateW } from '../../src/generated/particles.ts';
 import { theta2ClosedForm, integralI } from '../../src/generated/rescaling.ts';
 import { defaultAdaptation, defaultKernel, initialData, initialDensity, initialMeanV, initialMeanW } from './fhn.ts';
 
@@ -164,30 +164,27 @@ function transportOn(mesh: Mesh, a: number, b: number) {
   const faceV = new Float64Array(nvf * mesh.nw);
   for (let j = 0; j < mesh.nw; j++) for (let i = 0; i < nvf; i++) faceV[j * nvf + i] = mesh.vmin + i * mesh.dv;
   const faceW = new Float64Array(faceV.length);
-  const spareFaces = new Float64Array(faceV.length);
   const zerosW = new Float64Array(mesh.nw);
   const lineW = new Float64Array(mesh.nw);
-  const spareW = new Float64Array(mesh.nw);
   const zerosV = new Float64Array(mesh.nv);
-  const spareV = new Float64Array(mesh.nv);
   /** The moment values at one time (theta, V, E, Psi*rho0) and the contraction e^{-bt}. */
   type At = { theta: number; V: number; E: number; PsiRho: number; contraction: number };
   return {
     faces(p: At): Float64Array {
       for (let j = 0; j < mesh.nw; j++) faceW.fill(p.contraction * mesh.w[j], j * nvf, (j + 1) * nvf);
       const bv = new Float64Array(faceV.length);
-      rescaledTransport(faceV.length, bv, spareFaces, faceV, faceW, p.theta, p.V, p.E, p.PsiRho, a, b);
+      rescaledTransportV(faceV.length, bv, faceV, faceW, p.theta, p.V, p.E, p.PsiRho);
       return bv;
     },
     lines(p: At): Float64Array {
       for (let j = 0; j < mesh.nw; j++) lineW[j] = p.contraction * mesh.w[j];
       const bv = new Float64Array(mesh.nw);
-      rescaledTransport(mesh.nw, bv, spareW, zerosW, lineW, p.theta, p.V, p.E, p.PsiRho, a, b);
+      rescaledTransportV(mesh.nw, bv, zerosW, lineW, p.theta, p.V, p.E, p.PsiRho);
       return bv;
     },
     columns(p: At): Float64Array {
       const bw = new Float64Array(mesh.nv);
-      rescaledTransport(mesh.nv, spareV, bw, mesh.v, zerosV, p.theta, p.V, p.E, p.PsiRho, a, b);
+      rescaledTransportW(mesh.nv, bw, mesh.v, zerosV, p.theta, a, b);
       for (let i = 0; i < mesh.nv; i++) bw[i] /= p.contraction;
       return bw;
     },
@@ -199,9 +196,9 @@ function requireAffineAdaptation(a: number, b: number): void {
   const v = Float64Array.of(0.7, -1.3);
   const w = Float64Array.of(0, 0);
   const w1 = Float64Array.of(1, 1);
-  const [bv, bw, bw1] = [new Float64Array(2), new Float64Array(2), new Float64Array(2)];
-  rescaledTransport(2, bv, bw, v, w, 0.5, 0.3, 0.1, 0.4, a, b);
-  rescaledTransport(2, bv, bw1, v, w1, 0.5, 0.3, 0.1, 0.4, a, b);
+  const [bw, bw1] = [new Float64Array(2), new Float64Array(2)];
+  rescaledTransportW(2, bw, v, w, 0.5, a, b);
+  rescaledTransportW(2, bw1, v, w1, 0.5, a, b);
   for (let i = 0; i < 2; i++)
     if (Math.abs(bw1[i] - bw[i] + b) > 1e-12)
       throw new NumericInputError(`the z-frame needs b_w affine in w with slope -b = ${-b}; the kernel gives ${bw1[i] - bw[i]}`);

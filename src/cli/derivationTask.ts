@@ -8,6 +8,7 @@ import type { Notation } from '../report/index.ts';
 import { loadDerivation } from './load.ts';
 import { withCrossCheckCache } from '../verify/index.ts';
 import { fileCrossCheckCache } from './crossCheckStore.ts';
+import { type CrossCheckShare, unitClaimer } from './sharedChecks.ts';
 
 /** Where passing numeric cross-checks are kept (crossCheckStore.ts), as plain data a worker can receive. */
 export interface CrossCheckStore {
@@ -22,11 +23,13 @@ export interface DerivationTask {
   readonly file: string;
   readonly skip: readonly (readonly [number, ClaimRecord])[];
   readonly crossChecks?: CrossCheckStore;
+  /** The claim table this replay shares with other replays of the same file (sharedChecks.ts); none: it measures every check. */
+  readonly share?: CrossCheckShare;
 }
 
 /** A claim starts or ends (sent while the file runs). */
 export type ClaimEvent =
-  | { readonly loaded: true }
+  | { readonly loaded: true; readonly replays: number }
   | { readonly start: number; readonly id: string; readonly title: string; readonly source: string }
   | { readonly end: number };
 
@@ -40,13 +43,14 @@ export interface DerivationTaskResult {
 /** Run one derivation file, reporting claim events; errors are returned (with their message), not thrown. */
 export async function runDerivationTask(task: DerivationTask, report: (event: ClaimEvent) => void): Promise<DerivationTaskResult> {
   try {
-    const { derivation, notation } = await loadDerivation(task.file);
-    report({ loaded: true });
+    const { derivation, notation, replays } = await loadDerivation(task.file);
+    report({ loaded: true, replays });
     const store = task.crossChecks;
     const cache = store && fileCrossCheckCache(store.dir, store.fingerprint, store.fresh);
     const d = withCrossCheckCache(cache, () =>
       derivation.run({
         skip: new Map(task.skip),
+        measures: task.share && unitClaimer(task.share),
         onClaimStart: (n, meta) => report({ start: n, id: meta.id, title: meta.title, source: meta.source }),
         onClaimEnd: (n) => report({ end: n }),
       }),

@@ -13,6 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ClaimRecord } from '../verify/index.ts';
 import type { ClaimEvent, CrossCheckStore, DerivationTask, DerivationTaskResult } from './derivationTask.ts';
 import { taskWorker } from './workerPool.ts';
+import type { CrossCheckShare } from './sharedChecks.ts';
 
 /** The default allowance of one claim (`--claim-timeout`), in milliseconds. */
 export const DEFAULT_CLAIM_TIMEOUT_MS = 60_000;
@@ -28,6 +29,12 @@ export const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const TASK_MODULE = fileURLToPath(new URL(FROM_SOURCE ? './derivationTask.ts' : './derivationTask.js', import.meta.url));
 /** In a checkout (the runner runs from its sources), a derivation file's `import ... from 'fhn-derive'` must reach the same sources, as bin/fhn-derive.mjs arranges on the main thread. */
 const CONDITIONS = FROM_SOURCE ? ['fhn-derive-source'] : [];
+
+/** A replay's part in sharing its file's cross-checks with other replays (sharedChecks.ts), and whom to tell how many replays the file allows once it is loaded. */
+export interface Sharing {
+  readonly share?: CrossCheckShare;
+  readonly onLoaded?: (replays: number) => void;
+}
 
 /** The claim a worker was stopped in (its ordinal and what it said of itself), or where it was between claims. */
 type Attempt =
@@ -80,10 +87,11 @@ export class RunnerSlot {
     timeoutMs = DEFAULT_CLAIM_TIMEOUT_MS,
     bodyMs = BODY_ALLOWANCE * timeoutMs,
     crossChecks?: CrossCheckStore,
+    sharing: Sharing = {},
   ): Promise<DerivationTaskResult> {
     const skip = new Map<number, ClaimRecord>();
     for (;;) {
-      const a = await this.attempt(file, skip, timeoutMs, bodyMs, crossChecks);
+      const a = await this.attempt(file, skip, timeoutMs, bodyMs, crossChecks, sharing);
       if (a.kind === 'done') return a.result;
       if (a.kind === 'failed') return { error: a.message };
       // each replay skips one more claim, so this ends after at most as many replays as the file has claims
@@ -92,7 +100,14 @@ export class RunnerSlot {
   }
 
   /** One replay of the file, watched: the worker is kept when it ends, stopped when it overruns or fails. */
-  private attempt(file: string, skip: ReadonlyMap<number, ClaimRecord>, timeoutMs: number, bodyMs: number, crossChecks?: CrossCheckStore): Promise<Attempt> {
+  private attempt(
+    file: string,
+    skip: ReadonlyMap<number, ClaimRecord>,
+    timeoutMs: number,
+    bodyMs: number,
+    crossChecks: CrossCheckStore | undefined,
+    sharing: Sharing,
+  ): Promise<Attempt> {
     const worker = this.live();
     return new Promise<Attempt>((settle) => {
       let current: Extract<ClaimEvent, { start: number }> | undefined;
@@ -123,6 +138,7 @@ export class RunnerSlot {
         const e = m.progress;
         if (e && 'loaded' in e) {
           loaded = true;
+          sharing.onLoaded?.(e.replays);
           after = 'before the first claim';
         } else if (e && 'start' in e) current = e;
         else if (e && 'end' in e) {
@@ -133,7 +149,7 @@ export class RunnerSlot {
       };
       worker.on('error', onError).on('exit', onExit).on('message', onMessage);
       arm();
-      const task: DerivationTask = { file, skip: [...skip], crossChecks };
+      const task: DerivationTask = { file, skip: [...skip], crossChecks, share: sharing.share };
       worker.postMessage({ index: 0, task });
     });
   }

@@ -1,78 +1,17 @@
 /** Run derivations, print the table, write out/claims.json; the exit code says whether any claim failed. */
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
-import { type ClaimRecord, type DerivationResult, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
-import { RunnerSlot, DEFAULT_CLAIM_TIMEOUT_MS, BODY_ALLOWANCE, FROM_SOURCE } from './isolated.ts';
-import { runDerivationTask, type CrossCheckStore } from './derivationTask.ts';
+import { type ClaimRecord, type InequalityOutcome, describeClaimConditions } from '../verify/index.ts';
 import { claimsTable, formatTable, stdoutLayout } from './table.ts';
-import { REPORT_LEGACY, writeReport, type Notation } from '../report/index.ts';
+import { writeReport } from '../report/index.ts';
+import type { DerivationRun } from './runFiles.ts';
+import { openReportOutputs } from './outputs.ts';
 import { checkClaimIds } from '../report/html.ts';
 import { escapeTerminal } from '../escape/terminal.ts';
 import { OutputSet } from '../io/index.ts';
 import { jsonText } from '../escape/json.ts';
 
-/** A derivation that ran, or the error that stopped it. */
-export interface DerivationRun {
-  readonly file: string;
-  readonly derivation?: DerivationResult;
-  readonly error?: string;
-  readonly ms: number;
-  /** The notation the file declared (its `notation` export). */
-  readonly notation?: Notation;
-}
-
-/** How files are run: the allowance of one claim (a claim that overruns it gets a `timeout` verdict), and how many files at once. */
-export interface RunOptions {
-  readonly claimTimeoutMs?: number;
-  /** The allowance of the code between two claims (steps, cross-checks); default 10 claim timeouts. */
-  readonly bodyTimeoutMs?: number;
-  /** Files run at the same time, each on its own worker thread (default: one per core); 0: in this process, without the watchdog. */
-  readonly threads?: number;
-  /** Where passing numeric cross-checks are kept for these exact sources (the paper command's cache; none: every check runs). */
-  readonly crossChecks?: CrossCheckStore;
-}
-
-/**
- * Run every file on worker threads (a claim that does not end is stopped after the claim timeout,
- * and the file replayed without it); a file that throws is reported as a failed pseudo-claim,
- * never skipped. The runs come back in the order of the files.
- */
-export async function runFiles(files: readonly string[], options: RunOptions = {}): Promise<DerivationRun[]> {
-  if (!FROM_SOURCE || options.threads === 0) return runInProcess(files, options.crossChecks);
-  const runs: DerivationRun[] = new Array(files.length);
-  const timeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
-  let next = 0;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
-  await Promise.all(
-    Array.from({ length: threads }, async () => {
-      const slot = new RunnerSlot();
-      try {
-        while (next < files.length) {
-          const k = next++;
-          const t0 = performance.now();
-          const r = await slot.run(files[k], timeoutMs, options.bodyTimeoutMs ?? BODY_ALLOWANCE * timeoutMs, options.crossChecks);
-          const ms = performance.now() - t0;
-          runs[k] = r.derivation ? { file: files[k], derivation: r.derivation, notation: r.notation, ms } : { file: files[k], error: r.error, ms };
-        }
-      } finally {
-        slot.kill();
-      }
-    }),
-  );
-  return runs;
-}
-
-/** `--threads 0`, and the built package (no worker entry of its own yet): every file in this process, one after another, without the watchdog. */
-async function runInProcess(files: readonly string[], crossChecks?: CrossCheckStore): Promise<DerivationRun[]> {
-  const runs: DerivationRun[] = [];
-  for (const file of files) {
-    const t0 = performance.now();
-    const r = await runDerivationTask({ file, skip: [], crossChecks }, () => undefined);
-    const ms = performance.now() - t0;
-    runs.push(r.derivation ? { file, derivation: r.derivation, notation: r.notation, ms } : { file, error: r.error, ms });
-  }
-  return runs;
-}
+export { runFiles, type DerivationRun, type RunOptions } from './runFiles.ts';
+export { REPORT_FILES, openReportOutputs } from './outputs.ts';
 
 /** All claims of the runs, with a failed claim standing for each file that did not run. */
 export function collectClaims(runs: readonly DerivationRun[]): ClaimRecord[] {
@@ -190,18 +129,6 @@ export function claimFindingText(c: ClaimRecord): string {
         `  inequality "${o.label}": ${o.printed}${o.corrected ? `; corrected: ${o.corrected.printed} (${o.corrected.holds ? 'holds' : 'fails'})` : ''}`,
       );
   return lines.map(escapeTerminal).join('\n');
-}
-
-/** The files `paper` and `run` write into their folder. */
-export const REPORT_FILES = ['claims.json', 'crosscheck.json', 'report.html', 'paper.tex', 'errata.md'] as const;
-
-/** Open the output folder of `paper` / `run` before any work: path, lock, links and foreign files checked; the derivation files are inputs. */
-export function openReportOutputs(outDir: string, producer: string, inputs: readonly string[]): OutputSet {
-  return OutputSet.open(outDir, producer, {
-    expected: REPORT_FILES,
-    inputs,
-    legacy: { ...REPORT_LEGACY, 'claims.json': /^\{\n {2}"claims": \[/, 'crosscheck.json': /^\{\n {2}"checks": \[/ },
-  });
 }
 
 /** Print the table and failures, write claims.json, crosscheck.json and the reports as one set, return the process exit code. */

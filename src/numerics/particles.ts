@@ -179,8 +179,8 @@ function sampleCells(net: Network, dt: number): CellSample[] {
   });
 }
 
-/** Advance the network by tEnd; returns, per sample time, the statistics of every cell. Refuses dt <= 0 and NaN states. */
-export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
+/** The steps of the run and the step at which each sample is taken, refusing times off the step grid or out of order. */
+function runSteps(spec: RunSpec): { steps: number; sampleSteps: number[] } {
   requirePositive('dt', spec.dt);
   requirePositive('tEnd', spec.tEnd);
   const steps = stepsIn('tEnd', spec.tEnd, spec.dt);
@@ -189,23 +189,37 @@ export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
     if (k < 1 || k > steps || (i > 0 && k <= sampleSteps[i - 1]))
       throw new NumericInputError(`sampleTimes[${i}] = ${spec.sampleTimes?.[i]} must increase within (0, tEnd = ${spec.tEnd}]`);
   });
+  return { steps, sampleSteps };
+}
+
+/**
+ * One step dt of every cell from the means V, W (updated in place, taken right after each cell's
+ * step while its particles are still in cache); xi[i] receives the normals of cell i unless `draw` is false.
+ */
+function stepCells(net: Network, step: CellStepper, dt: number, V: Float64Array, W: Float64Array, xi: readonly Float64Array[], draw: boolean): void {
+  const macros = macrosFromMeans(net, V, W);
+  for (let i = 0; i < net.cells.length; i++) {
+    const n = net.counts[i];
+    if (draw) net.rng.fillNormal(xi[i], n);
+    step(n, net.v[i], net.w[i], xi[i], dt, macros[i]);
+    V[i] = mean(net.v[i]);
+    W[i] = mean(net.w[i]);
+  }
+}
+
+/** Advance the network by tEnd; returns, per sample time, the statistics of every cell. Refuses dt <= 0 and NaN states. */
+export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
+  const { steps, sampleSteps } = runSteps(spec);
   const xi = new Float64Array(Math.max(...net.counts));
   const progress = spec.onProgress ?? noProgress;
   const out: CellSample[][] = [];
   const t0 = net.t;
   let next = 0;
-  // the means of a cell are taken right after its step, while its particles are still in cache
   const V = Float64Array.from(net.v, mean);
   const W = Float64Array.from(net.w, mean);
+  const shared = net.cells.map(() => xi);
   for (let s = 1; s <= steps; s++) {
-    const macros = macrosFromMeans(net, V, W);
-    for (let i = 0; i < net.cells.length; i++) {
-      const n = net.counts[i];
-      net.rng.fillNormal(xi, n);
-      spec.step(n, net.v[i], net.w[i], xi, spec.dt, macros[i]);
-      V[i] = mean(net.v[i]);
-      W[i] = mean(net.w[i]);
-    }
+    stepCells(net, spec.step, spec.dt, V, W, shared, true);
     net.t = t0 + s * spec.dt;
     if (next < sampleSteps.length && sampleSteps[next] === s) {
       const cells = sampleCells(net, spec.dt);
@@ -214,6 +228,54 @@ export function runNetwork(net: Network, spec: RunSpec): CellSample[][] {
       next++;
     } else if (s === steps) sampleCells(net, spec.dt); // the final state is checked even when not sampled
     if (s % 16 === 0 || s === steps) progress(s / steps);
+  }
+  return out;
+}
+
+/** The statistics of a fine run (step dt) and of its coarse companion (step 2 dt) at the same sample times. */
+export interface PairedSamples {
+  readonly fine: CellSample[][];
+  readonly coarse: CellSample[][];
+}
+
+/**
+ * Step doubling for the time-step error: the network run as runNetwork runs it (same normals, same
+ * result) and, in lockstep, a copy stepped by 2 dt whose normals are (xi1 + xi2) / sqrt(2) of the
+ * fine run's two steps, so that the pair differs by the time-step error, not by noise. Sample times
+ * must lie on the coarse grid (whole numbers of 2 dt).
+ */
+export function runNetworkPair(net: Network, spec: RunSpec): PairedSamples {
+  const coarseSpec = { ...spec, dt: 2 * spec.dt };
+  const { steps, sampleSteps } = runSteps(coarseSpec);
+  const coarse: Network = { ...net, v: net.v.map((x) => Float64Array.from(x)), w: net.w.map((x) => Float64Array.from(x)) };
+  const first = net.counts.map((n) => new Float64Array(n));
+  const second = net.counts.map((n) => new Float64Array(n));
+  const progress = spec.onProgress ?? noProgress;
+  const out: PairedSamples = { fine: [], coarse: [] };
+  const t0 = net.t;
+  let next = 0;
+  const [Vf, Wf] = [Float64Array.from(net.v, mean), Float64Array.from(net.w, mean)];
+  const [Vc, Wc] = [Float64Array.from(Vf), Float64Array.from(Wf)];
+  for (let s = 1; s <= steps; s++) {
+    stepCells(net, spec.step, spec.dt, Vf, Wf, first, true);
+    stepCells(net, spec.step, spec.dt, Vf, Wf, second, true);
+    first.forEach((a, i) => {
+      const b = second[i];
+      for (let k = 0; k < a.length; k++) a[k] = (a[k] + b[k]) * Math.SQRT1_2;
+    });
+    stepCells(coarse, spec.step, 2 * spec.dt, Vc, Wc, first, false);
+    net.t = coarse.t = t0 + s * 2 * spec.dt;
+    const sampled = next < sampleSteps.length && sampleSteps[next] === s;
+    if (sampled || s === steps) {
+      const [f, c] = [sampleCells(net, spec.dt), sampleCells(coarse, 2 * spec.dt)];
+      if (sampled) {
+        out.fine.push(f);
+        out.coarse.push(c);
+        spec.onSample?.(net.t, f);
+        next++;
+      }
+    }
+    if (s % 8 === 0 || s === steps) progress(s / steps);
   }
   return out;
 }

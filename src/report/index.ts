@@ -13,6 +13,9 @@ import { renderCitations } from './citations.ts';
 import { ToLatexOptions } from './equation.ts';
 import { ratesSection } from './attachments.ts';
 import { OutputSet } from '../io/index.ts';
+import { REPORT_LEGACY } from './legacy.ts';
+
+export { REPORT_LEGACY } from './legacy.ts';
 
 export { toLatex, sideLatex } from './equation.ts';
 export type { EquationLike, ToLatexOptions } from './equation.ts';
@@ -54,13 +57,6 @@ export function buildReport(runs: readonly ReportRun[], options: ToLatexOptions 
 function katexDist(): string {
   return dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 }
-
-/** The report's files, each in the legacy form fhn-derive wrote before manifests (so an old out/ is recognised, not refused). */
-export const REPORT_LEGACY: Readonly<Record<string, RegExp>> = {
-  'report.html': /^<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>/,
-  'paper.tex': /^\\documentclass\[10pt\]\{article\}\n\\usepackage\[T1\]\{fontenc\}\n/,
-  'errata.md': /^# Errata found by the engine\n/,
-};
 
 /** The KaTeX CSS and fonts, as (name in the output folder, bytes). */
 function katexFiles(): [string, Buffer][] {

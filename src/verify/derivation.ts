@@ -30,6 +30,8 @@ export interface CrossCheckRecord {
   readonly detail?: string;
   /** True when the record was reused from a cross-check cache (see crossCheckCache.ts), not measured in this run. */
   readonly cached?: boolean;
+  /** True when another replay of the same file measures this check (RunHooks.measures): a placeholder the runner replaces. */
+  readonly deferred?: boolean;
 }
 
 /** What a cross-check measures: pass when value <= tolerance (or >= for 'at-least'). */
@@ -70,6 +72,12 @@ export interface RunHooks {
   readonly onClaimEnd?: (ordinal: number) => void;
   /** Ordinal -> the record that stands for a claim without running it (a claim stopped by the watchdog). */
   readonly skip?: ReadonlyMap<number, ClaimRecord>;
+  /**
+   * Whether this replay measures the cross-checks of a unit (unit n: the checks recorded after the
+   * n-th step; checks of one unit may share state, checks of different units must not). Those it
+   * does not measure are recorded as deferred: another replay of the same file measures them. Default: all.
+   */
+  readonly measures?: (unit: number) => boolean;
 }
 
 /** What a derivation leaves behind: plain data (it crosses threads and is what the report reads). */
@@ -126,6 +134,11 @@ export class Derivation implements DerivationResult {
     const cache = activeCrossCheckCache();
     const key = JSON.stringify([this.title, meta.id, meta.quantity, meta.tolerance, meta.sense ?? 'at-most', this.crossChecks.length]);
     const stored = cache?.get(key);
+    if (!stored && this.hooks.measures && !this.hooks.measures(this.steps.length)) {
+      const placeholder = { id: meta.id, quantity: meta.quantity, value: Number.NaN, tolerance: meta.tolerance, pass: false, ms: 0, deferred: true };
+      this.crossChecks.push(placeholder);
+      return placeholder;
+    }
     const rec = stored ? { ...stored, cached: true } : runCrossCheck(meta, measure);
     if (cache && !stored) cache.set(key, rec);
     this.crossChecks.push(rec);

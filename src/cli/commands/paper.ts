@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { derivationFiles } from '../load.ts';
 import { type CommandSpec, claimTimeoutOption, outOption, runnerOptions, threadsOption } from '../options.ts';
 import { checkoutPath, PACKAGE_ROOT } from '../repository.ts';
+import { runThenReport } from '../runFiles.ts';
 
 export const paperCommand: CommandSpec = {
   name: 'paper',
@@ -16,7 +17,7 @@ export const paperCommand: CommandSpec = {
   ],
   async run(args) {
     const files = derivationFiles(checkoutPath('paper', 'derivations'));
-    const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
+    const { openReportOutputs } = await import('../outputs.ts');
     const { sourceFingerprint } = await import('../crossCheckStore.ts');
     const out = openReportOutputs(args.string('out'), 'paper', files); // checked and locked before any work
     try {
@@ -25,7 +26,7 @@ export const paperCommand: CommandSpec = {
         fingerprint: sourceFingerprint(PACKAGE_ROOT, ['src', 'derivations']),
         fresh: args.flag('fresh'),
       };
-      const runs = await runFiles(files, { ...runnerOptions(args), crossChecks });
+      const { report, runs } = await runThenReport(files, { ...runnerOptions(args), crossChecks });
       const code = report(runs, out);
       const reused = runs.flatMap((r) => r.derivation?.crossChecks ?? []).filter((c) => c.cached).length;
       if (reused > 0) console.log(`${reused} numeric cross-check(s) reused from the cache for these exact sources (--fresh measures them again)`);

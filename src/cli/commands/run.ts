@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { type CommandSpec, claimTimeoutOption, outOption, runnerOptions, threadsOption, UsageError } from '../options.ts';
+import { runThenReport } from '../runFiles.ts';
 
 /** The files named by the arguments, in order, each once; a glob that matches nothing or a missing file is a UsageError. */
 export async function expandFiles(patterns: readonly string[]): Promise<string[]> {
@@ -27,10 +28,11 @@ export const runCommand: CommandSpec = {
   options: [outOption, claimTimeoutOption, threadsOption],
   async run(args) {
     const files = await expandFiles(args.positionals);
-    const { openReportOutputs, report, runFiles } = await import('../run.ts'); // the engine, loaded only when there is work
+    const { openReportOutputs } = await import('../outputs.ts');
     const out = openReportOutputs(args.string('out'), 'run', files); // checked and locked before any work
     try {
-      return report(await runFiles(files, runnerOptions(args)), out);
+      const { report, runs } = await runThenReport(files, runnerOptions(args));
+      return report(runs, out);
     } finally {
       out.abort();
     }

@@ -55,6 +55,14 @@ export function marginalW(m: Mesh, f: Float64Array): Float64Array {
   return out;
 }
 
+/** The marginal ∫ f dw on the v-cells. */
+export function marginalV(m: Mesh, f: Float64Array, out = new Float64Array(m.nv)): Float64Array {
+  out.fill(0);
+  for (let j = 0; j < m.nw; j++) for (let i = 0; i < m.nv; i++) out[i] += f[j * m.nv + i];
+  for (let i = 0; i < m.nv; i++) out[i] *= m.dw;
+  return out;
+}
+
 /** Bilinear interpolation of a mesh density at (v, w); zero outside the box. */
 export function interpolate(m: Mesh, f: Float64Array, v: number, w: number): number {
   const x = (v - m.vmin) / m.dv - 0.5;

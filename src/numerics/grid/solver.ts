@@ -57,14 +57,12 @@ export function runGrid(model: GridModel, spec: GridRunSpec): GridRunReport {
   const scratch = new Float64Array(model.boxes[0].length);
   const { steps, minDt } = marchToStops(spec, (t, stop) => {
     const coeffs = model.coefficients(t, faces);
+    const bounds = coeffs.map((c) => transportStepBound(model.mesh, c.velocities));
     let dt = spec.dt ?? Number.POSITIVE_INFINITY;
-    if (spec.cfl !== undefined) {
-      const bound = Math.min(...coeffs.map((c) => transportStepBound(model.mesh, c.velocities))) / (spec.transportOrder ?? 1);
-      dt = Math.min(spec.maxDt ?? Number.POSITIVE_INFINITY, spec.cfl * bound);
-    }
+    if (spec.cfl !== undefined) dt = Math.min(spec.maxDt ?? Number.POSITIVE_INFINITY, spec.cfl * (Math.min(...bounds) / (spec.transportOrder ?? 1)));
     dt = Math.min(dt, stop - t);
     coeffs.forEach((c, k) => {
-      outflow[k] += transportStep(model.mesh, model.boxes[k], c.velocities, dt, scratch, spec.transportOrder ?? 1);
+      outflow[k] += transportStep(model.mesh, model.boxes[k], c.velocities, dt, scratch, spec.transportOrder ?? 1, bounds[k]);
       stiffStep(model.mesh, model.boxes[k], c.stiff, dt);
     });
     model.afterStep?.(t, dt);

@@ -77,12 +77,12 @@ export function runSplitGrid(model: SplitGridModel, spec: SplitRunSpec): SplitRu
     const coeffs = model.coefficients(t, faces);
     const velocities: FaceVelocities[] = coeffs.map((c) => ({ bv: c.bv, bw: zeroW }));
     const wanted = requirePositive(`stepSize(${t})`, spec.stepSize(t));
-    const bound = Math.min(...velocities.map((u) => transportStepBound(mesh, u))) / order;
-    let dt = Math.min(wanted, cfl * bound, stop - t);
+    const bounds = velocities.map((u) => transportStepBound(mesh, u));
+    let dt = Math.min(wanted, cfl * (Math.min(...bounds) / order), stop - t);
     if (reaches(t, dt, stop)) dt = stop - t;
     coeffs.forEach((c, k) => {
       const f = model.boxes[k];
-      outflow[k] += transportStep(mesh, f, velocities[k], dt, scratch, order);
+      outflow[k] += transportStep(mesh, f, velocities[k], dt, scratch, order, bounds[k]);
       stiffStepPerLine(mesh, f, c.stiff(dt), dt);
       outflow[k] += remapAlongW(mesh, f, c.shiftW(dt), spec.remapOrder ?? 6, scratch);
     });

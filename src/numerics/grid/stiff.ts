@@ -74,10 +74,18 @@ export function factorTridiagonal(lower: ArrayLike<number>, diag: ArrayLike<numb
 
 /** Overwrite x[offset .. offset + n) with the solution of the factored system for that right-hand side. */
 export function solveFactored(fac: TridiagonalFactor, x: Float64Array, offset = 0): void {
-  const n = fac.denom.length;
-  x[offset] /= fac.denom[0];
-  for (let i = 1; i < n; i++) x[offset + i] = (x[offset + i] - fac.lower[i] * x[offset + i - 1]) / fac.denom[i];
-  for (let i = n - 2; i >= 0; i--) x[offset + i] -= fac.cp[i] * x[offset + i + 1];
+  const { lower, denom, cp } = fac;
+  const n = denom.length;
+  let previous = x[offset] / denom[0];
+  x[offset] = previous;
+  for (let i = 1; i < n; i++) {
+    previous = (x[offset + i] - lower[i] * previous) / denom[i];
+    x[offset + i] = previous;
+  }
+  for (let i = n - 2; i >= 0; i--) {
+    previous = x[offset + i] - cp[i] * previous;
+    x[offset + i] = previous;
+  }
 }
 
 /** Solve a tridiagonal system (lower[0] and upper[n-1] unused) by the Thomas algorithm; returns x. */

@@ -14,13 +14,14 @@ export interface FaceVelocities {
 
 /** The largest stable step: 1 / max over cells of the outflow rate (|bv| out of both v-faces / dv + same in w). */
 export function transportStepBound(m: Mesh, u: FaceVelocities): number {
-  const nvf = m.nv + 1;
+  const { nv, nw, dv, dw } = m;
+  const { bv, bw } = u;
+  const nvf = nv + 1;
   let rate = 0;
-  for (let j = 0; j < m.nw; j++)
-    for (let i = 0; i < m.nv; i++) {
+  for (let j = 0; j < nw; j++)
+    for (let i = 0; i < nv; i++) {
       const out =
-        (Math.max(u.bv[j * nvf + i + 1], 0) - Math.min(u.bv[j * nvf + i], 0)) / m.dv +
-        (Math.max(u.bw[(j + 1) * m.nv + i], 0) - Math.min(u.bw[j * m.nv + i], 0)) / m.dw;
+        (Math.max(bv[j * nvf + i + 1], 0) - Math.min(bv[j * nvf + i], 0)) / dv + (Math.max(bw[(j + 1) * nv + i], 0) - Math.min(bw[j * nv + i], 0)) / dw;
       if (out > rate) rate = out;
     }
   if (!Number.isFinite(rate)) throw new NumericInputError(`a face velocity is not finite (outflow rate ${rate})`);
@@ -30,59 +31,79 @@ export function transportStepBound(m: Mesh, u: FaceVelocities): number {
 /** minmod(a, b): the smaller slope when both have the same sign, else 0 (keeps the reconstruction monotone). */
 const minmod = (a: number, b: number) => (a * b <= 0 ? 0 : Math.abs(a) < Math.abs(b) ? a : b);
 
+/** How one sweep walks the mesh: cells of a line `cell` apart, lines `line` apart; faces likewise (`face`, `faceLine`). */
+interface SweepLayout {
+  readonly lines: number;
+  readonly n: number;
+  readonly cell: number;
+  readonly line: number;
+  readonly face: number;
+  readonly faceLine: number;
+}
+
+/**
+ * The fluxes of one direction: for each face of each line, speed * (upwind value + half the limited
+ * slope) * r taken from the cell it leaves and given to the cell it enters; returns the flux through
+ * the line ends (the box edges). Plain index loops: this is the hot loop of every grid run.
+ */
+function sweep(src: Float64Array, dst: Float64Array, b: Float64Array, L: SweepLayout, r: number, half: number): number {
+  const { lines, n, cell, face } = L;
+  let edge = 0;
+  for (let line = 0; line < lines; line++) {
+    const c0 = line * L.line;
+    const f0 = line * L.faceLine;
+    for (let i = 0; i <= n; i++) {
+      const speed = b[f0 + i * face];
+      if (speed === 0) continue;
+      const lo = i > 0 ? c0 + (i - 1) * cell : -1;
+      const hi = i < n ? c0 + i * cell : -1;
+      const donor = speed > 0 ? lo : hi;
+      if (donor < 0) continue; // inflow through an edge: nothing comes in
+      let slope = 0;
+      if (half) {
+        const back = speed > 0 ? (i > 1 ? c0 + (i - 2) * cell : -1) : i < n - 1 ? c0 + (i + 1) * cell : -1;
+        const front = speed > 0 ? hi : lo;
+        if (back >= 0 && front >= 0) slope = minmod(src[donor] - src[back], src[front] - src[donor]);
+      }
+      const flux = speed * (src[donor] + half * slope) * r;
+      if (lo >= 0) dst[lo] -= flux;
+      if (hi >= 0) dst[hi] += flux;
+      if (lo < 0 || hi < 0) edge += Math.abs(flux);
+    }
+  }
+  return edge;
+}
+
 /** dst = src - dt div(b src) with upwind face values (order 1) or minmod-limited linear ones (order 2); returns the edge outflow. */
 function eulerStage(m: Mesh, src: Float64Array, dst: Float64Array, u: FaceVelocities, dt: number, order: 1 | 2): number {
-  const nvf = m.nv + 1;
   const half = order === 2 ? 0.5 : 0;
-  let outflow = 0;
   dst.set(src);
-  // one pass per direction: cells along a line are `stride` apart, n per line, faces indexed by face(line, i)
-  const sweep = (lines: number, n: number, cell: (line: number, i: number) => number, b: (line: number, i: number) => number, r: number) => {
-    for (let line = 0; line < lines; line++)
-      for (let i = 0; i <= n; i++) {
-        const speed = b(line, i);
-        if (speed === 0) continue;
-        const lo = i > 0 ? cell(line, i - 1) : -1;
-        const hi = i < n ? cell(line, i) : -1;
-        const donor = speed > 0 ? lo : hi;
-        if (donor < 0) continue; // inflow through an edge: nothing comes in
-        const back = speed > 0 ? (i > 1 ? cell(line, i - 2) : -1) : i < n - 1 ? cell(line, i + 1) : -1;
-        const front = speed > 0 ? hi : lo;
-        const slope = half && back >= 0 && front >= 0 ? minmod(src[donor] - src[back], src[front] - src[donor]) : 0;
-        const flux = speed * (src[donor] + half * slope) * r;
-        if (lo >= 0) dst[lo] -= flux;
-        if (hi >= 0) dst[hi] += flux;
-        if (lo < 0 || hi < 0) outflow += Math.abs(flux) * m.dv * m.dw;
-      }
-  };
-  sweep(
-    m.nw,
-    m.nv,
-    (j, i) => j * m.nv + i,
-    (j, i) => u.bv[j * nvf + i],
-    dt / m.dv,
-  );
-  sweep(
-    m.nv,
-    m.nw,
-    (i, j) => j * m.nv + i,
-    (i, j) => u.bw[j * m.nv + i],
-    dt / m.dw,
-  );
-  return outflow;
+  const alongV = { lines: m.nw, n: m.nv, cell: 1, line: m.nv, face: 1, faceLine: m.nv + 1 };
+  const alongW = { lines: m.nv, n: m.nw, cell: m.nv, line: 1, face: m.nv, faceLine: 1 };
+  const edge = sweep(src, dst, u.bv, alongV, dt / m.dv, half) + sweep(src, dst, u.bw, alongW, dt / m.dw, half);
+  return edge * m.dv * m.dw;
 }
 
 /**
  * One transport step in place; returns the mass (∫ f dv dw) that left through the box edges.
  * Order 1: donor cell, forward Euler, stable and positive up to the CFL bound. Order 2:
  * minmod-limited linear faces with Heun's method (SSP-RK2), positive up to half the bound.
- * A step beyond the bound is refused with the bound in the message.
+ * A step beyond the bound is refused with the bound in the message; a caller that has just
+ * computed transportStepBound(m, u) for these velocities passes it as upwindBound (not computed twice).
  */
-export function transportStep(m: Mesh, f: Float64Array, u: FaceVelocities, dt: number, scratch = new Float64Array(f.length), order: 1 | 2 = 1): number {
+export function transportStep(
+  m: Mesh,
+  f: Float64Array,
+  u: FaceVelocities,
+  dt: number,
+  scratch = new Float64Array(f.length),
+  order: 1 | 2 = 1,
+  upwindBound?: number,
+): number {
   requirePositive('dt', dt);
   requireLength('bv (v-face velocities)', u.bv, (m.nv + 1) * m.nw);
   requireLength('bw (w-face velocities)', u.bw, m.nv * (m.nw + 1));
-  const bound = transportStepBound(m, u) / order;
+  const bound = (upwindBound ?? transportStepBound(m, u)) / order;
   if (dt > bound)
     throw new NumericInputError(
       `time step dt = ${dt} is beyond the transport stability (CFL) bound ${bound.toPrecision(6)}${order === 2 ? ' (order 2: half the upwind bound)' : ''}`,
