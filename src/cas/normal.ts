@@ -53,11 +53,25 @@ const E_KEY = keyOf(E_ATOM);
 
 export { polyAtom };
 
-/** The declarations a normal form is computed under, with its own cache (each entry with the work it cost, charged again on reuse). */
+/** A memoised normal form and the work it cost (charged again on reuse). */
+interface Memo {
+  readonly poly: Poly;
+  readonly work: number;
+}
+
+/**
+ * The declarations a normal form is computed under, with its own caches: by expression object, and
+ * by structural key (keyOf), so an equal sub-expression built anew (a derivative's repeated factors,
+ * a side printed and parsed again) reuses the normal form of its twin.
+ */
 interface Ctx {
   readonly a: Assumptions;
-  readonly cache: WeakMap<object, { readonly poly: Poly; readonly work: number }>;
+  readonly cache: WeakMap<object, Memo>;
+  readonly byKey: Map<string, Memo>;
 }
+
+/** Most structural entries a context keeps (then it starts afresh: the memo stays bounded in a long process). */
+const MAX_KEYED = 50_000;
 const contexts = new Map<string, Ctx>();
 let byObject = new WeakMap<Assumptions, Ctx>();
 registerMemo(() => {
@@ -71,7 +85,7 @@ function contextFor(a: Assumptions): Ctx {
   const key = assumptionsKey(a);
   c = contexts.get(key);
   if (!c) {
-    c = { a, cache: new WeakMap() };
+    c = { a, cache: new WeakMap(), byKey: new Map() };
     contexts.set(key, c);
   }
   byObject.set(a, c);
@@ -84,15 +98,27 @@ export function toPoly(e: Expr): Poly {
 }
 
 function poly(e: Expr, ctx: Ctx): Poly {
-  const hit = ctx.cache.get(e);
+  let hit = ctx.cache.get(e);
   if (hit) {
     chargeReused(hit.work);
     return hit.poly;
   }
+  // symbols and numbers are cheaper to normalise than to look up by key
+  const key = e.kind === 'sym' || e.kind === 'num' ? undefined : keyOf(e);
+  hit = key === undefined ? undefined : ctx.byKey.get(key);
+  if (hit) {
+    ctx.cache.set(e, hit);
+    chargeReused(hit.work);
+    return hit.poly;
+  }
   const w0 = workSpent();
-  const p = settle(raw(e, ctx), ctx);
-  ctx.cache.set(e, { poly: p, work: workSpent() - w0 });
-  return p;
+  const memo = { poly: settle(raw(e, ctx), ctx), work: workSpent() - w0 };
+  ctx.cache.set(e, memo);
+  if (key !== undefined) {
+    if (ctx.byKey.size >= MAX_KEYED) ctx.byKey.clear();
+    ctx.byKey.set(key, memo);
+  }
+  return memo.poly;
 }
 
 function raw(e: Expr, ctx: Ctx): Poly {
