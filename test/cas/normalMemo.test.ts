@@ -2,10 +2,10 @@
  * Normal forms memoised by structure (issue 22): an equal expression built anew reuses its twin's
  * normal form, which must be the one a fresh computation gives, only under the same declarations,
  * and charged its work again. The rational fast paths give the normalised values the general path
- * gives.
+ * gives; a declaration layer given twice merges as if given once.
  */
 import { describe, it, expect } from 'vitest';
-import { parseExpr, toPoly, polyKey, clearMemos, withAssumptions, setLimits, LimitError, seededRandom } from '../../src/cas/index.ts';
+import { parseExpr, toPoly, polyKey, clearMemos, withAssumptions, mergeAssumptions, setLimits, LimitError, seededRandom } from '../../src/cas/index.ts';
 import { q, qadd, qmul, qToString } from '../../src/cas/rational.ts';
 import type { Assumptions } from '../../src/cas/index.ts';
 
@@ -69,6 +69,26 @@ describe('rational fast paths', () => {
       expect(qToString(qadd(a, c))).toBe(qToString(q(a.p * c.q + c.p, c.q)));
       expect(q(a.p, 1).q).toBe(1n);
       expect(q(-6, -4)).toEqual({ p: 3n, q: 2n });
+    }
+  });
+});
+
+describe('merging declarations', () => {
+  it('a layer given again changes nothing: the merge of each layer once, in order', () => {
+    const kinds = ['real', 'positive', 'nonnegative', 'negative', 'nonzero', 'integer'] as const;
+    const rand = seededRandom(4);
+    const layer = (): Assumptions => Object.fromEntries(['x', 'y', 'z', 'w'].filter(() => rand() < 0.6).map((n) => [n, kinds[Math.floor(rand() * 6)]]));
+    const outcome = (f: () => Assumptions) => {
+      try {
+        return JSON.stringify(f());
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    for (let k = 0; k < 300; k++) {
+      const [a, b] = [layer(), layer()];
+      expect(outcome(() => mergeAssumptions(a, undefined, b, a, b))).toBe(outcome(() => mergeAssumptions(a, b)));
+      expect(outcome(() => mergeAssumptions(a, a))).toBe(outcome(() => mergeAssumptions(a)));
     }
   });
 });
