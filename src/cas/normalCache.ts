@@ -16,15 +16,17 @@ interface Memo {
   readonly work: number;
 }
 
-/** The declarations a normal form is computed under, with its caches. */
+/** The declarations a normal form is computed under, with its caches (keyChars: the length of the keys held). */
 export interface Ctx {
   readonly a: Assumptions;
   readonly cache: WeakMap<object, Memo>;
   readonly byKey: Map<string, Memo>;
+  keyChars: number;
 }
 
-/** Most structural entries a context keeps (then it starts afresh: the memo stays bounded in a long process). */
+/** Most structural entries, and characters of their keys, a context keeps (then it starts afresh: the memo stays bounded in a long process). */
 const MAX_KEYED = 50_000;
+const MAX_KEY_CHARS = 20_000_000;
 const contexts = new Map<string, Ctx>();
 let byObject = new WeakMap<Assumptions, Ctx>();
 registerMemo(() => {
@@ -39,7 +41,7 @@ export function contextFor(a: Assumptions): Ctx {
   const key = assumptionsKey(a);
   c = contexts.get(key);
   if (!c) {
-    c = { a, cache: new WeakMap(), byKey: new Map() };
+    c = { a, cache: new WeakMap(), byKey: new Map(), keyChars: 0 };
     contexts.set(key, c);
   }
   byObject.set(a, c);
@@ -68,6 +70,10 @@ export function remember(e: Expr, ctx: Ctx, poly: Poly, work: number): void {
   ctx.cache.set(e, memo);
   const key = structuralKey(e);
   if (key === undefined) return;
-  if (ctx.byKey.size >= MAX_KEYED) ctx.byKey.clear();
+  if (ctx.byKey.size >= MAX_KEYED || ctx.keyChars + key.length > MAX_KEY_CHARS) {
+    ctx.byKey.clear();
+    ctx.keyChars = 0;
+  }
   ctx.byKey.set(key, memo);
+  ctx.keyChars += key.length;
 }
