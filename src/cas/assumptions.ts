@@ -45,13 +45,17 @@ export function validateAssumptions(assume: unknown, where: string): Assumptions
 /** Merge declarations; a symbol declared twice must be declared alike (a later `real` never weakens). */
 export function mergeAssumptions(...layers: (Assumptions | undefined)[]): Assumptions {
   const out: Record<string, AssumptionKind> = {};
-  for (const layer of layers)
-    for (const [name, kind] of Object.entries(layer ?? {})) {
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    // a layer given again adds nothing (combining kinds is idempotent): the sides of an identity share their scope's
+    if (!layer || layers.indexOf(layer) < i) continue;
+    for (const [name, kind] of Object.entries(layer)) {
       const prev = out[name];
       const both = prev === undefined ? kind : combineKinds(prev, kind);
       if (both === null) throw new AssumptionError(`symbol ${name} is declared both ${prev} and ${kind}`);
       out[name] = both;
     }
+  }
   return out;
 }
 

@@ -13,12 +13,12 @@
 import { Q, q, ONE, qadd, qmul, qneg, qIsZero, qIsInt, qIsOne, qSign, qpowRational } from './rational.ts';
 import { Expr, pow, num, fn, keyOf } from './expr.ts';
 import { primeFactors } from './primes.ts';
-import { Assumptions, currentAssumptions, assumptionsKey } from './assumptions.ts';
+import { currentAssumptions } from './assumptions.ts';
 import { isPositive, isNonnegative, signOf } from './sign.ts';
 import { rewriteFunction } from './functionRules.ts';
 import { knownFunction } from './registry.ts';
 import { rewriteTerm, atomRuleMayApply } from './atomRules.ts';
-import { registerMemo } from './memo.ts';
+import { Ctx, contextFor, recall, remember } from './normalCache.ts';
 import {
   Poly,
   Term,
@@ -41,7 +41,6 @@ import {
   floorQ,
   withWorkBudget,
   workSpent,
-  chargeReused,
 } from './polyCore.ts';
 
 export type { Poly, Term, Factor } from './polyCore.ts';
@@ -53,45 +52,17 @@ const E_KEY = keyOf(E_ATOM);
 
 export { polyAtom };
 
-/** The declarations a normal form is computed under, with its own cache (each entry with the work it cost, charged again on reuse). */
-interface Ctx {
-  readonly a: Assumptions;
-  readonly cache: WeakMap<object, { readonly poly: Poly; readonly work: number }>;
-}
-const contexts = new Map<string, Ctx>();
-let byObject = new WeakMap<Assumptions, Ctx>();
-registerMemo(() => {
-  contexts.clear();
-  byObject = new WeakMap();
-});
-
-function contextFor(a: Assumptions): Ctx {
-  let c = byObject.get(a);
-  if (c) return c;
-  const key = assumptionsKey(a);
-  c = contexts.get(key);
-  if (!c) {
-    c = { a, cache: new WeakMap() };
-    contexts.set(key, c);
-  }
-  byObject.set(a, c);
-  return c;
-}
-
 /** The normal form of an expression, under the assumptions in force. */
 export function toPoly(e: Expr): Poly {
   return withWorkBudget(() => poly(e, contextFor(currentAssumptions())));
 }
 
 function poly(e: Expr, ctx: Ctx): Poly {
-  const hit = ctx.cache.get(e);
-  if (hit) {
-    chargeReused(hit.work);
-    return hit.poly;
-  }
+  const hit = recall(e, ctx);
+  if (hit) return hit;
   const w0 = workSpent();
   const p = settle(raw(e, ctx), ctx);
-  ctx.cache.set(e, { poly: p, work: workSpent() - w0 });
+  remember(e, ctx, p, workSpent() - w0);
   return p;
 }
 
@@ -292,7 +263,11 @@ function expandablePart(f: Factor): bigint {
  */
 function settle(p: Poly, ctx: Ctx): Poly {
   let dirty = false;
-  for (const t of p.values()) if (t.factors.some((f) => expandablePart(f) !== 0n || atomRuleMayApply(f))) dirty = true;
+  for (const t of p.values())
+    if (t.factors.some((f) => expandablePart(f) !== 0n || atomRuleMayApply(f))) {
+      dirty = true;
+      break;
+    }
   if (!dirty) return p;
   const parts: Poly[] = [];
   const polyOf = (e: Expr) => poly(e, ctx);

@@ -102,8 +102,12 @@ function checkClock(): void {
 /** Milliseconds left before the method's or the call's deadline (Infinity when neither is set). */
 export const msLeft = (): number => Math.min(deadline, currentCallDeadline()) - performance.now();
 
+/** The exponent's text in a key (the common exponent 1 without a BigInt conversion). */
+const expText = (k: Q): string => (k.p === 1n && k.q === 1n ? '1' : qToString(k));
+
 function termKey(factors: readonly Factor[], expo?: Poly): string {
-  const f = factors.map((x) => `${x.key}^${qToString(x.exp)}`).join('*');
+  let f = '';
+  for (let i = 0; i < factors.length; i++) f += `${i > 0 ? '*' : ''}${factors[i].key}^${expText(factors[i].exp)}`;
   return expo ? `${f}|e:${polyKey(expo)}` : f;
 }
 
@@ -215,7 +219,8 @@ export function mergeFactors(a: readonly Factor[], b: readonly Factor[]): { fact
 export function termMul(a: Term, b: Term): Term {
   const { factors, coef } = mergeFactors(a.factors, b.factors);
   const expo = a.expo && b.expo ? polyAdd(a.expo, b.expo) : (a.expo ?? b.expo);
-  return makeTerm(qmul(qmul(a.coef, b.coef), coef), factors, expo);
+  const c = qmul(a.coef, b.coef);
+  return makeTerm(coef === ONE ? c : qmul(c, coef), factors, expo);
 }
 
 const BIG = 1n << 1024n;

@@ -15,14 +15,19 @@ export interface Q {
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
 /** The rational p/q in lowest terms; throws on a zero denominator. */
 export function q(p: bigint | number, d: bigint | number = 1n): Q {
-  let P = BigInt(p);
-  let D = BigInt(d);
+  let P = typeof p === 'bigint' ? p : BigInt(p);
+  let D = typeof d === 'bigint' ? d : BigInt(d);
+  if (D === 1n) return { p: P, q: 1n }; // an integer is in lowest terms already
   if (D === 0n) throw new Error('rational with zero denominator');
   if (D < 0n) {
     P = -P;
@@ -38,11 +43,12 @@ export const ONE = q(1);
 export const MINUS_ONE = q(-1);
 
 /** Sum of two rationals. */
-export const qadd = (a: Q, b: Q): Q => (a.q === b.q ? q(a.p + b.p, a.q) : q(a.p * b.q + b.p * a.q, a.q * b.q));
+export const qadd = (a: Q, b: Q): Q =>
+  a.q === 1n && b.q === 1n ? { p: a.p + b.p, q: 1n } : a.q === b.q ? q(a.p + b.p, a.q) : q(a.p * b.q + b.p * a.q, a.q * b.q);
 /** Difference of two rationals. */
 export const qsub = (a: Q, b: Q): Q => qadd(a, qneg(b));
 /** Product of two rationals. */
-export const qmul = (a: Q, b: Q): Q => q(a.p * b.p, a.q * b.q);
+export const qmul = (a: Q, b: Q): Q => (a.q === 1n && b.q === 1n ? { p: a.p * b.p, q: 1n } : q(a.p * b.p, a.q * b.q));
 /** Quotient of two rationals; throws on division by zero. */
 export const qdiv = (a: Q, b: Q): Q => q(a.p * b.q, a.q * b.p);
 /** Negation. */

@@ -29,13 +29,20 @@ const fromNumber = (v: number): LogValue | undefined =>
   Number.isNaN(v) ? undefined : v === 0 ? { sign: 0, log: -Infinity } : { sign: v > 0 ? 1 : -1, log: Math.log(Math.abs(v)) };
 const toNumber = (x: LogValue): number => (x.sign === 0 ? 0 : x.sign * Math.exp(x.log));
 
-/** The sum of signed log values (log-sum-exp about the largest term). */
+/** The sum of signed log values (log-sum-exp about the largest term; terms in order, zeros skipped). */
 function logSum(xs: readonly LogValue[]): LogValue | undefined {
-  const nz = xs.filter((x) => x.sign !== 0);
-  if (nz.length === 0) return { sign: 0, log: -Infinity };
-  const top = Math.max(...nz.map((x) => x.log));
+  let top = -Infinity;
+  let nonzero = false;
+  for (const x of xs)
+    if (x.sign !== 0) {
+      nonzero = true;
+      top = Math.max(top, x.log);
+    }
+  if (!nonzero) return { sign: 0, log: -Infinity };
   if (!Number.isFinite(top)) return undefined;
-  const sum = fromNumber(nz.reduce((a, x) => a + x.sign * Math.exp(x.log - top), 0));
+  let a = 0;
+  for (const x of xs) if (x.sign !== 0) a += x.sign * Math.exp(x.log - top);
+  const sum = fromNumber(a);
   return sum && sum.sign !== 0 ? { sign: sum.sign, log: sum.log + top } : sum;
 }
 
@@ -50,8 +57,13 @@ export function logValue(e: Expr, s: Sample): LogValue | undefined {
     case 'sym':
       return e.name === 'pi' ? fromNumber(Math.PI) : e.name in s ? fromNumber(s[e.name]) : undefined;
     case 'add': {
-      const ts = e.terms.map((t) => logValue(t, s));
-      return ts.every((t): t is LogValue => !!t) ? logSum(ts) : undefined;
+      const ts: LogValue[] = [];
+      for (const t of e.terms) {
+        const v = logValue(t, s);
+        if (!v) return undefined;
+        ts.push(v);
+      }
+      return logSum(ts);
     }
     case 'mul': {
       let sign = 1;
@@ -162,6 +174,13 @@ export function logNote(l: SideValue, r: SideValue): string | undefined {
 const sideNote = (name: string, x: SideValue): string =>
   x.log && x.log.sign !== 0 ? `${name} = ${x.log.sign < 0 ? '-' : ''}10^${(x.log.log / Math.LN10).toFixed(1)}` : `${name} = ${x.v}`;
 
+/** The bounded values of xs folded from the left with op (as a reduce without a seed, without its arrays). */
+function foldBounded(xs: readonly Expr[], s: Sample, op: (a: Bounded, b: Bounded) => Bounded): Bounded {
+  let acc = boundedValue(xs[0], s);
+  for (let i = 1; i < xs.length; i++) acc = op(acc, boundedValue(xs[i], s));
+  return acc;
+}
+
 /** The value of e at the sample with a bound on its rounding error (running error analysis of src/cas/witness). */
 export function boundedValue(e: Expr, s: Sample): Bounded {
   switch (e.kind) {
@@ -172,9 +191,9 @@ export function boundedValue(e: Expr, s: Sample): Bounded {
     case 'sym':
       return e.name === 'pi' ? approx(Math.PI, UNIT * 4) : exact(s[e.name]);
     case 'add':
-      return e.terms.map((t) => boundedValue(t, s)).reduce(bAdd);
+      return foldBounded(e.terms, s, bAdd);
     case 'mul':
-      return e.factors.map((t) => boundedValue(t, s)).reduce(bMul);
+      return foldBounded(e.factors, s, bMul);
     case 'pow':
       return bPow(boundedValue(e.base, s), boundedValue(e.exponent, s));
     case 'fn': {

@@ -70,11 +70,16 @@ const CLOSED: readonly ('lo' | 'hi')[] = [];
 
 /** The bounds of a dimension at the values of the dimensions before it, open ends pulled inside. */
 export function boundsOf(d: Dimension, s: Sample): [number, number] {
-  return boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), s);
+  const out: [number, number] = [0, 0];
+  boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), s, out);
+  return out;
 }
 
-/** The bounds of a dimension from its raw bounds (evaluated once), open ends pulled inside. */
-function boundsFrom(d: Dimension, rawLo: number, rawHi: number, s: Sample): [number, number] {
+/** Scratch bounds for valueAt (a search reads them at every point: no array per point). */
+const SCRATCH: [number, number] = [0, 0];
+
+/** The bounds of a dimension from its raw bounds (evaluated once), open ends pulled inside, written into out. */
+function boundsFrom(d: Dimension, rawLo: number, rawHi: number, s: Sample, out: [number, number]): void {
   let lo = rawLo;
   let hi = rawHi;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo <= hi))
@@ -83,7 +88,8 @@ function boundsFrom(d: Dimension, rawLo: number, rawHi: number, s: Sample): [num
   const open = d.open ?? CLOSED;
   if (open.includes('lo')) lo += Math.max(width, Math.abs(lo)) * INSIDE;
   if (open.includes('hi')) hi -= Math.max(width, Math.abs(hi)) * INSIDE;
-  return [lo, Math.max(lo, hi)];
+  out[0] = lo;
+  out[1] = Math.max(lo, hi);
 }
 
 /** Fraction of the unit interval that maps to the exact lower bound 0 of a log dimension. */
@@ -101,7 +107,9 @@ function logFloor(d: Dimension, lo: number, hi: number, rawLo: number): { floor:
 /** The value of one dimension at u in [0, 1]. */
 function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
   const rawLo = boundAt(d.lo, s);
-  const [lo, hi] = boundsFrom(d, rawLo, boundAt(d.hi, s), s);
+  boundsFrom(d, rawLo, boundAt(d.hi, s), s, SCRATCH);
+  const lo = SCRATCH[0];
+  const hi = SCRATCH[1];
   const log = (d.scale ?? 'linear') === 'log' || (reading === 'log' && rawLo >= 0);
   if (!log || hi <= 0) return lo + (hi - lo) * u;
   if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);

@@ -93,6 +93,24 @@ function centroidOf(simplex: readonly (readonly number[])[], n: number): number[
   return out;
 }
 
+/**
+ * Order the simplex by value, in place: a stable insertion sort (ties keep their order), so the
+ * same permutation as a stable sort of the indices by value, without the arrays it allocates.
+ */
+export function sortSimplex(simplex: number[][], values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    const p = simplex[i];
+    let j = i - 1;
+    for (; j >= 0 && values[j] > v; j--) {
+      values[j + 1] = values[j];
+      simplex[j + 1] = simplex[j];
+    }
+    values[j + 1] = v;
+    simplex[j + 1] = p;
+  }
+}
+
 /** Nelder–Mead on the unit cube (clamped), from x0 with an initial step; returns the best point. */
 function nelderMead(objective: (u: readonly number[]) => number, x0: readonly number[], iterations: number, step = 0.1): { x: number[]; fx: number } {
   const n = x0.length;
@@ -106,9 +124,7 @@ function nelderMead(objective: (u: readonly number[]) => number, x0: readonly nu
   let simplex = [clamp(x0), ...Array.from({ length: n }, (_, i) => clamp(x0.map((x, j) => (j === i ? (x + step > 1 ? x - step : x + step) : x))))];
   let values = simplex.map(f);
   for (let it = 0; it < iterations && spent < budget; it++) {
-    const order = values.map((_v, i) => i).sort((a, b) => values[a] - values[b]);
-    simplex = order.map((i) => simplex[i]);
-    values = order.map((i) => values[i]);
+    sortSimplex(simplex, values);
     const centroid = centroidOf(simplex, n);
     const xr = along(centroid, simplex[n], -1);
     const fr = f(xr);

@@ -80,15 +80,11 @@ export function randomTrigSum(arity: number, rand: () => number): TrigSum {
   return { c0, terms };
 }
 
-/** The coefficient prod_i w_i^d_i of a term's derivative, and the order |d|. */
-function derivativeFactor(w: readonly number[], derivs: readonly number[]): { factor: number; order: number } {
+/** The coefficient prod_i w_i^d_i of a term's derivative. */
+function derivativeFactor(w: readonly number[], derivs: readonly number[]): number {
   let factor = 1;
-  let order = 0;
-  derivs.forEach((d, i) => {
-    factor *= w[i] ** d;
-    order += d;
-  });
-  return { factor, order };
+  for (let i = 0; i < derivs.length; i++) factor *= w[i] ** derivs[i];
+  return factor;
 }
 
 function hash(s: string): number {
@@ -99,24 +95,29 @@ function hash(s: string): number {
 
 /** The random stand-ins of one seed: the same name gets the same function (and its derivatives) wherever it occurs. */
 export class RandomFunctions {
-  private readonly made = new Map<string, TrigSum>();
+  /** The stand-ins made so far, by name and then by arity (no key text per evaluation). */
+  private readonly made = new Map<string, TrigSum[]>();
   constructor(private readonly seed: number) {}
 
   /** The stand-in for name with this many arguments. */
   standIn(name: string, arity: number): TrigSum {
-    const key = `${name}/${arity}`;
-    let f = this.made.get(key);
+    let byArity = this.made.get(name);
+    if (!byArity) {
+      byArity = [];
+      this.made.set(name, byArity);
+    }
+    let f = byArity[arity];
     if (!f) {
       f = randomTrigSum(arity, seededRandom(this.seed * 104729 + hash(name)));
-      this.made.set(key, f);
+      byArity[arity] = f;
     }
     return f;
   }
 
   /** d^derivs name(args) in floats, with a rigorous bound: the arguments' errors through the Lipschitz constant, every rounding. */
   evaluate(name: string, args: readonly Bounded[], derivs: readonly number[] = []): Bounded {
-    if (args.some((a) => Number.isNaN(a.v))) return UNDEFINED;
-    if (!args.every((a) => Number.isFinite(a.v) && Number.isFinite(a.e))) return OVERFLOW;
+    for (const a of args) if (Number.isNaN(a.v)) return UNDEFINED;
+    for (const a of args) if (!(Number.isFinite(a.v) && Number.isFinite(a.e))) return OVERFLOW;
     const f = this.standIn(name, args.length);
     const n = args.length;
     let order = 0;
@@ -125,7 +126,7 @@ export class RandomFunctions {
     let magnitude = Math.abs(value);
     let e = 0;
     for (const t of f.terms) {
-      const { factor } = derivativeFactor(t.w, derivs);
+      const factor = derivativeFactor(t.w, derivs);
       const C = t.c * factor;
       let theta = t.phi + (order * Math.PI) / 2;
       let thetaSize = Math.abs(theta);
