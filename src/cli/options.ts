@@ -118,6 +118,15 @@ function convert(spec: OptionSpec, raw: string): string | number {
   return x;
 }
 
+/** Check a value given other than on the command line (a value of `sweep --scan`) as the option itself would be: a UsageError naming both. */
+export function checkOptionValue(spec: OptionSpec, raw: string, where: string): string | number {
+  try {
+    return convert(spec, raw);
+  } catch (err) {
+    throw new UsageError(`${where}: ${(err as Error).message}`);
+  }
+}
+
 /** The message of parseArgs' own errors, reworded to name the command and stay on one line. */
 function parseArgsError(command: string, err: Error & { code?: string }): UsageError {
   const unknown = /^Unknown option '([^']+)'/.exec(err.message);

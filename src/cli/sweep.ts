@@ -20,9 +20,15 @@ import {
   taskCount,
   taskIndex,
 } from '../dist/index.ts';
-import { UsageError } from './options.ts';
+import { checkOptionValue, type OptionSpec, UsageError } from './options.ts';
 import { paperProgram, programSource } from './network.ts';
 import { PACKAGE_ROOT } from './repository.ts';
+
+/** The program's arguments that are not plan options, with their bounds. */
+const RUNTIME_ARGUMENTS: readonly OptionSpec[] = [
+  { name: 'steps', type: 'integer', min: 1, help: 'time steps' },
+  { name: 'replica', type: 'integer', min: 0, help: 'the replica (its random numbers)' },
+];
 
 const ACTIONS = ['plan', 'task', 'array', 'ranks', 'run', 'gather', 'submit'] as const;
 
@@ -30,13 +36,17 @@ const ACTIONS = ['plan', 'task', 'array', 'ranks', 'run', 'gather', 'submit'] as
 const cliPrefix = (): string[] => [process.execPath, join(PACKAGE_ROOT, 'bin', 'fhn-derive.mjs')];
 
 /** Run one action; resolves to the exit code. */
-export async function runSweepAction(positionals: readonly string[], values: Readonly<Record<string, string | number>>): Promise<number> {
+export async function runSweepAction(
+  positionals: readonly string[],
+  values: Readonly<Record<string, string | number>>,
+  options: readonly OptionSpec[] = [],
+): Promise<number> {
   const [action, dir, index] = positionals;
   if (!(ACTIONS as readonly string[]).includes(action))
     throw new UsageError(`sweep: unknown action ${JSON.stringify(action)} (actions: ${ACTIONS.join(', ')})`);
   const needsIndex = action === 'task' || action === 'array';
   if (needsIndex !== (index !== undefined)) throw new UsageError(`sweep ${action}: ${needsIndex ? 'give DIR and INDEX' : 'give DIR only'}`);
-  if (action === 'plan') return plan(dir, values);
+  if (action === 'plan') return plan(dir, values, options);
   const s = readSweep(dir);
   switch (action) {
     case 'task':
@@ -71,13 +81,16 @@ export async function runSweepAction(positionals: readonly string[], values: Rea
 }
 
 /** sweep plan DIR --scan NAME=...: the program, its build, sweep.json, the scripts; prints what to run next. */
-async function plan(dir: string, values: Readonly<Record<string, string | number>>): Promise<number> {
+async function plan(dir: string, values: Readonly<Record<string, string | number>>, options: readonly OptionSpec[]): Promise<number> {
   if (values.scan === undefined) throw new UsageError('sweep plan: --scan NAME=A..B or NAME=V1,V2,... is needed (e.g. --scan replica=0..15)');
   const program = await paperProgram(values);
   const constants = Object.entries(program.bindings)
     .filter(([, b]) => b.kind === 'constant')
     .map(([u]) => u);
   const scan = parseScan(values.scan as string, ['neurons', 'steps', 'samples', 'dt', 'seed', 'replica', ...constants]);
+  // each scanned value is checked as its option would be (--scan eps=-0.1,0.2 is refused here, not by task 0)
+  const spec = [...options, ...RUNTIME_ARGUMENTS].find((o) => o.name === scan.name);
+  if (spec) for (const v of scan.values) checkOptionValue(spec, v, `--scan ${scan.name}`);
   const command = `npx fhn-derive sweep plan ${dir} --scan ${values.scan}`;
   const { sweep, files } = planSweep(dir, {
     title: program.title,

@@ -171,6 +171,23 @@ describe('tools missing', () => {
   });
 });
 
+describe('scanned values are checked as their options are, before anything is written', () => {
+  it.each([
+    ['eps=-0.1,0.2', /--scan eps: option --eps must be > 0, got -0\.1/],
+    ['dt=0,0.001', /--scan dt: option --dt must be > 0, got 0/],
+    ['neurons=1,64', /--scan neurons: option --neurons must be >= 2, got 1/],
+    ['seed=1,4294967296', /--scan seed: option --seed must be <= 4294967295/],
+    ['replica=-1,2', /--scan replica: .*must be >= 0, got -1/],
+    ['steps=1.5,3', /--scan steps: .*"1\.5" is not an integer/],
+  ])('--scan %s is refused (exit 2), naming the value', async (scan, says) => {
+    const d = join(dir, `refused-${scan.replace(/\W/g, '_')}`);
+    const errs: string[] = [];
+    expect(await cli(['sweep', 'plan', d, '--scan', scan], { out: () => {}, err: (t: string) => errs.push(t) })).toBe(2);
+    expect(errs.join('\n')).toMatch(says);
+    expect(existsSync(join(d, 'sweep.json'))).toBe(false);
+  });
+});
+
 describe.skipIf(!haveCompiler())('the sweep command on this machine', () => {
   it('plans, refuses bad task indices and elements by name (exit 2), runs one task and gathers only when all are there', async () => {
     const d = join(dir, 'cmd');

@@ -37,6 +37,6 @@ export const sweepCommand: CommandSpec = {
     const values = Object.fromEntries(
       SWEEP_OPTIONS.filter((o) => args.has(o.name)).map((o) => [o.name, o.type === 'string' ? args.string(o.name) : args.number(o.name)]),
     );
-    return runSweepAction(args.positionals, values);
+    return runSweepAction(args.positionals, values, SWEEP_OPTIONS);
   },
 };
