@@ -64,12 +64,18 @@ export function claimsJson(claims: readonly ClaimRecord[]) {
   };
 }
 
-/** An inequality checked on samples, for claims.json: holds, samples, worst margin and where. */
+/** An inequality for claims.json: holds, by which method, on what it rests, samples, worst margin and where. */
 function inequalityJson(o: InequalityOutcome): Record<string, unknown> {
   return {
     label: o.label,
     printed: o.printed,
     holds: o.holds,
+    method: o.method,
+    ...(o.region ? { region: o.region } : {}),
+    ...(o.rules?.length ? { rules: o.rules } : {}),
+    // what a proof rests on (hypotheses, claims, context facts): the verdict's conditions, shown with it
+    ...(o.facts?.length ? { facts: o.facts } : {}),
+    ...(o.dependsOn?.length ? { dependsOn: o.dependsOn } : {}),
     samples: o.samples,
     worstMargin: o.worstMargin,
     worstRelativeMargin: o.worstRelativeMargin,

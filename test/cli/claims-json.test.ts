@@ -17,6 +17,18 @@ describe('claims.json', () => {
     expect(json.inequalities[0]).toMatchObject({ label: 'am-gm', holds: true, samples: 4, worstMargin: 0, worstAt: { x: 1 } });
   });
 
+  it('writes how an inequality was decided and what a proof rests on (method, region, facts, claims it depends on)', () => {
+    const rec = decideInequalityClaim({ id: 'ineq', source: 'test', title: 'x^2 + 1 >= 2x' }, () => ({
+      inequalities: [{ label: 'am-gm', printed: '2x <= x^2 + 1', lhs: P('2*x'), rhs: P('x^2 + 1'), samples: grid({ x: [0, 1] }) }],
+    }));
+    const proven = { ...rec.inequalities![0], method: 'proof' as const, region: 'x in [0, 3]', facts: ['x >= 0 (hypothesis)'], dependsOn: ['lemma-1'] };
+    const [json] = claimsJson([{ ...rec, inequalities: [proven] }]).claims as Record<string, any>[];
+    expect(json.inequalities[0]).toMatchObject({ method: 'proof', region: 'x in [0, 3]', facts: ['x >= 0 (hypothesis)'], dependsOn: ['lemma-1'] });
+    const [plain] = claimsJson([rec]).claims as Record<string, any>[];
+    expect(plain.inequalities[0].method).toBe('samples');
+    expect(plain.inequalities[0]).not.toHaveProperty('facts');
+  });
+
   it('writes the counterexample and the corrected form when the printed inequality fails', () => {
     const rec = decideInequalityClaim({ id: 'bad', source: 'test', title: 'x^2 <= x' }, () => ({
       inequalities: [
