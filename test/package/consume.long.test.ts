@@ -65,7 +65,7 @@ export default derivation('a wrong claim', 'mine', (d) => {
 `,
 };
 
-/** Bare module specifiers imported (statically or dynamically) by the ES modules reachable from an entry file. */
+/** Bare module specifiers imported (statically or dynamically) or required (`require(...)`, `createRequire(...)(...)`, `.resolve(...)`) by the ES modules reachable from an entry file. */
 function bareImports(entry: string): Set<string> {
   const seen = new Set<string>();
   const bare = new Set<string>();
@@ -76,9 +76,9 @@ function bareImports(entry: string): Set<string> {
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(
-      /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|(?:\brequire|\bcreateRequire\([^()]*(?:\([^()]*\))?[^()]*\))(?:\.resolve)?\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
     )) {
-      const spec = m[1] ?? m[2] ?? m[3];
+      const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
       if (spec.startsWith('.')) todo.push(resolve(dirname(file), spec));
       else bare.add(spec);
     }
