@@ -63,14 +63,15 @@ describe('a sweep as a Slurm job array with a dependent gather', () => {
 
   it('a failing element: the gather never runs, no table is written', () => {
     const a = join(dir, 'failing');
-    // neurons=1 is refused by the program: task 1 fails, so its element does
-    expect(cli(['sweep', 'plan', a, '--scan', 'neurons=400,1,401', '--neurons', '400', '--t', '0.01', '--samples', '1']).status).toBe(0);
+    // a value the plan cannot refuse (it checks each scanned value as its option, and dt = 10 is > 0) but the program
+    // stops: the step count is fixed by the plan (t/dt = 10), so task 1 takes steps of 10, the run blows up, and its element fails
+    expect(cli(['sweep', 'plan', a, '--scan', 'dt=0.001,10,0.002', '--neurons', '400', '--t', '0.01', '--samples', '1']).status).toBe(0);
     const submitted = cli(['sweep', 'submit', a], env());
     expect(submitted.status, submitted.stderr).toBe(0);
     const ids = /array as job (\d+) and the gather as job (\d+)/.exec(submitted.stdout)?.slice(1) ?? [];
     waitQueueEmpty(ids, 180_000);
     expect(existsSync(join(a, 'sweep.csv'))).toBe(false);
     expect(existsSync(join(a, 'tasks', 'task-000000.csv'))).toBe(true);
-    expect(readdirSync(join(a, 'logs')).some((f) => readFileSync(join(a, 'logs', f), 'utf8').includes('task 1 (neurons=1) failed'))).toBe(true);
+    expect(readdirSync(join(a, 'logs')).some((f) => readFileSync(join(a, 'logs', f), 'utf8').includes('task 1 (dt=10) failed'))).toBe(true);
   });
 });
