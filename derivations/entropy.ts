@@ -110,15 +110,25 @@ export function densityPair(family: number, seed: number): [number[], number[]] 
   }
 }
 
+/** The 200 cell centres of densityPair on [-8, 8]. */
+const CELLS = Array.from({ length: 200 }, (_, i) => -8 + (16 * (i + 0.5)) / 200);
+
+/** A mixture of two Gaussians (means m1, m2, widths s1, s2, weight c of the second) on CELLS, normalised to sum 1 (loops: the searches ask for thousands). */
+function mixture(m1: number, s1: number, m2: number, s2: number, c: number): number[] {
+  const p = new Array<number>(CELLS.length);
+  let total = 0;
+  for (let i = 0; i < CELLS.length; i++) {
+    const y = CELLS[i];
+    p[i] = ((1 - c) * Math.exp(-((y - m1) ** 2) / (2 * s1 ** 2))) / s1 + (c * Math.exp(-((y - m2) ** 2) / (2 * s2 ** 2))) / s2;
+    total += p[i];
+  }
+  for (let i = 0; i < p.length; i++) p[i] /= total;
+  return p;
+}
+
 /** Two densities, each a mixture of two Gaussians (means m, widths sd, weight c of the second), on the 200 cells of densityPair. */
 export function mixturePair(s: Sample): [number[], number[]] {
-  const x = Array.from({ length: 200 }, (_, i) => -8 + (16 * (i + 0.5)) / 200);
-  const one = (m1: number, s1: number, m2: number, s2: number, c: number) => {
-    const p = x.map((y) => ((1 - c) * Math.exp(-((y - m1) ** 2) / (2 * s1 ** 2))) / s1 + (c * Math.exp(-((y - m2) ** 2) / (2 * s2 ** 2))) / s2);
-    const total = p.reduce((a, b) => a + b, 0);
-    return p.map((y) => y / total);
-  };
-  return [one(s.m1, s.s1, s.m2, s.s2, s.c1), one(s.m3, s.s3, s.m4, s.s4, s.c2)];
+  return [mixture(s.m1, s.s1, s.m2, s.s2, s.c1), mixture(s.m3, s.s3, s.m4, s.s4, s.c2)];
 }
 
 /** The densities of a sample: a seeded pair of densityPair when the sample names a family, else the mixtures (memoised: both sides of an inequality ask). */
