@@ -37,9 +37,11 @@ export function sourceFingerprint(root: string, folders: readonly string[]): str
 /**
  * A cross-check cache stored in dir/FINGERPRINT/, one file per check (so files replayed on several
  * worker threads at once never overwrite each other's records); `fresh` ignores what is stored (and
- * overwrites it). Folders of other fingerprints are removed when a record is stored.
+ * overwrites it). Folders of other fingerprints are removed when a record is stored. A record stored
+ * by this same run (`run`: another replay of the file, on another worker) comes back marked as not
+ * cached: it was measured now, and the report must not call it reused from an earlier run.
  */
-export function fileCrossCheckCache(dir: string, fingerprint: string, fresh = false): CrossCheckCache & { readonly reused: () => number } {
+export function fileCrossCheckCache(dir: string, fingerprint: string, fresh = false, run?: string): CrossCheckCache & { readonly reused: () => number } {
   const folder = join(dir, fingerprint);
   const fileOf = (key: string) => join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
   let reused = 0;
@@ -47,8 +49,9 @@ export function fileCrossCheckCache(dir: string, fingerprint: string, fresh = fa
     get(key) {
       if (fresh) return undefined;
       try {
-        const stored = JSON.parse(readFileSync(fileOf(key), 'utf8')) as { key: string; record: CrossCheckRecord };
+        const stored = JSON.parse(readFileSync(fileOf(key), 'utf8')) as { key: string; record: CrossCheckRecord; run?: string };
         if (stored.key !== key || !stored.record.pass) return undefined;
+        if (run !== undefined && stored.run === run) return { ...stored.record, cached: false };
         reused++;
         return stored.record;
       } catch {
@@ -61,7 +64,7 @@ export function fileCrossCheckCache(dir: string, fingerprint: string, fresh = fa
       for (const old of readdirSync(dir)) if (old !== fingerprint) rmSync(join(dir, old), { recursive: true, force: true });
       const file = fileOf(key);
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ key, record }));
+      writeFileSync(tmp, JSON.stringify({ key, record, run }));
       renameSync(tmp, file);
     },
     reused: () => reused,

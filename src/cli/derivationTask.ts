@@ -16,6 +16,8 @@ export interface CrossCheckStore {
   readonly fingerprint: string;
   /** Measure every check again (and overwrite what is stored). */
   readonly fresh: boolean;
+  /** This command's run: a record another replay stored during the same run was measured now, not reused. */
+  readonly run?: string;
 }
 
 /** What the runner asks: a file, the claims (by ordinal) it already stopped with the records that stand for them, and the cross-check cache if any. */
@@ -46,7 +48,7 @@ export async function runDerivationTask(task: DerivationTask, report: (event: Cl
     const { derivation, notation, replays } = await loadDerivation(task.file);
     report({ loaded: true, replays });
     const store = task.crossChecks;
-    const cache = store && fileCrossCheckCache(store.dir, store.fingerprint, store.fresh);
+    const cache = store && fileCrossCheckCache(store.dir, store.fingerprint, store.fresh, store.run);
     const d = withCrossCheckCache(cache, () =>
       derivation.run({
         skip: new Map(task.skip),

@@ -139,7 +139,8 @@ export class Derivation implements DerivationResult {
       this.crossChecks.push(placeholder);
       return placeholder;
     }
-    const rec = stored ? { ...stored, cached: true } : runCrossCheck(meta, measure);
+    // a stored record is reused from an earlier run unless the store says it was measured in this one (cached: false)
+    const rec = stored ? { ...stored, cached: stored.cached ?? true } : runCrossCheck(meta, measure);
     if (cache && !stored) cache.set(key, rec);
     this.crossChecks.push(rec);
     return rec;

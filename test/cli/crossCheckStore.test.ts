@@ -32,6 +32,21 @@ describe('the cross-check cache', () => {
     expect(second.crossChecks[0].value).toBe(first.crossChecks[0].value);
   });
 
+  it('a record another replay stored in this same run is measured, not reused: it is not marked cached', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fhn-cc-'));
+    const { d, calls } = counted();
+    withCrossCheckCache(fileCrossCheckCache(dir, 'f1', false, 'run-1'), () => d.run()); // the other replay, this run
+    const sameRun = fileCrossCheckCache(dir, 'f1', false, 'run-1');
+    const shared = withCrossCheckCache(sameRun, () => d.run());
+    expect(calls.pass).toBe(1); // not measured twice
+    expect(shared.crossChecks[0].cached ?? false).toBe(false);
+    expect(sameRun.reused()).toBe(0);
+    const laterRun = fileCrossCheckCache(dir, 'f1', false, 'run-2');
+    const later = withCrossCheckCache(laterRun, () => d.run());
+    expect(later.crossChecks[0].cached).toBe(true); // an earlier run's record is reused, and says so
+    expect(laterRun.reused()).toBe(1);
+  });
+
   it('measures again under another fingerprint, with --fresh, and without a cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fhn-cc-'));
     const { d, calls } = counted();

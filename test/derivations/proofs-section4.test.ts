@@ -1,9 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import section4 from '../../derivations/proofs-section4.ts';
+import section4a from '../../derivations/proofs-section4a.ts';
 import section4b from '../../derivations/proofs-section4b.ts';
+import section4c from '../../derivations/proofs-section4c.ts';
 
 describe('section 4 proofs', () => {
-  const claims = [...section4.run().claims, ...section4b.run().claims];
+  const claims = [section4, section4a, section4b, section4c].flatMap((d) => d.run().claims);
   const byId = new Map(claims.map((c) => [c.id, c]));
 
   it('gives each step its status, the errata located', () => {

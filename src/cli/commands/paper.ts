@@ -25,6 +25,7 @@ export const paperCommand: CommandSpec = {
         dir: join(PACKAGE_ROOT, 'node_modules', '.cache', 'fhn-derive', 'crosschecks'),
         fingerprint: sourceFingerprint(PACKAGE_ROOT, ['src', 'derivations']),
         fresh: args.flag('fresh'),
+        run: `${process.pid}.${Date.now()}`,
       };
       const { report, runs } = await runThenReport(files, { ...runnerOptions(args), crossChecks });
       const code = report(runs, out);
