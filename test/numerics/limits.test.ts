@@ -5,6 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { timePlan, stepCount, requireCount, requireMemory, estimateErrors, simulate, defineModel, SimulationSpec, TIME_STEP_SAFETY } from '../../src/index.ts';
+import { diagonalGaussian } from '../support/specs.ts';
 
 const names = { t: '--t', dt: '--dt', samples: '--samples' };
 
@@ -90,15 +91,7 @@ describe('error estimates on known numbers', () => {
 const cube = defineModel({ name: 'blow-up', state: ['x', 'y'], density: 'p', drift: ['x^3', '-y'], diffusion: ['1/100', '1/100'] });
 const base: SimulationSpec = {
   model: cube,
-  initial: {
-    gaussian: {
-      mean: [2, 0],
-      covariance: [
-        [0.01, 0],
-        [0, 0.01],
-      ],
-    },
-  },
+  initial: diagonalGaussian([2, 0], 0.01),
   observables: { m: 'mean(x)' },
   t: 1,
   methods: { particles: { kind: 'particles', scheme: 'euler-maruyama', particles: 100, replicas: 2, dt: 0.05 } },

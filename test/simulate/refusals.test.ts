@@ -8,6 +8,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { simulate, defineModel, defineSimulation, SimulationSpec, NumericInputError, MethodSpec } from '../../src/index.ts';
+import { diagonalGaussian } from '../support/specs.ts';
 
 const ou1 = defineModel({ name: 'OU', state: ['x'], density: 'p', parameters: ['k', 's'], drift: ['-k*x'], diffusion: [['s^2/2']] });
 
@@ -90,15 +91,7 @@ describe('stability bounds of the explicit particle schemes, before running', ()
           ['0', '1/10'],
         ],
       }),
-      initial: {
-        gaussian: {
-          mean: [1, 0],
-          covariance: [
-            [0.1, 0],
-            [0, 0.1],
-          ],
-        },
-      },
+      initial: diagonalGaussian([1, 0], 0.1),
       observables: { mx: 'mean(x)' },
       t: 0.2,
       methods: { p: { kind: 'particles', scheme: 'euler-maruyama', particles: 100, replicas: 2, dt: 0.01 } },
