@@ -23,12 +23,16 @@ import {
 import { checkOptionValue, type OptionSpec, UsageError } from './options.ts';
 import { paperProgram, programSource } from './network.ts';
 import { PACKAGE_ROOT } from './repository.ts';
+import { PROGRAM_ARGUMENTS } from '../codegen/cNetworkMain.ts';
 
-/** The program's arguments that are not plan options, with their bounds. */
-const RUNTIME_ARGUMENTS: readonly OptionSpec[] = [
-  { name: 'steps', type: 'integer', min: 1, help: 'time steps' },
-  { name: 'replica', type: 'integer', min: 0, help: 'the replica (its random numbers)' },
-];
+/** The program's own arguments as option specs (their bounds are main()'s), for checking scanned values; `dump` is not scanned. */
+const RUNTIME_ARGUMENTS: readonly OptionSpec[] = PROGRAM_ARGUMENTS.filter((a) => a.name !== 'dump').map((a) => ({
+  name: a.name,
+  type: a.integer ? 'integer' : 'number',
+  min: Number(a.lo),
+  max: Number(a.hi),
+  help: `the program's ${a.name}`,
+}));
 
 const ACTIONS = ['plan', 'task', 'array', 'ranks', 'run', 'gather', 'submit'] as const;
 
@@ -87,7 +91,7 @@ async function plan(dir: string, values: Readonly<Record<string, string | number
   const constants = Object.entries(program.bindings)
     .filter(([, b]) => b.kind === 'constant')
     .map(([u]) => u);
-  const scan = parseScan(values.scan as string, ['neurons', 'steps', 'samples', 'dt', 'seed', 'replica', ...constants]);
+  const scan = parseScan(values.scan as string, [...RUNTIME_ARGUMENTS.map((a) => a.name), ...constants]);
   // each scanned value is checked as its option would be (--scan eps=-0.1,0.2 is refused here, not by task 0)
   const spec = [...options, ...RUNTIME_ARGUMENTS].find((o) => o.name === scan.name);
   if (spec) for (const v of scan.values) checkOptionValue(spec, v, `--scan ${scan.name}`);

@@ -15,6 +15,32 @@ export interface MainParts {
   readonly needed: readonly boolean[];
 }
 
+/** One name=value argument of the program: its C variable (with the cast), its bounds as C literals, integer or not. */
+export interface ProgramArgument {
+  readonly name: string;
+  readonly assign: string;
+  readonly lo: string;
+  readonly hi: string;
+  readonly integer: boolean;
+}
+
+/** The program's arguments besides the model's constants (the one source of their bounds: main() checks them, `sweep plan` checks scanned values against them). */
+export const PROGRAM_ARGUMENTS: readonly ProgramArgument[] = [
+  { name: 'neurons', assign: 'n = (long)', lo: '2', hi: '137438953472.0', integer: true },
+  { name: 'steps', assign: 'steps = (long)', lo: '1', hi: '4294967295.0', integer: true },
+  { name: 'samples', assign: 'samples = (long)', lo: '1', hi: '4294967295.0', integer: true },
+  { name: 'dt', assign: 'dt = ', lo: '4.9e-324', hi: '1.79e308', integer: false },
+  { name: 'seed', assign: 'key0 = (uint32_t)', lo: '0', hi: '4294967295.0', integer: true },
+  { name: 'replica', assign: 'key1 = (uint32_t)', lo: '0', hi: '4294967295.0', integer: true },
+  { name: 'dump', assign: 'dump = (int)', lo: '0', hi: '1', integer: true },
+];
+
+/** The C lines of main() that read the arguments of PROGRAM_ARGUMENTS. */
+const argumentLines = (): string =>
+  PROGRAM_ARGUMENTS.map(
+    (a, i) => `    ${i > 0 ? 'else ' : ''}if (IS("${a.name}")) ${a.assign}argument("${a.name}", eq + 1, ${a.lo}, ${a.hi}, ${a.integer ? 1 : 0});`,
+  ).join('\n');
+
 /** The C text of the helpers and main(). */
 export function cNetworkMain(parts: MainParts): string {
   const { mpi } = parts;
@@ -59,18 +85,12 @@ ${mpi ? '  MPI_Init(&argc, &argv);\n  MPI_Comm_rank(MPI_COMM_WORLD, &RANK);\n  M
     const size_t len = eq ? (size_t)(eq - argv[i]) : 0;
     int known = 0;
 #define IS(name) (eq && len == strlen(name) && strncmp(argv[i], name, len) == 0 && (known = 1))
-    if (IS("neurons")) n = (long)argument("neurons", eq + 1, 2, 137438953472.0, 1);
-    else if (IS("steps")) steps = (long)argument("steps", eq + 1, 1, 4294967295.0, 1);
-    else if (IS("samples")) samples = (long)argument("samples", eq + 1, 1, 4294967295.0, 1);
-    else if (IS("dt")) dt = argument("dt", eq + 1, 4.9e-324, 1.79e308, 0);
-    else if (IS("seed")) key0 = (uint32_t)argument("seed", eq + 1, 0, 4294967295.0, 1);
-    else if (IS("replica")) key1 = (uint32_t)argument("replica", eq + 1, 0, 4294967295.0, 1);
-    else if (IS("dump")) dump = (int)argument("dump", eq + 1, 0, 1, 1);
+${argumentLines()}
     for (int c = 0; !known && c < NCONST; c++)
       if (IS(CONST_NAMES[c])) *CONST_SLOTS[c] = argument(CONST_NAMES[c], eq + 1, -1.79e308, 1.79e308, 0);
 #undef IS
     if (!known) {
-      int at = snprintf(msg, sizeof msg, "unknown argument '%s' (give name=value; names: neurons steps samples dt seed replica dump", argv[i]);
+      int at = snprintf(msg, sizeof msg, "unknown argument '%s' (give name=value; names: ${PROGRAM_ARGUMENTS.map((a) => a.name).join(' ')}", argv[i]);
       for (int c = 0; c < NCONST && at < (int)sizeof msg - 40; c++) at += snprintf(msg + at, sizeof msg - at, " %s", CONST_NAMES[c]);
       snprintf(msg + at, sizeof msg - at, ")");
       stop(2, msg);

@@ -1,5 +1,5 @@
 /** The decimal re-evaluation never outlasts the call: a registry function of a huge argument abstains instead of running for minutes. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { equivalent } from '../../src/index.ts';
 import { knownFunction, knownFunctionNames, inArgDomain } from '../../src/cas/registry.ts';
@@ -21,7 +21,7 @@ describe('registry functions of huge arguments in decimals', () => {
 
 describe("one argument-size rule: every registry function runs in bounded time in decimals up to exp's range", () => {
   const D = Decimal.clone({ precision: 100, maxE: 9e15, minE: -9e15 });
-  // decimal.js's own tanh(1e6) ran for minutes; a hang here fails the test's timeout
+  // decimal.js's own tanh(1e6) ran for minutes (a synchronous call: vitest's timeout cannot stop it, so the test below checks the route)
   it.each(knownFunctionNames())(
     '%s at +-1e6, +-1e10, +-1.9e16 (where defined) gives a number',
     (name) => {
@@ -34,6 +34,18 @@ describe("one argument-size rule: every registry function runs in bounded time i
     },
     20_000,
   );
+
+  it("at |x| >= 1 the hyperbolic functions never call decimal.js's own sinh, cosh, tanh (superlinear in |x|); below 1 they do", () => {
+    const own = (['sinh', 'cosh', 'tanh'] as const).map((m) => vi.spyOn(D.prototype, m));
+    try {
+      for (const name of ['sinh', 'cosh', 'tanh', 'coth', 'sech', 'csch']) for (const x of [1, -2.5, 1e6, -1e10]) knownFunction(name)!.decimal(new D(x), D);
+      expect(own.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+      knownFunction('tanh')!.decimal(new D(0.5), D);
+      expect(own[2]).toHaveBeenCalledTimes(1);
+    } finally {
+      for (const spy of own) spy.mockRestore();
+    }
+  });
 
   it.each(['sinh', 'cosh', 'tanh', 'coth', 'sech', 'csch'])("%s through exp agrees with decimal.js's own series to 95 digits where that is fast", (name) => {
     const own: Record<string, (x: Decimal) => Decimal> = {
