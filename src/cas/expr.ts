@@ -196,6 +196,57 @@ export function keyOf(e: Expr): string {
   return k;
 }
 
+/**
+ * Structural identities for memo tables: equal trees get the same number (hash-consing), and a
+ * node costs one lookup of its children's numbers, where keyOf builds a text as long as the
+ * whole tree. Numbers are never reused: when the table is emptied (clearMemos, or past its
+ * bound) the numbers handed out before stay unique, so a memo keyed by an old number only misses.
+ */
+let shapeIds = new WeakMap<object, number>();
+const shapes = new Map<string, number>();
+let nextShape = 0;
+const MAX_SHAPES = 400_000;
+const resetShapes = () => {
+  shapeIds = new WeakMap();
+  shapes.clear();
+};
+registerMemo(resetShapes);
+
+/** The structural identity of e: equal numbers mean identical trees (for memo keys; keyOf orders). */
+export function shapeOf(e: Expr): number {
+  const hit = shapeIds.get(e);
+  if (hit !== undefined) return hit;
+  let k: string;
+  switch (e.kind) {
+    case 'num':
+      k = `n${qToString(e.value)}`;
+      break;
+    case 'sym':
+      k = `s${e.name}`;
+      break;
+    case 'add':
+      k = `+${e.terms.map(shapeOf).join(',')}`;
+      break;
+    case 'mul':
+      k = `*${e.factors.map(shapeOf).join(',')}`;
+      break;
+    case 'pow':
+      k = `^${shapeOf(e.base)},${shapeOf(e.exponent)}`;
+      break;
+    case 'fn':
+      k = `f${e.derivs ? e.derivs.join(',') : ''}(${e.args.map(shapeOf).join(',')})${e.name}`;
+      break;
+  }
+  let id = shapes.get(k);
+  if (id === undefined) {
+    if (shapes.size >= MAX_SHAPES) resetShapes();
+    id = nextShape++;
+    shapes.set(k, id);
+  }
+  shapeIds.set(e, id);
+  return id;
+}
+
 /** Every symbol name occurring in e (function names excluded). */
 export function symbolsOf(e: Expr, out = new Set<string>()): Set<string> {
   switch (e.kind) {

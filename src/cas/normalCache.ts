@@ -1,11 +1,11 @@
 /**
  * The memo of normal forms (normal.ts): one context per set of declarations, each with a cache by
- * expression object and one by structural key (keyOf), so an equal sub-expression built anew (a
+ * expression object and one by structural identity (shapeOf), so an equal sub-expression built anew (a
  * derivative's repeated factors, a side printed and parsed again) reuses the normal form of its
  * twin. Every entry keeps the work it cost, charged again on reuse: a work limit trips the same
  * way warm or cold. Cleared by clearMemos; the structural cache is bounded.
  */
-import { Expr, keyOf } from './expr.ts';
+import { Expr, shapeOf } from './expr.ts';
 import { Assumptions, assumptionsKey } from './assumptions.ts';
 import { registerMemo } from './memo.ts';
 import { Poly, chargeReused } from './polyCore.ts';
@@ -16,17 +16,15 @@ interface Memo {
   readonly work: number;
 }
 
-/** The declarations a normal form is computed under, with its caches (keyChars: the length of the keys held). */
+/** The declarations a normal form is computed under, with its caches. */
 export interface Ctx {
   readonly a: Assumptions;
   readonly cache: WeakMap<object, Memo>;
-  readonly byKey: Map<string, Memo>;
-  keyChars: number;
+  readonly byShape: Map<number, Memo>;
 }
 
-/** Most structural entries, and characters of their keys, a context keeps (then it starts afresh: the memo stays bounded in a long process). */
+/** Most structural entries a context keeps (then it starts afresh: the memo stays bounded in a long process). */
 const MAX_KEYED = 50_000;
-const MAX_KEY_CHARS = 20_000_000;
 const contexts = new Map<string, Ctx>();
 let byObject = new WeakMap<Assumptions, Ctx>();
 registerMemo(() => {
@@ -41,22 +39,22 @@ export function contextFor(a: Assumptions): Ctx {
   const key = assumptionsKey(a);
   c = contexts.get(key);
   if (!c) {
-    c = { a, cache: new WeakMap(), byKey: new Map(), keyChars: 0 };
+    c = { a, cache: new WeakMap(), byShape: new Map() };
     contexts.set(key, c);
   }
   byObject.set(a, c);
   return c;
 }
 
-/** The structural key of e for the memo (symbols and numbers are cheaper to normalise than to look up). */
-const structuralKey = (e: Expr): string | undefined => (e.kind === 'sym' || e.kind === 'num' ? undefined : keyOf(e));
+/** The structural identity of e for the memo (symbols and numbers are cheaper to normalise than to look up). */
+const structuralKey = (e: Expr): number | undefined => (e.kind === 'sym' || e.kind === 'num' ? undefined : shapeOf(e));
 
 /** The memoised normal form of e or of an equal expression, charged its work; undefined when there is none. */
 export function recall(e: Expr, ctx: Ctx): Poly | undefined {
   let hit = ctx.cache.get(e);
   if (!hit) {
     const key = structuralKey(e);
-    hit = key === undefined ? undefined : ctx.byKey.get(key);
+    hit = key === undefined ? undefined : ctx.byShape.get(key);
     if (!hit) return undefined;
     ctx.cache.set(e, hit);
   }
@@ -70,10 +68,6 @@ export function remember(e: Expr, ctx: Ctx, poly: Poly, work: number): void {
   ctx.cache.set(e, memo);
   const key = structuralKey(e);
   if (key === undefined) return;
-  if (ctx.byKey.size >= MAX_KEYED || ctx.keyChars + key.length > MAX_KEY_CHARS) {
-    ctx.byKey.clear();
-    ctx.keyChars = 0;
-  }
-  ctx.byKey.set(key, memo);
-  ctx.keyChars += key.length;
+  if (ctx.byShape.size >= MAX_KEYED) ctx.byShape.clear();
+  ctx.byShape.set(key, memo);
 }

@@ -17,6 +17,7 @@ import { limits } from './limits.ts';
 import { Assumptions, mergeAssumptions } from './assumptions.ts';
 import { toPoly } from './normal.ts';
 import { printExpr } from './print.ts';
+import { registerMemo } from './memo.ts';
 
 /** A function name that is neither the registry's nor declared opaque: names it and the close known names. */
 export class UnknownFunctionError extends UnknownSymbolError {
@@ -70,9 +71,24 @@ export function declaredBySource(exprs: readonly Expr[]): Assumptions {
   return mergeAssumptions(...exprs.map((e) => sourceOf(e)?.scope?.assumptions));
 }
 
-/** mathjs's parser with BigNumber constants (the digits of a numeral are kept). */
+/**
+ * mathjs's trees by text: the engine's parser and the numeric witness read the same texts (a
+ * claim's sides, a scope's formulas), and each only reads the tree (never mutates it), so one
+ * parse serves both. Bounded; emptied by clearMemos. A text mathjs refuses is not kept.
+ */
+const mathTrees = new Map<string, MathJsNode>();
+const MAX_MATH_TREES = 4000;
+registerMemo(() => mathTrees.clear());
+
+/** mathjs's parser with BigNumber constants (the digits of a numeral are kept); the tree is shared, read only. */
 export function mathParseExact(text: string): MathJsNode {
-  return exactMath.parse(text);
+  let tree = mathTrees.get(text);
+  if (!tree) {
+    tree = exactMath.parse(text);
+    if (mathTrees.size >= MAX_MATH_TREES) mathTrees.clear();
+    mathTrees.set(text, tree);
+  }
+  return tree;
 }
 
 /** Refuse, before mathjs sees the text, what it would read surprisingly or could not bound. */

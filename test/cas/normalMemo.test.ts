@@ -5,7 +5,20 @@
  * gives; a declaration layer given twice merges as if given once.
  */
 import { describe, it, expect } from 'vitest';
-import { parseExpr, toPoly, polyKey, clearMemos, withAssumptions, mergeAssumptions, setLimits, LimitError, seededRandom } from '../../src/cas/index.ts';
+import {
+  parseExpr,
+  toPoly,
+  polyKey,
+  clearMemos,
+  withAssumptions,
+  mergeAssumptions,
+  setLimits,
+  LimitError,
+  seededRandom,
+  shapeOf,
+  fn,
+  sym,
+} from '../../src/cas/index.ts';
 import { q, qadd, qmul, qToString } from '../../src/cas/rational.ts';
 import type { Assumptions } from '../../src/cas/index.ts';
 
@@ -90,5 +103,25 @@ describe('merging declarations', () => {
       expect(outcome(() => mergeAssumptions(a, undefined, b, a, b))).toBe(outcome(() => mergeAssumptions(a, b)));
       expect(outcome(() => mergeAssumptions(a, a))).toBe(outcome(() => mergeAssumptions(a)));
     }
+  });
+});
+
+describe('structural identities (shapeOf), the key of the memo', () => {
+  it('equal trees built apart share one number; trees that differ anywhere (kind, order, derivative, name) do not', () => {
+    const texts = ['f(x, y) + 2*x^3', 'f(y, x) + 2*x^3', 'f(x, y) + 2*x^4', 'f(x, y) + 3*x^3', 'f(x, y)*2*x^3', 'g(x, y) + 2*x^3', '2*x^3 + f(x, y)'];
+    const read = (t: string) => parseExpr(t, { opaque: ['f', 'g'] });
+    const ids = texts.map((t) => shapeOf(read(t)));
+    expect(new Set(ids).size).toBe(texts.length);
+    expect(texts.map((t) => shapeOf(read(t)))).toEqual(ids);
+    const df = fn('f', [sym('x'), sym('y')], [1, 0]);
+    expect(shapeOf(df)).not.toBe(shapeOf(fn('f', [sym('x'), sym('y')])));
+    expect(shapeOf(df)).toBe(shapeOf(fn('f', [sym('x'), sym('y')], [1, 0])));
+  });
+
+  it('a number handed out before clearMemos is never handed out again (an old memo entry cannot answer for another tree)', () => {
+    const before = new Set(['a + b', 'a*b', 'a^b', 'exp(a)'].map((t) => shapeOf(parseExpr(t))));
+    clearMemos();
+    const after = ['a - b', 'a/b', 'b^a', 'ln(a)', 'a + b'].map((t) => shapeOf(parseExpr(t)));
+    for (const id of after) expect(before.has(id)).toBe(false);
   });
 });

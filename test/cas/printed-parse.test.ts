@@ -1,0 +1,164 @@
+/**
+ * The witness's reader of printed texts (readPrinted) against mathjs's parser: on every text it
+ * reads, it must build mathjs's tree (same nodes, operators, grouping, parentheses and constants);
+ * on every text outside the printer's grammar it must decline (undefined), so mathjs reads it.
+ */
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { Expr, add, mul, pow, num, sym, fn, printExpr } from '../../src/cas/index.ts';
+import { mathParseExact } from '../../src/cas/parse.ts';
+import { safeNamesFor } from '../../src/cas/safeNames.ts';
+import { readPrinted } from '../../src/cas/witness/printedParse.ts';
+import { compileText, printedReading, RandomFunctions, Point } from '../../src/cas/witness/index.ts';
+
+interface Shape {
+  type: string;
+  fn?: string | Shape;
+  name?: string;
+  value?: string;
+  args?: Shape[];
+  content?: Shape;
+}
+
+/** The parts of a tree the witness reads, as plain data (mathjs's nodes carry methods and more). */
+function shape(n: any): Shape {
+  switch (n.type) {
+    case 'ConstantNode':
+      return { type: n.type, value: `${n.value.isBigNumber ? 'big' : typeof n.value}:${n.value.toString()}` };
+    case 'SymbolNode':
+      return { type: n.type, name: n.name };
+    case 'ParenthesisNode':
+      return { type: n.type, content: shape(n.content) };
+    case 'OperatorNode':
+      return { type: n.type, fn: n.fn, args: n.args.map(shape) };
+    case 'FunctionNode':
+      return { type: n.type, fn: shape(n.fn), args: n.args.map(shape) };
+    default:
+      return { type: n.type };
+  }
+}
+
+/** mathjs's tree of a text, or undefined where mathjs refuses it. */
+function mathjsShape(text: string): Shape | undefined {
+  try {
+    return shape(mathParseExact(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Engine expressions of every kind the printer writes: signs, fractions, big integers, powers, opaque functions and their derivatives. */
+const leaf: fc.Arbitrary<Expr> = fc.oneof(
+  fc.constantFrom('x', 'y', 'eps', 'pi', 'alpha_1').map(sym),
+  fc.tuple(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), fc.bigInt({ min: 1n, max: 10n ** 6n })).map(([p, q]) => num(p, q)),
+);
+const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { maxDepth: 5 },
+    leaf,
+    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => add(...xs)),
+    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => mul(...xs)),
+    fc.tuple(tie('e'), tie('e')).map(([b, e]) => pow(b, add(e, sym('y')))), // a symbolic exponent (a numeric one is folded: 10^25 to 10^25 is no test)
+    fc.tuple(tie('e'), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 3 })).map(([b, p, q]) => pow(b, num(p, q))),
+    fc.tuple(fc.constantFrom('exp', 'ln', 'sin', 'sqrt', 'abs'), tie('e')).map(([f, a]) => fn(f, [a])),
+    fc.tuple(tie('e'), tie('e'), fc.constantFrom<number[] | undefined>(undefined, [1, 0], [0, 2])).map(([a, b, d]) => fn('phi', [a, b], d)),
+  ),
+})).e;
+
+describe('readPrinted builds the tree mathjs builds', () => {
+  it('on the printed forms of random engine expressions, with safe names (property, 400 runs); it declines none of them', () => {
+    fc.assert(
+      fc.property(exprArb, (e) => {
+        const text = printExpr(e, safeNamesFor([e]), 'log');
+        const mine = readPrinted(text);
+        expect(mine, text).toBeDefined();
+        expect(shape(mine), text).toEqual(mathjsShape(text));
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+  });
+
+  it("on random strings of the printer's tokens and others, it reads mathjs's tree or declines (property, 2000 runs)", () => {
+    const token = fc.constantFrom(
+      'x',
+      'f0',
+      's1',
+      '2',
+      '10',
+      '123456789012345678901234',
+      '+',
+      '-',
+      '*',
+      '/',
+      '^',
+      '(',
+      ')',
+      ', ',
+      ' ',
+      '.5',
+      'e3',
+      'mod',
+      '!',
+      "'",
+      '%',
+      '2x',
+      '[1]',
+      '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 14 }), (tokens) => {
+        const text = tokens.join('');
+        const mine = readPrinted(text);
+        if (mine !== undefined) expect(shape(mine), text).toEqual(mathjsShape(text));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  it("follows mathjs's precedence where a reader could plausibly go wrong", () => {
+    for (const text of ['-s1^2', 'a^b^c', 'a/b*c', 'a/b/c', 'a - b - c', '2*-3', '-a*b', 'x^-1', '1/2*x', '-(a + b)^2', 'f0(a, b)^2', '--x', '+x']) {
+      expect(shape(readPrinted(text)), text).toEqual(mathjsShape(text));
+    }
+  });
+
+  it("declines what is outside the printer's grammar (mathjs reads it, with its own rules)", () => {
+    for (const text of [
+      '2x',
+      '2 x',
+      '1.5',
+      '1e3',
+      'a mod b',
+      '(a)(b)',
+      'f (x)',
+      'f(x)(y)',
+      'x!',
+      "x'",
+      'a.b',
+      'not x',
+      'a and b',
+      'x\t+ 1',
+      'true',
+      '',
+      '(',
+      'a +',
+      'x[1]',
+      '3%',
+      'f()',
+    ]) {
+      expect(readPrinted(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
+
+describe('the witness reads printed forms through readPrinted', () => {
+  it('evaluates a printed form to the value mathjs reading the same text gives', () => {
+    const e = add(mul(num(-1), pow(sym('x'), num(2))), mul(num(1, 3), fn('exp', [sym('y')])));
+    const names = safeNamesFor([e]);
+    const text = printExpr(e, names, 'log');
+    const env = { point: { get: (n: string) => (n === 'x' ? 1.5 : 0.25) } as unknown as Point, fns: new RandomFunctions(1) };
+    const viaPrinted = compileText(text, printedReading(names))(env);
+    const viaMathjs = compileText(text, { ...printedReading(names), printed: false })(env);
+    expect(viaPrinted.v).toBeCloseTo(-(1.5 ** 2) + Math.exp(0.25) / 3, 14);
+    expect(viaPrinted).toEqual(viaMathjs);
+  });
+});
