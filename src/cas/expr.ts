@@ -199,8 +199,10 @@ export function keyOf(e: Expr): string {
 /**
  * Structural identities for memo tables: equal trees get the same number (hash-consing), and a
  * node costs one lookup of its children's numbers, where keyOf builds a text as long as the
- * whole tree. Numbers are never reused: when the table is emptied (clearMemos, or past its
- * bound) the numbers handed out before stay unique, so a memo keyed by an old number only misses.
+ * whole tree. Leaves (numbers, symbols) are written into their parent's key instead of getting
+ * numbers of their own: most nodes are leaves. Numbers are never reused: when the table is
+ * emptied (clearMemos, or past its bound) the numbers handed out before stay unique, so a memo
+ * keyed by an old number only misses.
  */
 let shapeIds = new WeakMap<object, number>();
 const shapes = new Map<string, number>();
@@ -212,6 +214,9 @@ const resetShapes = () => {
 };
 registerMemo(resetShapes);
 
+/** A child in its parent's key: a leaf by its value or name (length-prefixed: any name is unambiguous), else its number. */
+const partKey = (e: Expr): string => (e.kind === 'num' ? `n${qToString(e.value)}` : e.kind === 'sym' ? `s${e.name.length}:${e.name}` : `${shapeOf(e)}`);
+
 /** The structural identity of e: equal numbers mean identical trees (for memo keys; keyOf orders). */
 export function shapeOf(e: Expr): number {
   const hit = shapeIds.get(e);
@@ -219,22 +224,24 @@ export function shapeOf(e: Expr): number {
   let k: string;
   switch (e.kind) {
     case 'num':
-      k = `n${qToString(e.value)}`;
-      break;
     case 'sym':
-      k = `s${e.name}`;
+      k = partKey(e);
       break;
     case 'add':
-      k = `+${e.terms.map(shapeOf).join(',')}`;
+      k = '+';
+      for (const t of e.terms) k += `${partKey(t)},`;
       break;
     case 'mul':
-      k = `*${e.factors.map(shapeOf).join(',')}`;
+      k = '*';
+      for (const t of e.factors) k += `${partKey(t)},`;
       break;
     case 'pow':
-      k = `^${shapeOf(e.base)},${shapeOf(e.exponent)}`;
+      k = `^${partKey(e.base)},${partKey(e.exponent)}`;
       break;
     case 'fn':
-      k = `f${e.derivs ? e.derivs.join(',') : ''}(${e.args.map(shapeOf).join(',')})${e.name}`;
+      k = `f${e.derivs ? e.derivs.join(',') : ''}(`;
+      for (const t of e.args) k += `${partKey(t)},`;
+      k += `)${e.name}`;
       break;
   }
   let id = shapes.get(k);
