@@ -13,44 +13,54 @@ export type Seed = ReadonlyMap<string, Expr>;
 
 /** The derivative of e along the seed (a partial derivative, or a total derivative). */
 export function differentiate(e: Expr, seed: Seed): Expr {
-  const memo = new Map<Expr, Expr>();
-  const d = (x: Expr): Expr => {
-    const hit = memo.get(x);
-    if (hit) return hit;
-    const r = step(x);
-    memo.set(x, r);
-    return r;
-  };
-  const step = (x: Expr): Expr => {
-    switch (x.kind) {
-      case 'num':
-        return zero;
-      case 'sym':
-        return seed.get(x.name) ?? zero;
-      case 'add':
-        return add(...x.terms.map(d));
-      case 'mul': {
-        const parts: Expr[] = [];
-        x.factors.forEach((f, i) => {
-          const df = d(f);
-          if (isZero(df)) return;
-          parts.push(mul(...x.factors.slice(0, i), df, ...x.factors.slice(i + 1)));
-        });
-        return add(...parts);
-      }
-      case 'pow': {
-        const db = d(x.base);
-        const de = d(x.exponent);
-        const parts: Expr[] = [];
-        if (!isZero(db)) parts.push(mul(x.exponent, pow(x.base, sub(x.exponent, one)), db));
-        if (!isZero(de)) parts.push(mul(x, ln(x.base), de));
-        return add(...parts);
-      }
-      case 'fn':
-        return chainRule(x, x.args.map(d));
+  return derive(e, { seed, memo: new Map() });
+}
+
+/** One differentiation: its seed, and the derivatives of the sub-expressions met so far (a shared factor is differentiated once). */
+interface Differentiation {
+  readonly seed: Seed;
+  readonly memo: Map<Expr, Expr>;
+}
+
+function derive(x: Expr, c: Differentiation): Expr {
+  const hit = c.memo.get(x);
+  if (hit) return hit;
+  const r = step(x, c);
+  c.memo.set(x, r);
+  return r;
+}
+
+function step(x: Expr, c: Differentiation): Expr {
+  switch (x.kind) {
+    case 'num':
+      return zero;
+    case 'sym':
+      return c.seed.get(x.name) ?? zero;
+    case 'add':
+      return add(...x.terms.map((t) => derive(t, c)));
+    case 'mul': {
+      const parts: Expr[] = [];
+      x.factors.forEach((f, i) => {
+        const df = derive(f, c);
+        if (isZero(df)) return;
+        parts.push(mul(...x.factors.slice(0, i), df, ...x.factors.slice(i + 1)));
+      });
+      return add(...parts);
     }
-  };
-  return d(e);
+    case 'pow': {
+      const db = derive(x.base, c);
+      const de = derive(x.exponent, c);
+      const parts: Expr[] = [];
+      if (!isZero(db)) parts.push(mul(x.exponent, pow(x.base, sub(x.exponent, one)), db));
+      if (!isZero(de)) parts.push(mul(x, ln(x.base), de));
+      return add(...parts);
+    }
+    case 'fn':
+      return chainRule(
+        x,
+        x.args.map((a) => derive(a, c)),
+      );
+  }
 }
 
 /** d f(g_1..g_n) = sum_i f_{,i}(g) dg_i, with the registry functions' derivatives (functionRules.ts). */

@@ -21,45 +21,47 @@ const PREC = { add: 1, mul: 2, neg: 2, pow: 4, atom: 5 } as const;
 
 /** Text of e, with `ln` written as `lnName` (mathjs and nerdamer both call it log). */
 export function printExpr(e: Expr, naming: Naming = plainNaming, lnName = 'ln'): string {
-  const p = (x: Expr): { s: string; prec: number } => {
-    switch (x.kind) {
-      case 'num': {
-        const v = x.value;
-        if (qSign(v) < 0) return { s: `-${qToString(qneg(v))}`, prec: PREC.neg };
-        return { s: qToString(v), prec: v.q === 1n ? PREC.atom : PREC.mul };
-      }
-      case 'sym':
-        return { s: naming.symbol(x.name), prec: PREC.atom };
-      case 'add': {
-        let s = '';
-        x.terms.forEach((t, i) => {
-          const r = p(t);
-          if (i === 0) s = r.s;
-          else if (r.s.startsWith('-')) s += ` - ${r.s.slice(1)}`;
-          else s += ` + ${r.s}`;
-        });
-        return { s, prec: PREC.add };
-      }
-      case 'mul': {
-        const parts = x.factors.map((f) => {
-          const r = p(f);
-          return r.prec <= PREC.add || (r.prec === PREC.neg && f.kind !== 'num') ? `(${r.s})` : r.s;
-        });
-        if (parts[0] === '-1' && parts.length > 1) return { s: `-${parts.slice(1).join('*')}`, prec: PREC.neg };
-        return { s: parts.join('*'), prec: PREC.mul };
-      }
-      case 'pow': {
-        const b = p(x.base);
-        const ex = p(x.exponent);
-        const bs = b.prec < PREC.atom || b.s.startsWith('-') ? `(${b.s})` : b.s;
-        const es = ex.prec < PREC.atom || ex.s.startsWith('-') ? `(${ex.s})` : ex.s;
-        return { s: `${bs}^${es}`, prec: PREC.pow };
-      }
-      case 'fn': {
-        const name = x.name === 'ln' && !x.derivs ? lnName : naming.func(x.name, x.derivs);
-        return { s: `${name}(${x.args.map((a) => p(a).s).join(', ')})`, prec: PREC.atom };
-      }
+  return printed(e, naming, lnName).s;
+}
+
+/** Text of x and the precedence of its outermost operation (a module function: printing makes no closure per call). */
+function printed(x: Expr, naming: Naming, lnName: string): { s: string; prec: number } {
+  switch (x.kind) {
+    case 'num': {
+      const v = x.value;
+      if (qSign(v) < 0) return { s: `-${qToString(qneg(v))}`, prec: PREC.neg };
+      return { s: qToString(v), prec: v.q === 1n ? PREC.atom : PREC.mul };
     }
-  };
-  return p(e).s;
+    case 'sym':
+      return { s: naming.symbol(x.name), prec: PREC.atom };
+    case 'add': {
+      let s = '';
+      for (let i = 0; i < x.terms.length; i++) {
+        const r = printed(x.terms[i], naming, lnName);
+        if (i === 0) s = r.s;
+        else if (r.s.startsWith('-')) s += ` - ${r.s.slice(1)}`;
+        else s += ` + ${r.s}`;
+      }
+      return { s, prec: PREC.add };
+    }
+    case 'mul': {
+      const parts = x.factors.map((f) => {
+        const r = printed(f, naming, lnName);
+        return r.prec <= PREC.add || (r.prec === PREC.neg && f.kind !== 'num') ? `(${r.s})` : r.s;
+      });
+      if (parts[0] === '-1' && parts.length > 1) return { s: `-${parts.slice(1).join('*')}`, prec: PREC.neg };
+      return { s: parts.join('*'), prec: PREC.mul };
+    }
+    case 'pow': {
+      const b = printed(x.base, naming, lnName);
+      const ex = printed(x.exponent, naming, lnName);
+      const bs = b.prec < PREC.atom || b.s.startsWith('-') ? `(${b.s})` : b.s;
+      const es = ex.prec < PREC.atom || ex.s.startsWith('-') ? `(${ex.s})` : ex.s;
+      return { s: `${bs}^${es}`, prec: PREC.pow };
+    }
+    case 'fn': {
+      const name = x.name === 'ln' && !x.derivs ? lnName : naming.func(x.name, x.derivs);
+      return { s: `${name}(${x.args.map((a) => printed(a, naming, lnName).s).join(', ')})`, prec: PREC.atom };
+    }
+  }
 }

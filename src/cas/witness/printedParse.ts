@@ -28,79 +28,100 @@ class Outside extends Error {}
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-/** mathjs's tree of a printed text, or undefined when the text is outside the printer's grammar. */
-export function readPrinted(text: string): PrintedNode | undefined {
-  let i = 0;
-  const skip = () => {
-    while (text.charCodeAt(i) === 32) i++;
-  };
-  const peek = (): string => {
-    skip();
-    return text[i] ?? '';
-  };
-  const expect = (ch: string) => {
-    if (peek() !== ch) throw new Outside();
-    i++;
-  };
+/** A reading position in a text (methods, not closures: one reader per text, nothing made per call). */
+class Reader {
+  i = 0;
+  constructor(readonly text: string) {}
+
+  /** The next character after spaces ('' at the end). */
+  peek(): string {
+    while (this.text.charCodeAt(this.i) === 32) this.i++;
+    return this.text[this.i] ?? '';
+  }
+
+  expect(ch: string): void {
+    if (this.peek() !== ch) throw new Outside();
+    this.i++;
+  }
+
   /** A left-associative chain of operands joined by the two operators of one precedence level. */
-  const chain = (ops: '+-' | '*/', operand: () => PrintedNode): PrintedNode => {
-    let node = operand();
-    for (let op = peek(); op !== '' && ops.includes(op); op = peek()) {
-      i++;
-      node = { type: 'OperatorNode', op, fn: BINARY[op as keyof typeof BINARY], args: [node, operand()] };
+  chain(ops: '+-' | '*/', operand: (r: Reader) => PrintedNode): PrintedNode {
+    let node = operand(this);
+    for (let op = this.peek(); op !== '' && ops.includes(op); op = this.peek()) {
+      this.i++;
+      node = { type: 'OperatorNode', op, fn: BINARY[op as keyof typeof BINARY], args: [node, operand(this)] };
     }
     return node;
-  };
-  const sum = (): PrintedNode => chain('+-', product);
-  const product = (): PrintedNode => chain('*/', unary);
-  const unary = (): PrintedNode => {
-    const op = peek();
-    if (op !== '-' && op !== '+') return power();
-    i++;
-    return { type: 'OperatorNode', op, fn: op === '-' ? 'unaryMinus' : 'unaryPlus', args: [unary()] };
-  };
-  const power = (): PrintedNode => {
-    const base = primary();
-    if (peek() !== '^') return base;
-    i++;
-    return { type: 'OperatorNode', op: '^', fn: 'pow', args: [base, unary()] };
-  };
-  const primary = (): PrintedNode => {
-    skip();
-    const start = i;
-    const c = text.charCodeAt(i);
+  }
+
+  sum(): PrintedNode {
+    return this.chain('+-', product);
+  }
+
+  unary(): PrintedNode {
+    const op = this.peek();
+    if (op !== '-' && op !== '+') return this.power();
+    this.i++;
+    return { type: 'OperatorNode', op, fn: op === '-' ? 'unaryMinus' : 'unaryPlus', args: [this.unary()] };
+  }
+
+  power(): PrintedNode {
+    const base = this.primary();
+    if (this.peek() !== '^') return base;
+    this.i++;
+    return { type: 'OperatorNode', op: '^', fn: 'pow', args: [base, this.unary()] };
+  }
+
+  primary(): PrintedNode {
+    this.peek();
+    const { text } = this;
+    const start = this.i;
+    const c = text.charCodeAt(start);
     let node: PrintedNode;
     if (isDigit(c)) {
-      while (isDigit(text.charCodeAt(i))) i++;
-      node = { type: 'ConstantNode', value: exactMath.bignumber(text.slice(start, i)) };
+      while (isDigit(text.charCodeAt(this.i))) this.i++;
+      node = { type: 'ConstantNode', value: exactMath.bignumber(text.slice(start, this.i)) };
     } else if (isNameStart(c)) {
-      while (isNameStart(text.charCodeAt(i)) || isDigit(text.charCodeAt(i))) i++;
-      const name = text.slice(start, i);
+      while (isNameStart(text.charCodeAt(this.i)) || isDigit(text.charCodeAt(this.i))) this.i++;
+      const name = text.slice(start, this.i);
       if (MATHJS_WORDS.has(name)) throw new Outside();
       node = { type: 'SymbolNode', name };
-      if (text[i] === '(') {
-        i++;
-        const args = [sum()];
-        while (peek() === ',') {
-          i++;
-          args.push(sum());
+      if (text[this.i] === '(') {
+        this.i++;
+        const args = [this.sum()];
+        while (this.peek() === ',') {
+          this.i++;
+          args.push(this.sum());
         }
-        expect(')');
+        this.expect(')');
         node = { type: 'FunctionNode', fn: node, args };
       }
-    } else if (text[i] === '(') {
-      i++;
-      node = { type: 'ParenthesisNode', content: sum() };
-      expect(')');
+    } else if (text[start] === '(') {
+      this.i++;
+      node = { type: 'ParenthesisNode', content: this.sum() };
+      this.expect(')');
     } else throw new Outside();
     // what mathjs would read on (implicit multiplication, a call of a value, a decimal, units, ...) is not guessed
-    const next = peek();
+    const next = this.peek();
     if (next !== '' && !'+-*/^),'.includes(next)) throw new Outside();
     return node;
-  };
+  }
+}
+
+/** The operand of a product: a signed power. */
+function product(r: Reader): PrintedNode {
+  return r.chain('*/', unaryOf);
+}
+function unaryOf(r: Reader): PrintedNode {
+  return r.unary();
+}
+
+/** mathjs's tree of a printed text, or undefined when the text is outside the printer's grammar. */
+export function readPrinted(text: string): PrintedNode | undefined {
+  const r = new Reader(text);
   try {
-    const tree = sum();
-    return peek() === '' ? tree : undefined;
+    const tree = r.sum();
+    return r.peek() === '' ? tree : undefined;
   } catch (err) {
     if (err instanceof Outside || err instanceof RangeError) return undefined;
     throw err;

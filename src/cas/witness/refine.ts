@@ -56,19 +56,30 @@ export interface PointOutcome {
 
 const scaleOf = (lhs: Bounded, rhs: Bounded) => Math.max(Math.abs(lhs.v), Math.abs(rhs.v), lhs.s, rhs.s, Number.MIN_VALUE);
 
+/** One float outcome (every outcome the same shape: written out, not spread from a shared base). */
+const floatOutcome = (point: Point, lhs: Bounded, rhs: Bounded, kind: PointOutcome['kind'], noise: number, relative: number, why?: string): PointOutcome => ({
+  point,
+  lhs,
+  rhs,
+  precision: 'float',
+  kind,
+  noise,
+  relative,
+  why,
+});
+
 /** Classify one point from float values; `blind` asks for decimal evaluation. */
 function classifyFloat(point: Point, lhs: Bounded, rhs: Bounded, tol: number): PointOutcome {
-  const base = { point, lhs, rhs, precision: 'float' as const };
   const undefL = Number.isNaN(lhs.v);
   const undefR = Number.isNaN(rhs.v);
-  if (undefL && undefR) return { ...base, kind: 'undefined-both', noise: NaN, relative: NaN };
-  if ((undefL && isDefined(rhs)) || (undefR && isDefined(lhs))) return { ...base, kind: 'undefined-one', noise: NaN, relative: NaN };
-  if (isOverflow(lhs) || isOverflow(rhs) || undefL || undefR) return { ...base, kind: 'blind', noise: Infinity, relative: Infinity, why: 'beyond floats' };
+  if (undefL && undefR) return floatOutcome(point, lhs, rhs, 'undefined-both', NaN, NaN);
+  if ((undefL && isDefined(rhs)) || (undefR && isDefined(lhs))) return floatOutcome(point, lhs, rhs, 'undefined-one', NaN, NaN);
+  if (isOverflow(lhs) || isOverflow(rhs) || undefL || undefR) return floatOutcome(point, lhs, rhs, 'blind', Infinity, Infinity, 'beyond floats');
   const scale = scaleOf(lhs, rhs);
   const noise = Math.max(16 * (lhs.e + rhs.e), 1e-13 * scale);
-  if (Math.abs(lhs.v - rhs.v) > noise) return { ...base, kind: 'differ', noise, relative: noise / scale };
+  if (Math.abs(lhs.v - rhs.v) > noise) return floatOutcome(point, lhs, rhs, 'differ', noise, noise / scale);
   // agreement is relative to the size of the terms (a cancellation below it is another method's to show: equivalent.ts reconciles)
-  return { ...base, kind: noise / scale <= tol ? 'agree' : 'blind', noise, relative: noise / scale, why: 'digits lost to rounding' };
+  return floatOutcome(point, lhs, rhs, noise / scale <= tol ? 'agree' : 'blind', noise, noise / scale, 'digits lost to rounding');
 }
 
 const half = (r: Real) => r.hi.minus(r.lo).div(2);
