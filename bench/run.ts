@@ -8,7 +8,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
 
 if (!only || only === 'symbolic')
-  printFigures('symbolic replay (median of 5 rounds, CPU time; numeric cross-checks measured once, then reused)', await runSymbolicBench());
+  printFigures(
+    'symbolic replay (median and fastest of 7 rounds after 5 untimed, CPU time; numeric cross-checks measured once, then reused)',
+    await runSymbolicBench(),
+  );
 for (const [name, file, fn] of [
   ['numerics', 'numerics.bench.ts', 'runNumericsBench'],
   ['network', 'network.bench.ts', 'runNetworkBench'],

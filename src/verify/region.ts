@@ -98,11 +98,11 @@ const ZERO_SHARE = 0.02;
 /** How the unit cube is read: as each dimension declares, or with positive linear dimensions on a log scale (their orders of magnitude). */
 export type Reading = 'declared' | 'log';
 
-/** The smallest positive value a log-scaled dimension reaches, and whether 0 itself is part of it. */
-function logFloor(d: Dimension, lo: number, hi: number, rawLo: number): { floor: number; zero: boolean } {
-  if (rawLo > 0) return { floor: lo, zero: false };
-  return { floor: Math.min(d.floor ?? hi * 1e-12, hi), zero: !(d.open ?? CLOSED).includes('lo') && (d.scale ?? 'linear') === 'log' };
-}
+/** The smallest positive value a log-scaled dimension reaches (numbers, not an object: a search reads tens of thousands of points). */
+const logFloor = (d: Dimension, lo: number, hi: number, rawLo: number): number => (rawLo > 0 ? lo : Math.min(d.floor ?? hi * 1e-12, hi));
+
+/** Whether 0 itself is part of a log-scaled dimension (a closed lower bound 0 of a declared log scale). */
+const zeroIncluded = (d: Dimension, rawLo: number): boolean => rawLo <= 0 && !(d.open ?? CLOSED).includes('lo') && (d.scale ?? 'linear') === 'log';
 
 /** The value of one dimension at u in [0, 1]. */
 function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
@@ -113,8 +113,8 @@ function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
   const log = (d.scale ?? 'linear') === 'log' || (reading === 'log' && rawLo >= 0);
   if (!log || hi <= 0) return lo + (hi - lo) * u;
   if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
-  const { floor, zero } = logFloor(d, lo, hi, rawLo);
-  if (!zero) return floor * (hi / floor) ** u;
+  const floor = logFloor(d, lo, hi, rawLo);
+  if (!zeroIncluded(d, rawLo)) return floor * (hi / floor) ** u;
   if (u <= ZERO_SHARE) return 0;
   return floor * (hi / floor) ** ((u - ZERO_SHARE) / (1 - ZERO_SHARE));
 }
@@ -137,7 +137,8 @@ export function unitOf(r: Region, s: Sample): number[] {
     const x = Math.min(hi, Math.max(lo, s[d.name]));
     const rawLo = boundAt(d.lo, s);
     if ((d.scale ?? 'linear') === 'linear' || hi <= 0) return hi > lo ? (x - lo) / (hi - lo) : 0.5;
-    const { floor, zero } = logFloor(d, lo, hi, rawLo);
+    const floor = logFloor(d, lo, hi, rawLo);
+    const zero = zeroIncluded(d, rawLo);
     const v = hi > floor && x > 0 ? Math.log(Math.max(x, floor) / floor) / Math.log(hi / floor) : 0;
     return Math.min(1, Math.max(0, zero ? (x === 0 ? 0 : ZERO_SHARE + (1 - ZERO_SHARE) * v) : v));
   });

@@ -131,14 +131,18 @@ function nelderMead(objective: (u: readonly number[]) => number, x0: readonly nu
     if (fr < values[0]) {
       const xe = along(centroid, simplex[n], -2);
       const fe = f(xe);
-      [simplex[n], values[n]] = fe < fr ? [xe, fe] : [xr, fr];
+      simplex[n] = fe < fr ? xe : xr;
+      values[n] = fe < fr ? fe : fr;
     } else if (fr < values[n - 1]) {
-      [simplex[n], values[n]] = [xr, fr];
+      simplex[n] = xr;
+      values[n] = fr;
     } else {
       const xc = along(centroid, simplex[n], fr < values[n] ? -0.5 : 0.5);
       const fc = f(xc);
-      if (fc < Math.min(fr, values[n])) [simplex[n], values[n]] = [xc, fc];
-      else {
+      if (fc < Math.min(fr, values[n])) {
+        simplex[n] = xc;
+        values[n] = fc;
+      } else {
         simplex = simplex.map((p, i) => (i === 0 ? p : clamp(p.map((x, j) => simplex[0][j] + 0.5 * (x - simplex[0][j])))));
         values = simplex.map((p, i) => (i === 0 ? values[0] : f(p)));
       }
@@ -188,7 +192,9 @@ export function minimise(objective: (s: Sample) => number | readonly number[], r
     if (++evaluations > MAX_EVALUATIONS) throw new SearchError(`search over ${r.name}: more than ${MAX_EVALUATIONS} evaluations`);
     const out = objective(s);
     const v = typeof out === 'number' ? [out] : out;
-    if (!v.every(Number.isFinite)) throw new SearchError(`search over ${r.name}: the objective is ${v.join(', ')} at ${JSON.stringify(s)}`);
+    let finite = true;
+    for (let i = 0; i < v.length; i++) finite &&= Number.isFinite(v[i]);
+    if (!finite) throw new SearchError(`search over ${r.name}: the objective is ${v.join(', ')} at ${JSON.stringify(s)}`);
     if (!best || v[0] < best.value) best = { at: s, value: v[0] };
     return v;
   };
