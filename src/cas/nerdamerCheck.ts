@@ -190,6 +190,6 @@ export function residualReading(ans: NerdamerAnswer): { text: string; reading: R
       programs.set(safe, (env) => bPow(exact(env.point.get(base)), exact(1 / Number(L))));
     }
   }
-  const reading = { ...printedReading(ans.names), printed: false, atoms: new Set(programs.keys()) }; // nerdamer's text: mathjs reads it
+  const reading = { ...printedReading(ans.names), atoms: new Set(programs.keys()) };
   return { text: ans.raw, reading, atom: (name, env) => programs.get(name)?.(env) };
 }

@@ -5,8 +5,7 @@
  * bug in our parser or in the conversion to our expressions shows up as a disagreement. Long sums
  * and products are evaluated as loops.
  */
-import { mathParseExact, MacroSource } from '../parse.ts';
-import { readPrinted } from './printedParse.ts';
+import { parseTree, MacroSource } from '../parse.ts';
 import { registerMemo } from '../memo.ts';
 import { Bounded } from './bounded.ts';
 import { Arith, ConstantValue, FLOAT } from './arith.ts';
@@ -37,8 +36,6 @@ export interface Reading {
   readonly atoms?: ReadonlySet<string>;
   /** Which names of the text are opaque functions (a user's text may apply operators such as d_v, which are not). */
   readonly isOpaque?: (name: string) => boolean;
-  /** The text is the engine printer's: read by readPrinted (mathjs's tree, faster), mathjs where it declines. */
-  readonly printed?: boolean;
 }
 
 /** The text cannot be evaluated from its own reading (an operator such as d_v, an unknown function). */
@@ -97,8 +94,7 @@ function macroCacheFor<T>(r: Reading, arith: Arith<T>): Map<MacroSource, Program
 
 /** Compile a text in a reading and an arithmetic (floats, or decimal intervals). */
 export function compileTextIn<T>(text: string, reading: Reading, arith: Arith<T>): Program<T> {
-  const tree = (reading.printed && (readPrinted(text) as Node | undefined)) || parsedTree(text);
-  return compileNode(tree, { r: reading, arith, macros: macroCacheFor(reading, arith) }, new Set());
+  return compileNode(parsedTree(text), { r: reading, arith, macros: macroCacheFor(reading, arith) }, new Set());
 }
 
 function chain(n: Node, ops: readonly string[]): { node: Node; op: string }[] {
@@ -158,7 +154,7 @@ function compileNode<T>(n: Node, c: Ctx<T>, params: ReadonlySet<string>): Progra
 }
 
 /** mathjs's tree of a text (shared with the engine's parser, read only). */
-const parsedTree = (text: string): Node => mathParseExact(text) as unknown as Node;
+const parsedTree = (text: string): Node => parseTree(text) as unknown as Node;
 
 /** A macro's body, compiled once per compilation (a cycle of macros is refused where they are defined). */
 function macroBody<T>(m: MacroSource, c: Ctx<T>): Program<T> {

@@ -79,7 +79,7 @@ function exponentSymbols(exprs: readonly Expr[]): Set<string> {
 export function printedReading(names: SafeNames): Reading {
   const symbols = new Map([...names.symbolNames].map(([orig, safe]) => [safe, orig]));
   const fns = new Map([...names.functionNames.values()].map((f) => [f.safe, { name: f.name, derivs: f.derivs }]));
-  return { symbolName: (n) => symbols.get(n) ?? n, functionName: (n) => fns.get(n), printed: true };
+  return { symbolName: (n) => symbols.get(n) ?? n, functionName: (n) => fns.get(n) };
 }
 
 /** Compile a side from its text when it can be read on its own, else from the printed engine tree. */

@@ -7,7 +7,7 @@
  * an exponent, implicit multiplication, a keyword of mathjs, any other character) is not guessed
  * at: the reader returns undefined and the caller asks mathjs. Tests hold it to mathjs's trees.
  */
-import { exactMath } from '../mathjs.ts';
+import { exactMath } from './mathjs.ts';
 
 /** The node shapes of mathjs's parse tree that the witness compiles (compile.ts). */
 export type PrintedNode =
@@ -17,8 +17,8 @@ export type PrintedNode =
   | { readonly type: 'OperatorNode'; readonly op: string; readonly fn: string; readonly args: readonly PrintedNode[] }
   | { readonly type: 'FunctionNode'; readonly fn: PrintedNode; readonly args: readonly PrintedNode[] };
 
-/** Names mathjs's parser reads as operators, constants or keywords: never read here. */
-const MATHJS_WORDS = new Set(['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'end']);
+/** Names mathjs's parser reads as operators, constants (Infinity and NaN are ConstantNodes) or keywords: never read here. */
+const MATHJS_WORDS = new Set(['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'end']);
 
 const BINARY = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide' } as const;
 
