@@ -108,17 +108,32 @@ export function restrictAssumptions(a: Assumptions, symbols: Iterable<string>): 
   return out;
 }
 
-const stack: Assumptions[] = [{}];
+const stack: Assumptions[] = [Object.freeze({})];
 
 /** The declarations in force. */
 export function currentAssumptions(): Assumptions {
   return stack[stack.length - 1];
 }
 
-/** Run f with `assume` added to the declarations in force. */
+/** True when adding `more` to `a` changes nothing (every declaration of `more` is already implied by `a`). */
+function addsNothing(a: Assumptions, more: Assumptions): boolean {
+  for (const name in more) {
+    const kind = more[name];
+    const had = a[name] ?? 'real';
+    if (kind !== had && combineKinds(had, kind) !== had) return false;
+  }
+  return true;
+}
+
+/**
+ * Run f with `assume` added to the declarations in force. Declarations that add nothing keep the
+ * object in force (a frozen one this module made), so what is keyed by it (the normal forms'
+ * contexts) is found again without building its key.
+ */
 export function withAssumptions<T>(assume: Assumptions | undefined, f: () => T): T {
   if (!assume || Object.keys(assume).length === 0) return f();
-  stack.push(mergeAssumptions(currentAssumptions(), assume));
+  const top = currentAssumptions();
+  stack.push(addsNothing(top, assume) ? top : Object.freeze(mergeAssumptions(top, assume)));
   try {
     return f();
   } finally {
