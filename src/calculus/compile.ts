@@ -26,59 +26,56 @@ registerMemo(() => {
 function compileNode(x: Expr): Compiled {
   const hit = cache.get(x);
   if (hit) return hit;
-  let f: Compiled;
+  const f = closureOf(x);
+  cache.set(x, f);
+  return f;
+}
+
+/** The closure evaluating one node (returned, not assigned: tsx's keepNames would name every closure as it is made). */
+function closureOf(x: Expr): Compiled {
   switch (x.kind) {
     case 'num': {
       const c = qToNumber(x.value);
-      f = () => c;
-      break;
+      return () => c;
     }
     case 'sym': {
       const name = x.name;
-      f = (v) => {
+      return (v) => {
         const y = v[name];
         if (y !== undefined) return y;
         if (name === 'pi') return Math.PI;
         throw new IntegralError(`evaluateExpr: no value for the symbol ${name}`);
       };
-      break;
     }
     case 'add': {
       const ts = x.terms.map(compileNode);
-      f = (v) => {
+      return (v) => {
         let s = 0;
         for (const t of ts) s += t(v);
         return s;
       };
-      break;
     }
     case 'mul': {
       const fs = x.factors.map(compileNode);
-      f = (v) => {
+      return (v) => {
         let s = 1;
         for (const t of fs) s *= t(v);
         return s;
       };
-      break;
     }
     case 'pow': {
       const b = compileNode(x.base);
       const e = compileNode(x.exponent);
-      f = (v) => b(v) ** e(v);
-      break;
+      return (v) => b(v) ** e(v);
     }
     case 'fn': {
-      const name = x.name;
-      const op = knownFunction(name) ? (u: number) => evalFloat(name, u) : undefined; // the registry's values (NaN outside the domain)
       if (x.derivs) throw new IntegralError(`evaluateExpr: ${printExpr(x)} is an opaque derivative; substitute a formula first`);
-      if (!op) throw new IntegralError(`evaluateExpr: ${x.name} is an opaque function; substitute a formula first`);
+      if (!knownFunction(x.name)) throw new IntegralError(`evaluateExpr: ${x.name} is an opaque function; substitute a formula first`);
+      const name = x.name;
       const a = compileNode(x.args[0]);
-      f = (v) => op(a(v));
-      break;
+      return (v) => evalFloat(name, a(v)); // the registry's values (NaN outside the domain)
     }
   }
-  cache.set(x, f);
-  return f;
 }
 
 /** e as a function of its symbol values; throws naming a missing symbol, or the expression when the value is not finite. */

@@ -117,10 +117,11 @@ export function precheckText(text: string, label: string): void {
   if (oddity) throw new ExpressionSyntaxError(label, text, oddity.at + 1, oddity.detail);
 }
 
+const isName = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
 /** A numeral mathjs would read surprisingly: a hexadecimal/binary/octal literal, or digits running into a name (`1e`, `1_000`, `2x`). */
 function numeralOddity(text: string): { at: number; detail: string } | undefined {
-  const isName = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
-  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -169,6 +170,104 @@ function chainOperands(n: MathNode, ops: readonly string[]): { node: MathNode; n
   return out.reverse();
 }
 
+/** One conversion of mathjs's tree to an expression (methods, not closures: nothing is made per call). */
+class Converter {
+  private nodes = 0;
+  readonly L = limits();
+  constructor(
+    readonly text: string,
+    readonly label: string,
+    readonly scope: Scope | undefined,
+    readonly opaque: ReadonlySet<string> | undefined,
+  ) {}
+
+  fail(detail: string): never {
+    throw new ExpressionSyntaxError(this.label, this.text, undefined, detail);
+  }
+
+  divide(a: Expr, b: Expr): Expr {
+    if (isZero(b) || toPoly(b).size === 0) throw new DivisionByZeroError(this.label, this.text, printExpr(b));
+    return mul(a, pow(b, -1));
+  }
+
+  convert(n: MathNode, depth: number): Expr {
+    const { text, label, scope, opaque, L } = this;
+    if (++this.nodes > L.maxNodes) throw new LimitError('maxNodes', L.maxNodes, text, `${label} has more than ${L.maxNodes} nodes`);
+    if (depth > L.maxDepth) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests operations ${depth} deep`);
+    switch (n.type) {
+      case 'ConstantNode': {
+        const v = n.value as { isBigNumber?: boolean; isFinite?: () => boolean; toString(): string } | number | boolean | string;
+        if (typeof v === 'object' && v && v.isBigNumber && v.isFinite!()) return num(qFromDecimalString(v.toString()));
+        if (typeof v === 'number' && Number.isFinite(v)) return num(qFromDecimalString(String(v)));
+        return this.fail(`unsupported constant ${String(v)}`);
+      }
+      case 'SymbolNode': {
+        const name = n.name!;
+        if (name === 'e') return exp(num(1));
+        if (name === 'i') return this.fail('"i" is the imaginary unit and the engine works over the reals; name the symbol otherwise');
+        const value = scope?.resolveSymbol?.(name);
+        if (value) return value;
+        if (scope && !scope.symbols.has(name) && name !== 'pi') {
+          throw new UnknownSymbolError(label, name, 'symbol', [...scope.symbols]);
+        }
+        return sym(name);
+      }
+      case 'ParenthesisNode':
+        return this.convert(n.content!, depth + 1);
+      case 'OperatorNode': {
+        if (n.fn === 'add' || n.fn === 'subtract') {
+          const parts = chainOperands(n, ['add', 'subtract']);
+          return add(...parts.map((p) => (p.negate ? neg(this.convert(p.node, depth + 1)) : this.convert(p.node, depth + 1))));
+        }
+        if (n.fn === 'multiply' || n.fn === 'divide') {
+          const parts = chainOperands(n, ['multiply', 'divide']);
+          return parts.reduce<Expr>((acc, p, i) => {
+            const x = this.convert(p.node, depth + 1);
+            return i === 0 ? x : p.invert ? this.divide(acc, x) : mul(acc, x);
+          }, num(1));
+        }
+        const a = n.args!.map((x) => this.convert(x, depth + 1));
+        switch (n.fn) {
+          case 'pow': {
+            if (a[1].kind === 'num' && qSign(a[1].value) < 0 && (isZero(a[0]) || toPoly(a[0]).size === 0))
+              throw new DivisionByZeroError(label, text, printExpr(a[0]));
+            return pow(a[0], a[1]);
+          }
+          case 'unaryMinus':
+            return neg(a[0]);
+          case 'unaryPlus':
+            return a[0];
+          default:
+            return this.fail(`unsupported operator "${n.op}"`);
+        }
+      }
+      case 'FunctionNode': {
+        const fnNode = n.fn as MathNode;
+        const name = fnNode.type === 'SymbolNode' ? fnNode.name! : this.fail('only named functions can be applied');
+        const args = n.args!.map((x) => this.convert(x, depth + 1));
+        const op = scope?.operators?.get(name);
+        if (op) return op(args);
+        const m = DERIV_NAME.exec(name);
+        const base = m ? m[1] : name;
+        const known = knownFunction(base);
+        if (known) {
+          if (m) this.fail(`${name}: ${base} is a known function; write its derivative out`);
+          if (args.length !== 1) this.fail(`${name} takes one argument, got ${args.length}`);
+          return known.name === 'sqrt' ? pow(args[0], num(1, 2)) : fn(known.name, args);
+        }
+        const arity = scope?.functions.get(base);
+        if (arity === undefined && !opaque?.has(base)) throw new UnknownFunctionError(label, base, [...(scope?.functions.keys() ?? []), ...(opaque ?? [])]);
+        if (arity !== undefined && arity !== args.length) this.fail(`${base} takes ${arity} argument(s), got ${args.length}`);
+        const derivs = m ? m[2].split('_').map(Number) : undefined;
+        if (derivs && derivs.length !== args.length) this.fail(`derivative marker of ${name} does not match its arguments`);
+        return fn(base, args, derivs);
+      }
+      default:
+        return this.fail(`unsupported syntax (${n.type})`);
+    }
+  }
+}
+
 /**
  * Parse `text` (labelled `label` in errors), checking names against the scope when given. Function
  * names must be the registry's (registry.ts), the scope's opaque functions, or listed in `opaque`;
@@ -190,95 +289,12 @@ export function parseExpr(text: string, scopeOrOpaque?: Scope | OpaqueDeclaratio
     const e = err as Error & { char?: number };
     throw new ExpressionSyntaxError(label, text, e.char, e.message.replace(/\s*\(char \d+\)$/, ''));
   }
-  const fail = (detail: string): never => {
-    throw new ExpressionSyntaxError(label, text, undefined, detail);
-  };
-  const L = limits();
-  let nodes = 0;
-  const divide = (a: Expr, b: Expr): Expr => {
-    if (isZero(b) || toPoly(b).size === 0) throw new DivisionByZeroError(label, text, printExpr(b));
-    return mul(a, pow(b, -1));
-  };
-  const convert = (n: MathNode, depth: number): Expr => {
-    if (++nodes > L.maxNodes) throw new LimitError('maxNodes', L.maxNodes, text, `${label} has more than ${L.maxNodes} nodes`);
-    if (depth > L.maxDepth) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests operations ${depth} deep`);
-    switch (n.type) {
-      case 'ConstantNode': {
-        const v = n.value as { isBigNumber?: boolean; isFinite?: () => boolean; toString(): string } | number | boolean | string;
-        if (typeof v === 'object' && v && v.isBigNumber && v.isFinite!()) return num(qFromDecimalString(v.toString()));
-        if (typeof v === 'number' && Number.isFinite(v)) return num(qFromDecimalString(String(v)));
-        return fail(`unsupported constant ${String(v)}`);
-      }
-      case 'SymbolNode': {
-        const name = n.name!;
-        if (name === 'e') return exp(num(1));
-        if (name === 'i') return fail('"i" is the imaginary unit and the engine works over the reals; name the symbol otherwise');
-        const value = scope?.resolveSymbol?.(name);
-        if (value) return value;
-        if (scope && !scope.symbols.has(name) && name !== 'pi') {
-          throw new UnknownSymbolError(label, name, 'symbol', [...scope.symbols]);
-        }
-        return sym(name);
-      }
-      case 'ParenthesisNode':
-        return convert(n.content!, depth + 1);
-      case 'OperatorNode': {
-        if (n.fn === 'add' || n.fn === 'subtract') {
-          const parts = chainOperands(n, ['add', 'subtract']);
-          return add(...parts.map((p) => (p.negate ? neg(convert(p.node, depth + 1)) : convert(p.node, depth + 1))));
-        }
-        if (n.fn === 'multiply' || n.fn === 'divide') {
-          const parts = chainOperands(n, ['multiply', 'divide']);
-          return parts.reduce<Expr>((acc, p, i) => {
-            const x = convert(p.node, depth + 1);
-            return i === 0 ? x : p.invert ? divide(acc, x) : mul(acc, x);
-          }, num(1));
-        }
-        const a = n.args!.map((x) => convert(x, depth + 1));
-        switch (n.fn) {
-          case 'pow': {
-            if (a[1].kind === 'num' && qSign(a[1].value) < 0 && (isZero(a[0]) || toPoly(a[0]).size === 0))
-              throw new DivisionByZeroError(label, text, printExpr(a[0]));
-            return pow(a[0], a[1]);
-          }
-          case 'unaryMinus':
-            return neg(a[0]);
-          case 'unaryPlus':
-            return a[0];
-          default:
-            return fail(`unsupported operator "${n.op}"`);
-        }
-      }
-      case 'FunctionNode': {
-        const fnNode = n.fn as MathNode;
-        const name = fnNode.type === 'SymbolNode' ? fnNode.name! : fail('only named functions can be applied');
-        const args = n.args!.map((x) => convert(x, depth + 1));
-        const op = scope?.operators?.get(name);
-        if (op) return op(args);
-        const m = DERIV_NAME.exec(name);
-        const base = m ? m[1] : name;
-        const known = knownFunction(base);
-        if (known) {
-          if (m) fail(`${name}: ${base} is a known function; write its derivative out`);
-          if (args.length !== 1) fail(`${name} takes one argument, got ${args.length}`);
-          return known.name === 'sqrt' ? pow(args[0], num(1, 2)) : fn(known.name, args);
-        }
-        const arity = scope?.functions.get(base);
-        if (arity === undefined && !opaque?.has(base)) throw new UnknownFunctionError(label, base, [...(scope?.functions.keys() ?? []), ...(opaque ?? [])]);
-        if (arity !== undefined && arity !== args.length) fail(`${base} takes ${arity} argument(s), got ${args.length}`);
-        const derivs = m ? m[2].split('_').map(Number) : undefined;
-        if (derivs && derivs.length !== args.length) fail(`derivative marker of ${name} does not match its arguments`);
-        return fn(base, args, derivs);
-      }
-      default:
-        return fail(`unsupported syntax (${n.type})`);
-    }
-  };
   let out: Expr;
+  const converter = new Converter(text, label, scope, opaque);
   try {
-    out = convert(node, 0);
+    out = converter.convert(node, 0);
   } catch (err) {
-    if (err instanceof RangeError) throw new LimitError('maxDepth', L.maxDepth, text, `${label} nests too deeply`);
+    if (err instanceof RangeError) throw new LimitError('maxDepth', converter.L.maxDepth, text, `${label} nests too deeply`);
     throw err;
   }
   // a fresh root object, unique to this call: the text is never attached to a shared node (zero, one, a macro's body)

@@ -16,20 +16,22 @@ export interface SafeNames extends Naming {
   readonly functionNames: ReadonlyMap<string, { name: string; derivs: readonly number[] | undefined; safe: string }>;
 }
 
+/** Give every opaque function application (and every derivative of a function) in e a safe name, in order of appearance. */
+function nameFunctions(e: Expr, functionNames: Map<string, { name: string; derivs: readonly number[] | undefined; safe: string }>): void {
+  if (e.kind === 'fn' && (e.derivs || !knownFunction(e.name))) {
+    const key = `${e.name}|${e.derivs?.join(',') ?? ''}`;
+    if (!functionNames.has(key)) functionNames.set(key, { name: e.name, derivs: e.derivs, safe: `f${functionNames.size}` });
+  }
+  for (const c of children(e)) nameFunctions(c, functionNames);
+}
+
 /** Build safe names for every symbol and (function, derivative marker) pair in the expressions. */
 export function safeNamesFor(exprs: readonly Expr[]): SafeNames {
   const symbolNames = new Map<string, string>();
   const functionNames = new Map<string, { name: string; derivs: readonly number[] | undefined; safe: string }>();
-  const visit = (e: Expr) => {
-    if (e.kind === 'fn' && (e.derivs || !knownFunction(e.name))) {
-      const key = `${e.name}|${e.derivs?.join(',') ?? ''}`;
-      if (!functionNames.has(key)) functionNames.set(key, { name: e.name, derivs: e.derivs, safe: `f${functionNames.size}` });
-    }
-    children(e).forEach(visit);
-  };
   for (const e of exprs) {
     for (const s of [...symbolsOf(e)].sort()) if (!symbolNames.has(s)) symbolNames.set(s, s === 'pi' ? 'pi' : `s${symbolNames.size}`);
-    visit(e);
+    nameFunctions(e, functionNames);
   }
   return {
     symbolNames,
