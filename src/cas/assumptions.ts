@@ -44,6 +44,9 @@ export function validateAssumptions(assume: unknown, where: string): Assumptions
 
 /** Merge declarations; a symbol declared twice must be declared alike (a later `real` never weakens). */
 export function mergeAssumptions(...layers: (Assumptions | undefined)[]): Assumptions {
+  // a frozen set (one this module made: never changed after) that the other layers add nothing to is the answer itself
+  const first = layers[0];
+  if (first && Object.isFrozen(first) && layers.every((l) => !l || l === first || addsNothing(first, l))) return first;
   const out: Record<string, AssumptionKind> = {};
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];

@@ -69,6 +69,7 @@ function impliedKind(lo: number, hi: number): AssumptionKind | undefined {
 
 /** The declarations narrowed by the ranges: a symbol declared only real takes the sign its range implies. */
 export function narrowByRanges(assumptions: Assumptions, ranges: Ranges | undefined): Assumptions {
+  if (!ranges) return assumptions; // the same object: what is keyed by it is found again
   const out: Record<string, AssumptionKind> = { ...assumptions };
   for (const [name, [lo, hi]] of Object.entries(ranges ?? {})) {
     const implied = impliedKind(lo, hi);
