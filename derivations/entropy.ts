@@ -65,15 +65,22 @@ const F_rho = (f: Expr): Expr => partial(fpFlux(f), 'v');
 export function modifiedEntropy(mu: readonly number[], nu: readonly number[], alpha: number): number {
   // in logarithms, so that tiny masses (denormals) give a finite term; when the denominator underflows,
   // m ln(m / (alpha m + (1 - alpha) nu)) = -m ln(alpha + (1 - alpha) nu/m)
-  const term = (m: number, n: number) => {
-    const den = alpha * m + (1 - alpha) * n;
-    return den > 0 ? m * (Math.log(m) - Math.log(den)) : -m * Math.log(alpha + ((1 - alpha) * n) / m);
-  };
-  return mu.reduce((s, m, i) => (m > 0 ? s + term(m, nu[i]) : s), 0);
+  let sum = 0;
+  for (let i = 0; i < mu.length; i++) {
+    const m = mu[i];
+    if (!(m > 0)) continue;
+    const den = alpha * m + (1 - alpha) * nu[i];
+    sum += den > 0 ? m * (Math.log(m) - Math.log(den)) : -m * Math.log(alpha + ((1 - alpha) * nu[i]) / m);
+  }
+  return sum;
 }
 
 /** ||mu - nu||_L1 for two probability vectors. */
-export const l1Distance = (mu: readonly number[], nu: readonly number[]): number => mu.reduce((s, m, i) => s + Math.abs(m - nu[i]), 0);
+export function l1Distance(mu: readonly number[], nu: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < mu.length; i++) sum += Math.abs(mu[i] - nu[i]);
+  return sum;
+}
 
 /**
  * A pair of densities with mass one, piecewise constant on 200 cells of [-8, 8] (so every integral
