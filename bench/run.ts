@@ -9,7 +9,7 @@ const only = process.argv[2];
 
 if (!only || only === 'symbolic')
   printFigures(
-    'symbolic replay (median and fastest of 7 rounds after 5 untimed, CPU time; numeric cross-checks measured once, then reused)',
+    'symbolic replay (median and fastest of 9 rounds after 10 untimed, CPU time; numeric cross-checks measured once, then reused)',
     await runSymbolicBench(),
   );
 for (const [name, file, fn] of [

@@ -5,10 +5,11 @@
  * (in a warm round) and reported on their own, and the timed rounds reuse their records from an
  * in-memory cross-check cache, as a second `paper` run does from its cache on disk. Every memo
  * table is emptied before each timed round: a round measures a cold replay in a warm JIT. The JIT
- * is warm after about five replays, not two: measured on 2026-12-06, rounds 3 to 7 took 798, 667,
- * 638, 615 and 777 ms and rounds 8 to 16 were 554-626 ms; so five replays run untimed (the first
- * two also fill the cross-check cache and measure the checks) and the median and the fastest of
- * the timed rounds are reported (the machine is shared: the fastest is the least disturbed).
+ * takes about ten replays to settle: measured on 2026-12-06 (one process, 30 replays), rounds 3-7
+ * took 745, 649, 503, 481 and 495 ms and rounds 11-30 394-546 ms (median 447). So ten replays run
+ * untimed (the first two also fill the cross-check cache and measure the checks), nine are timed,
+ * and the median and the fastest are reported (the machine is shared: the fastest is the least
+ * disturbed), with the first replay of the process (a cold JIT, as in one `paper` worker).
  */
 import { readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -65,10 +66,10 @@ function timedMemoryCache(): CrossCheckCache & { readonly cpuMs: () => number } 
 }
 
 /** Untimed replays after the one that fills the cross-check cache, until the JIT is warm. */
-const WARM_UP = 3;
+const WARM_UP = 8;
 
 /** Run the symbolic bench and return its figures (ms of CPU unless named otherwise). */
-export async function runSymbolicBench(rounds = 7): Promise<Record<string, number>> {
+export async function runSymbolicBench(rounds = 9): Promise<Record<string, number>> {
   // numerics.ts runs simulations (its cost is the numerics bench's business), not algebra
   const files = readdirSync(join(ROOT, 'derivations'))
     .filter((f) => f.endsWith('.ts') && f !== 'numerics.ts')
@@ -77,7 +78,7 @@ export async function runSymbolicBench(rounds = 7): Promise<Record<string, numbe
   for (const f of files) mods.push((await import(join(ROOT, 'derivations', f))).default);
   const cache = timedMemoryCache();
   const replay = () => withCrossCheckCache(cache, () => mods.flatMap((m) => m.run().claims));
-  mods.flatMap((m) => m.run().claims); // warm-up of the JIT (cross-checks run outside the cache)
+  const first = cpuMs(() => mods.flatMap((m) => m.run().claims)); // the first replay, in a cold JIT (cross-checks run outside the cache)
   clearMemos();
   let claims: ClaimRecord[] = replay(); // fills the cache, measuring each cross-check once in a warm JIT
   const crossChecks = cache.cpuMs();
@@ -97,6 +98,7 @@ export async function runSymbolicBench(rounds = 7): Promise<Record<string, numbe
     'symbolic replay cpu ms': median(total),
     'symbolic replay / baseline': median(total) / median(base),
     'fastest round cpu ms': Math.min(...total),
+    'first replay of the process (cold JIT, cross-checks included) cpu ms': first,
     'fastest round / fastest baseline': Math.min(...total) / Math.min(...base),
     'numeric cross-checks in symbolic files cpu ms': crossChecks,
     'numeric cross-checks / baseline': crossChecks / median(base),

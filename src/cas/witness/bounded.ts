@@ -101,10 +101,14 @@ export function bPow(a: Bounded, b: Bounded): Bounded {
   const aLo = a.v - a.e;
   if (!(aLo > 0)) return OVERFLOW; // the base may be 0 or negative within its error
   // b ln a over the box of (a, b) is bilinear in (b, ln a): its extremes are at the corners
-  const u = [Math.log(aLo), Math.log(a.v + a.e)];
-  const t = [u[0] * bLo, u[0] * bHi, u[1] * bLo, u[1] * bHi];
-  const tMin = Math.min(...t);
-  const tMax = Math.max(...t);
+  const u0 = Math.log(aLo);
+  const u1 = Math.log(a.v + a.e);
+  const t0 = u0 * bLo;
+  const t1 = u0 * bHi;
+  const t2 = u1 * bLo;
+  const t3 = u1 * bHi;
+  const tMin = Math.min(t0, t1, t2, t3);
+  const tMax = Math.max(t0, t1, t2, t3);
   const lo = Math.exp(tMin - expSlack(tMin)) * (1 - 2 * UNIT);
   const hi = Math.exp(tMax + expSlack(tMax)) * (1 + 2 * UNIT);
   const v = a.v ** b.v;
