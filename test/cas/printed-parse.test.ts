@@ -3,10 +3,13 @@
  * reads, it must build mathjs's tree (same nodes, operators, grouping, parentheses and constants);
  * on every text outside the printer's grammar it must decline (undefined), so mathjs reads it.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import { Expr, add, mul, pow, num, sym, fn, printExpr } from '../../src/cas/index.ts';
 import { mathParseExact, parseTree } from '../../src/cas/parse.ts';
+import { exactMath } from '../../src/cas/mathjs.ts';
+import { equivalent } from '../../src/verify/index.ts';
+import { clearMemos } from '../../src/cas/index.ts';
 import { safeNamesFor } from '../../src/cas/safeNames.ts';
 import { readPrinted } from '../../src/cas/printedParse.ts';
 import { compileText, printedReading, RandomFunctions, Point } from '../../src/cas/witness/index.ts';
@@ -147,5 +150,20 @@ describe('parseTree: one tree per text for the engine and the witness', () => {
     const got = compileText(printExpr(e, names, 'log'), printedReading(names))(env);
     expect(got.v).toBeCloseTo(-(1.5 ** 2) + Math.exp(0.25) / 3, 14);
     expect(got.e).toBeLessThan(1e-14);
+  });
+});
+
+describe('one parse per text', () => {
+  it("the engine and the witness share a text's tree; mathjs parses only what readPrinted declines, once", () => {
+    clearMemos();
+    const spy = vi.spyOn(exactMath, 'parse');
+    try {
+      const v = equivalent('0.5*x*(y + 1)', 'x*y/2 + x/2');
+      expect(v.status).toBe('equal');
+      expect(v.checks.map((c) => c.method)).toContain('mathjs-random-points');
+      expect(spy.mock.calls.map((c) => c[0])).toEqual(['0.5*x*(y + 1)']); // a decimal point: mathjs's tree, read by both
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
