@@ -68,6 +68,17 @@ static double argument(const char *name, const char *text, double lo, double hi,
   }
   return v;
 }
+/* Bytes of memory available to new allocations (MemAvailable of /proc/meminfo), or -1 where the system does not say. */
+static double available_memory(void) {
+  FILE *f = fopen("/proc/meminfo", "r");
+  char line[256];
+  double kb = -1;
+  if (!f) return -1;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "MemAvailable: %lf kB", &kb) == 1) break;
+  fclose(f);
+  return kb < 0 ? -1 : kb * 1024.0;
+}
 static uint64_t mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -103,6 +114,14 @@ ${argumentLines()}
   }
   if (dump && RANKS > 1) stop(2, "dump=1 prints every neuron and is for one process");
   const long lo = (long)(((wide_t)n * RANK) / RANKS), hi = (long)(((wide_t)n * (RANK + 1)) / RANKS), mine = hi - lo;
+  {
+    /* the neurons' state must fit in memory: refused here by name, not killed by the system mid-run */
+    double need = (double)K * DIM * (double)mine * sizeof(double) + (NOISE > 0 ? NOISE : 1) * (double)NORMAL_CHUNK * sizeof(double), have = available_memory();
+${mpi ? '    MPI_Allreduce(MPI_IN_PLACE, &need, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);\n    MPI_Allreduce(MPI_IN_PLACE, &have, 1, MPI_DOUBLE, MPI_MIN, MPI_COMM_WORLD);\n' : ''}    if (have > 0 && need > have) {
+      snprintf(msg, sizeof msg, "%ld neurons per point need %.3g GB of memory per process, and %.3g GB is available: use fewer neurons (or more processes on more machines)", n, need / 1e9, have / 1e9);
+      stop(2, msg);
+    }
+  }
   double *x[K][DIM], *xi[NOISE > 0 ? NOISE : 1];
   for (int k = 0; k < K; k++)
     for (int a = 0; a < DIM; a++)

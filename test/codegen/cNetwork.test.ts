@@ -87,6 +87,7 @@ describe.skipIf(!cc)('the generated C network against the TypeScript runner, sam
       [['bogus=1'], /unknown argument 'bogus=1'.*eps/],
       [['samples=100', 'steps=10'], /samples = 100 must be at most steps = 10/],
       [['seed=abc'], /seed must be an integer/],
+      [['neurons=137438953472'], /137438953472 neurons per point need [\d.e+]+ GB of memory per process, and [\d.e+]+ GB is available/],
     ] as const) {
       const err = (() => {
         try {

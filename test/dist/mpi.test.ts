@@ -49,6 +49,14 @@ describe('C + MPI network, 1 to 4 ranks', () => {
     expect(ok.stdout).toBe(runProgram(exe.single, []).stdout);
   });
 
+  it('neurons that do not fit in memory: every rank stops at once with the sizes (no rank killed mid-run, none left waiting)', () => {
+    const exe = buildBoth(dir, 'net-huge', { ...base, scheme: 'ou-split', neurons: 8 });
+    const r = mpirun(2, exe.mpi, ['neurons=137438953472']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/137438953472 neurons per point need [\d.e+]+ GB of memory per process, and [\d.e+]+ GB is available/);
+    expect(r.stdout).not.toMatch(/checksum/);
+  });
+
   it('dump=1 under several ranks is refused', () => {
     const exe = buildBoth(dir, 'net-dump', { ...base, scheme: 'ou-split', neurons: 8 });
     const r = mpirun(2, exe.mpi, ['dump=1']);
