@@ -18,7 +18,7 @@ import { isPositive, isNonnegative, signOf } from './sign.ts';
 import { rewriteFunction } from './functionRules.ts';
 import { knownFunction } from './registry.ts';
 import { rewriteTerm, atomRuleMayApply } from './atomRules.ts';
-import { Ctx, contextFor, recall, remember, rememberNormal } from './normalCache.ts';
+import { Ctx, contextFor, recall, remember } from './normalCache.ts';
 import {
   Poly,
   Term,
@@ -352,14 +352,7 @@ function lnOfAtom(a: Expr, ctx: Ctx): Poly {
 export const settleNow = (p: Poly): Poly => withWorkBudget(() => settle(p, contextFor(currentAssumptions())));
 
 /** Expand and collect: the canonical form of e (under the assumptions in force). */
-export function expand(e: Expr): Expr {
-  const ctx = contextFor(currentAssumptions());
-  const p = withWorkBudget(() => poly(e, ctx));
-  const out = toExpr(p);
-  // the output's normal form is p (normal forms are canonical): an expansion fed back to the engine is not normalised again
-  rememberNormal(out, ctx, p);
-  return out;
-}
+export const expand = (e: Expr): Expr => toExpr(toPoly(e));
 
 /** The number of terms in the normal form of e (a cost measure). */
 export const termCount = (e: Expr): number => toPoly(e).size;

@@ -71,11 +71,3 @@ export function remember(e: Expr, ctx: Ctx, poly: Poly, work: number): void {
   if (ctx.byShape.size >= MAX_KEYED) ctx.byShape.clear();
   ctx.byShape.set(key, memo);
 }
-
-/**
- * Memoise, by object only, an expression built from its own normal form (toExpr of it): normalising
- * it again gives that form (canonical), at no cost; no structural key is computed for it.
- */
-export function rememberNormal(e: Expr, ctx: Ctx, poly: Poly): void {
-  if (!ctx.cache.has(e)) ctx.cache.set(e, { poly, work: 0 });
-}

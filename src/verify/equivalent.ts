@@ -19,7 +19,6 @@ import {
   sub,
   toPoly,
   toExpr,
-  expand,
   clearDenominators,
   LimitError,
   symbolsOf,
@@ -164,7 +163,7 @@ function decide(s: Sides, assumptions: Assumptions, opts: EquivalenceOptions): V
   const engineResidual = (): Expr => {
     residual ??= (() => {
       try {
-        return { value: withDeadline(ms, () => expand(sub(s.lhs, s.rhs))) };
+        return { value: withDeadline(ms, () => toExpr(toPoly(sub(s.lhs, s.rhs)))) };
       } catch (error) {
         return { error };
       }
