@@ -5,8 +5,8 @@
  * (in a warm round) and reported on their own, and the timed rounds reuse their records from an
  * in-memory cross-check cache, as a second `paper` run does from its cache on disk. Every memo
  * table is emptied before each timed round: a round measures a cold replay in a warm JIT. The JIT
- * takes about ten replays to settle: measured on 2026-12-06 (one process, 30 replays), rounds 3-7
- * took 745, 649, 503, 481 and 495 ms and rounds 11-30 394-546 ms (median 447). So ten replays run
+ * takes about ten replays to settle: measured on 2026-12-06 (one process, 30 replays), rounds 2-10
+ * took 693, 597, 596, 436, 415, 438, 531, 413 and 397 ms and rounds 11-30 347-488 ms (median 393). So ten replays run
  * untimed (the first two also fill the cross-check cache and measure the checks), nine are timed,
  * and the median and the fastest are reported (the machine is shared: the fastest is the least
  * disturbed), with the first replay of the process (a cold JIT, as in one `paper` worker).
