@@ -80,12 +80,19 @@ export function mathParseExact(text: string): MathJsNode {
 /**
  * Parse trees by text: the engine's parser and the numeric witness read the same texts (a claim's
  * sides, a scope's formulas, the printed forms of derived sides), and each only reads the tree
- * (never mutates it), so one parse serves both. Bounded; emptied by clearMemos. A text mathjs
- * refuses is not kept.
+ * (never mutates it), so one parse serves both. Bounded in texts and in characters; emptied by
+ * clearMemos. A text mathjs refuses is not kept.
  */
 const trees = new Map<string, MathJsNode>();
 const MAX_TREES = 4000;
-registerMemo(() => trees.clear());
+/** Characters of the texts held: a text may have a million characters (limits.maxTextLength), so the count alone does not bound the memory. */
+const MAX_TREE_CHARS = 20_000_000;
+let treeChars = 0;
+const clearTrees = () => {
+  trees.clear();
+  treeChars = 0;
+};
+registerMemo(clearTrees);
 
 /**
  * The tree mathjs builds for a text: readPrinted's where the text is in the printer's grammar (the
@@ -96,8 +103,9 @@ export function parseTree(text: string): MathJsNode {
   let tree = trees.get(text);
   if (!tree) {
     tree = (readPrinted(text) as MathJsNode | undefined) ?? mathParseExact(text);
-    if (trees.size >= MAX_TREES) trees.clear();
+    if (trees.size >= MAX_TREES || treeChars + text.length > MAX_TREE_CHARS) clearTrees();
     trees.set(text, tree);
+    treeChars += text.length;
   }
   return tree;
 }

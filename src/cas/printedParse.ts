@@ -39,6 +39,7 @@ class Reader {
     return this.text[this.i] ?? '';
   }
 
+  /** Step over the character ch, which must come next (else the text is outside the grammar). */
   expect(ch: string): void {
     if (this.peek() !== ch) throw new Outside();
     this.i++;
@@ -108,10 +109,11 @@ class Reader {
   }
 }
 
-/** The operand of a product: a signed power. */
+/** A term of a sum: a chain of products and quotients. */
 function product(r: Reader): PrintedNode {
   return r.chain('*/', unaryOf);
 }
+/** An operand of a product or quotient: a signed power. */
 function unaryOf(r: Reader): PrintedNode {
   return r.unary();
 }

@@ -71,7 +71,7 @@ function impliedKind(lo: number, hi: number): AssumptionKind | undefined {
 export function narrowByRanges(assumptions: Assumptions, ranges: Ranges | undefined): Assumptions {
   if (!ranges) return assumptions; // the same object: what is keyed by it is found again
   const out: Record<string, AssumptionKind> = { ...assumptions };
-  for (const [name, [lo, hi]] of Object.entries(ranges ?? {})) {
+  for (const [name, [lo, hi]] of Object.entries(ranges)) {
     const implied = impliedKind(lo, hi);
     if (implied && (out[name] ?? 'real') === 'real') out[name] = implied;
   }
