@@ -18,7 +18,8 @@ export default defineConfig({
     // test files share a worker's module cache (the sources are imported once per worker, not once per file: half the
     // suite's CPU); verdicts must not depend on what ran before in the process, and this runs them that way
     isolate: false,
-    // the paper's symbolic replay, once per run, for the test files that read the report
-    globalSetup: ['test/support/replay.setup.ts'],
+    // one scratch temp folder per run, removed at its end; then the paper's symbolic replay, once per run, for the
+    // test files that read the report
+    globalSetup: ['test/support/scratch.setup.ts', 'test/support/replay.setup.ts'],
   },
 });

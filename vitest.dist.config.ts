@@ -6,7 +6,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['fhn-derive-source', ...defaultServerConditions] } },
   test: {
     include: ['test/dist/**/*.test.ts'],
-    globalSetup: ['test/dist/setup.ts'],
+    globalSetup: ['test/support/scratch.setup.ts', 'test/dist/setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -3,7 +3,7 @@
  * `@sparticuz/chromium` package, driven by playwright-core): no system browser, no apt, no download.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,17 +19,21 @@ function packageInfo(): { dir: string; version: string } {
 }
 
 /**
- * The Chromium binary, decompressed once per package version into the temp directory. The
- * package's own `executablePath()` inflates into `os.tmpdir()`; it runs in a child process whose
- * TMPDIR is a private directory, which is then renamed into place, so concurrent test files (or
- * runs) never see a half-written binary.
+ * The Chromium binary, decompressed once per package version into `node_modules/.cache` (where
+ * tools keep what they build from their packages: it goes with `node_modules`, and a test run's
+ * temp folder, removed at the run's end, does not hold it). The package's own `executablePath()`
+ * inflates into `os.tmpdir()`; it runs in a child process whose TMPDIR is a private directory
+ * beside the cache, which is then renamed into place, so concurrent test files (or runs) never
+ * see a half-written binary.
  */
 export function chromiumExecutable(): string {
-  const { version } = packageInfo();
-  const home = join(tmpdir(), `fhn-derive-chromium-${version}`);
+  const { dir, version } = packageInfo();
+  const cache = join(dir, '..', '..', '.cache');
+  const home = join(cache, `fhn-derive-chromium-${version}`);
   const binary = join(home, 'chromium');
   if (existsSync(binary)) return binary;
-  const partial = mkdtempSync(join(tmpdir(), 'fhn-derive-chromium-partial-'));
+  mkdirSync(cache, { recursive: true });
+  const partial = mkdtempSync(join(cache, 'fhn-derive-chromium-partial-'));
   try {
     const script = `const m = await import(${JSON.stringify(PACKAGE)}); process.stdout.write(await m.default.executablePath());`;
     execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: partial }, stdio: ['ignore', 'pipe', 'inherit'] });
