@@ -1,0 +1,116 @@
+/**
+ * Generated evaluators (src/calculus/compile.ts) against a walk of the tree written here: the same
+ * float, bit for bit, on random trees (signs, fractions, powers, functions outside their domain,
+ * shared and deep subtrees), the errors a walk would raise, and bounded text for trees that share.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Expr, add, mul, pow, num, sym, fn, clearMemos, qToNumber, evalFloat } from '../../src/cas/index.ts';
+import { compileExpr, evaluateExpr } from '../../src/calculus/index.ts';
+
+/** The value of a tree by walking it: sums from 0 and products from 1, left to right (what the generated code must reproduce). */
+function walk(e: Expr, v: Readonly<Record<string, number>>): number {
+  switch (e.kind) {
+    case 'num':
+      return qToNumber(e.value);
+    case 'sym': {
+      const y = v[e.name];
+      if (y !== undefined) return y;
+      if (e.name === 'pi') return Math.PI;
+      throw new Error(`no value for the symbol ${e.name}`);
+    }
+    case 'add': {
+      let s = 0;
+      for (const t of e.terms) s += walk(t, v);
+      return s;
+    }
+    case 'mul': {
+      let s = 1;
+      for (const t of e.factors) s *= walk(t, v);
+      return s;
+    }
+    case 'pow':
+      return walk(e.base, v) ** walk(e.exponent, v);
+    case 'fn':
+      return evalFloat(e.name, walk(e.args[0], v));
+  }
+}
+
+const leaf: fc.Arbitrary<Expr> = fc.oneof(
+  fc.constantFrom('x', 'y', 'eps', 'pi').map(sym),
+  fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 4n })).map(([p, q]) => num(p, q)),
+);
+const tree: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { maxDepth: 5 },
+    leaf,
+    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => add(...xs)),
+    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => mul(...xs)),
+    fc.tuple(tie('e'), tie('e')).map(([b, e]) => pow(b, add(e, sym('y')))),
+    fc.tuple(tie('e'), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 3 })).map(([b, p, q]) => pow(b, num(p, q))),
+    fc.tuple(fc.constantFrom('exp', 'ln', 'sin', 'sqrt', 'abs', 'cos'), tie('e')).map(([f, a]) => fn(f, [a])),
+    // the same node twice: a shared subtree is computed once into a local
+    tie('e').map((a) => ({ kind: 'add', terms: [a, { kind: 'mul', factors: [a, sym('x')] }] }) as Expr),
+  ),
+})).e;
+const point = fc.record({
+  x: fc.double({ min: -50, max: 50, noNaN: true }),
+  y: fc.double({ min: -5, max: 5, noNaN: true }),
+  eps: fc.double({ min: 1e-300, max: 1e300, noNaN: true }),
+});
+
+/** The generated function's raw value (compileExpr refuses non-finite values, as it should; the raw float is what is compared). */
+const raw = (e: Expr, v: Record<string, number>): number => {
+  try {
+    return compileExpr(e)(v);
+  } catch (err) {
+    if (/is not finite \((.*)\)/.test((err as Error).message)) return Number((err as Error).message.match(/is not finite \((.*)\)/)![1]);
+    throw err;
+  }
+};
+
+describe('generated evaluators compute what a walk of the tree computes', () => {
+  it('gives the same float, bit for bit (NaN, infinities and -0 included), on random trees and points', () => {
+    fc.assert(
+      fc.property(tree, point, (e, v) => {
+        clearMemos();
+        expect(Object.is(raw(e, v), walk(e, v))).toBe(true);
+      }),
+      { numRuns: 600, seed: 7 },
+    );
+  });
+
+  it('sums from the left, as the walk does: (1e16 + 1) - 1e16 is 0 in floats (another order would give 1)', () => {
+    const e: Expr = { kind: 'add', terms: [num(10n ** 16n), sym('x'), num(-(10n ** 16n))] };
+    expect(evaluateExpr(e, { x: 1 })).toBe(0);
+    const reordered: Expr = { kind: 'add', terms: [num(10n ** 16n), num(-(10n ** 16n)), sym('x')] };
+    expect(evaluateExpr(reordered, { x: 1 })).toBe(1);
+  });
+
+  it('names the first missing symbol a walk would meet, reads pi as pi unless given, and refuses opaque functions', () => {
+    expect(() => evaluateExpr(add(sym('a'), mul(sym('b'), sym('c'))), { a: 1 })).toThrow(/no value for the symbol b$/);
+    expect(evaluateExpr(mul(num(2), sym('pi')), {})).toBe(2 * Math.PI);
+    expect(evaluateExpr(mul(num(2), sym('pi')), { pi: 3 })).toBe(6);
+    expect(() => compileExpr(fn('phi', [sym('x')]))).toThrow(/phi is an opaque function/);
+    expect(() => compileExpr(fn('exp', [sym('x')], [1]))).toThrow(/opaque derivative/);
+  });
+
+  it('compiles a tree that shares its subtrees in linear text, and a deep one without overflowing the parser', () => {
+    // 200 levels of s -> s + s: 2^200 leaves as a tree, 201 nodes as shared
+    let s: Expr = sym('x');
+    for (let k = 0; k < 200; k++) s = { kind: 'add', terms: [s, s] };
+    expect(evaluateExpr(s, { x: 1 })).toBe(2 ** 200);
+    let deep: Expr = sym('x');
+    for (let k = 0; k < 1000; k++) deep = { kind: 'add', terms: [{ kind: 'mul', factors: [deep, num(1, 2)] }, num(1, 2)] };
+    expect(evaluateExpr(deep, { x: 3 })).toBe(walk(deep, { x: 3 }));
+  });
+
+  it('keeps evaluating correctly after the memos are cleared (a function cached by its text serves equal trees)', () => {
+    const e = add(pow(sym('x'), num(3)), fn('ln', [sym('x')]));
+    const before = evaluateExpr(e, { x: 2.5 });
+    clearMemos();
+    const again = add(pow(sym('x'), num(3)), fn('ln', [sym('x')]));
+    expect(evaluateExpr(again, { x: 2.5 })).toBe(before);
+    expect(evaluateExpr(again, { x: 4 })).toBe(64 + Math.log(4));
+  });
+});
