@@ -2,7 +2,7 @@
  * Run independent tasks on worker threads (one per core by default): each worker imports a
  * module and calls one of its exported functions `(task, onProgress) => result` per task.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -15,14 +15,22 @@ export interface PoolOptions {
   readonly threads?: number;
   /** Overall progress in [0, 1], from the tasks' own progress reports. */
   readonly onProgress?: (fraction: number) => void;
+  readonly setup?: WorkerSetup;
+}
+
+/** How a worker is started: import conditions added to its own, and the limits of its heap. */
+export interface WorkerSetup {
+  readonly conditions?: readonly string[];
+  readonly resourceLimits?: ResourceLimits;
 }
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
-/** A worker thread that imports `module` (TypeScript is fine) and answers { index, task } with its export `exportName`(task, report); `conditions` are added to the import conditions. */
-export function taskWorker(module: string, exportName: string, conditions: readonly string[] = []): Worker {
+/** A worker thread that imports `module` (TypeScript is fine) and answers { index, task } with its export `exportName`(task, report), started as `setup` says. */
+export function taskWorker(module: string, exportName: string, setup: WorkerSetup = {}): Worker {
+  const conditions = setup.conditions ?? [];
   const execArgv = conditions.length > 0 ? [...process.execArgv, ...conditions.map((c) => `--conditions=${c}`)] : undefined;
-  return new Worker(BOOT, { workerData: { module: pathToFileURL(resolve(module)).href, exportName }, execArgv });
+  return new Worker(BOOT, { workerData: { module: pathToFileURL(resolve(module)).href, exportName }, execArgv, resourceLimits: setup.resourceLimits });
 }
 
 /** Results in task order; the first task error rejects with the task's index and message. */
@@ -44,7 +52,7 @@ export async function runInWorkers<T, R>(tasks: readonly T[], options: PoolOptio
         }
       };
       for (let k = 0; k < threads; k++) {
-        const w = taskWorker(options.module, options.exportName);
+        const w = taskWorker(options.module, options.exportName, options.setup);
         workers.push(w);
         w.on('error', (err) => fail(new Error(`worker for ${options.module}: ${err.message}`)));
         w.on('message', (m: { index: number; progress?: number; result?: R; error?: string }) => {

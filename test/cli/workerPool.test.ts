@@ -1,7 +1,9 @@
 /** The worker pool: results in task order from several threads, progress reaches 1, errors name the task. */
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { runInWorkers } from '../../src/cli/workerPool.ts';
+import { DERIVATION_WORKER } from '../../src/cli/isolated.ts';
 
 const MODULE = join(import.meta.dirname, '..', 'fixtures', 'pool-task.ts');
 
@@ -26,5 +28,13 @@ describe('runInWorkers', () => {
 
   it('rejects when the module lacks the function', async () => {
     await expect(runInWorkers([1], { module: MODULE, exportName: 'missing', threads: 1 })).rejects.toThrow(/has no exported function missing/);
+  });
+
+  it('starts derivation workers with the young generation it declares, other workers with the default heap', async () => {
+    const [derivation] = await runInWorkers<number, ResourceLimits>([0], { module: MODULE, exportName: 'heapLimits', threads: 1, setup: DERIVATION_WORKER });
+    const [plain] = await runInWorkers<number, ResourceLimits>([0], { module: MODULE, exportName: 'heapLimits', threads: 1 });
+    expect(DERIVATION_WORKER.resourceLimits?.maxYoungGenerationSizeMb).toBe(192);
+    expect(derivation.maxYoungGenerationSizeMb).toBe(192);
+    expect(plain.maxYoungGenerationSizeMb).not.toBe(192);
   });
 });
