@@ -71,7 +71,8 @@ const CLOSED: readonly ('lo' | 'hi')[] = [];
 /** The bounds of a dimension at the values of the dimensions before it, open ends pulled inside. */
 export function boundsOf(d: Dimension, s: Sample): [number, number] {
   const out: [number, number] = [0, 0];
-  boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), s, out);
+  const open = d.open ?? CLOSED;
+  boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), open.includes('lo'), open.includes('hi'), s, out);
   return out;
 }
 
@@ -79,15 +80,14 @@ export function boundsOf(d: Dimension, s: Sample): [number, number] {
 const SCRATCH: [number, number] = [0, 0];
 
 /** The bounds of a dimension from its raw bounds (evaluated once), open ends pulled inside, written into out. */
-function boundsFrom(d: Dimension, rawLo: number, rawHi: number, s: Sample, out: [number, number]): void {
+function boundsFrom(d: Dimension, rawLo: number, rawHi: number, openLo: boolean, openHi: boolean, s: Sample, out: [number, number]): void {
   let lo = rawLo;
   let hi = rawHi;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo <= hi))
     throw new RegionError(`dimension ${d.name}: bounds [${lo}, ${hi}] at ${JSON.stringify(s)} are not a finite interval`);
   const width = hi - lo;
-  const open = d.open ?? CLOSED;
-  if (open.includes('lo')) lo += Math.max(width, Math.abs(lo)) * INSIDE;
-  if (open.includes('hi')) hi -= Math.max(width, Math.abs(hi)) * INSIDE;
+  if (openLo) lo += Math.max(width, Math.abs(lo)) * INSIDE;
+  if (openHi) hi -= Math.max(width, Math.abs(hi)) * INSIDE;
   out[0] = lo;
   out[1] = Math.max(lo, hi);
 }
@@ -101,20 +101,46 @@ export type Reading = 'declared' | 'log';
 /** The smallest positive value a log-scaled dimension reaches (numbers, not an object: a search reads tens of thousands of points). */
 const logFloor = (d: Dimension, lo: number, hi: number, rawLo: number): number => (rawLo > 0 ? lo : Math.min(d.floor ?? hi * 1e-12, hi));
 
-/** Whether 0 itself is part of a log-scaled dimension (a closed lower bound 0 of a declared log scale). */
-const zeroIncluded = (d: Dimension, rawLo: number): boolean => rawLo <= 0 && !(d.open ?? CLOSED).includes('lo') && (d.scale ?? 'linear') === 'log';
+/** Whether 0 itself is part of a log-scaled dimension (a closed lower bound 0 of a declared log scale), from its flags. */
+const zeroWithin = (rawLo: number, openLo: boolean, declaredLog: boolean): boolean => rawLo <= 0 && !openLo && declaredLog;
+
+/** Whether 0 itself is part of a log-scaled dimension. */
+const zeroIncluded = (d: Dimension, rawLo: number): boolean => zeroWithin(rawLo, (d.open ?? CLOSED).includes('lo'), (d.scale ?? 'linear') === 'log');
+
+/** A dimension read once for the many points of a search: its flags as booleans, its floor. */
+interface DimensionPlan {
+  readonly d: Dimension;
+  readonly openLo: boolean;
+  readonly openHi: boolean;
+  readonly declaredLog: boolean;
+}
+
+/** The plans of a region's dimensions (a search maps tens of thousands of points of one region). */
+const plans = new WeakMap<Region, readonly DimensionPlan[]>();
+function plansOf(r: Region): readonly DimensionPlan[] {
+  let p = plans.get(r);
+  if (!p) {
+    p = r.dims.map((d) => {
+      const open = d.open ?? CLOSED;
+      return { d, openLo: open.includes('lo'), openHi: open.includes('hi'), declaredLog: (d.scale ?? 'linear') === 'log' };
+    });
+    plans.set(r, p);
+  }
+  return p;
+}
 
 /** The value of one dimension at u in [0, 1]. */
-function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
+function valueAt(p: DimensionPlan, u: number, s: Sample, reading: Reading): number {
+  const d = p.d;
   const rawLo = boundAt(d.lo, s);
-  boundsFrom(d, rawLo, boundAt(d.hi, s), s, SCRATCH);
+  boundsFrom(d, rawLo, boundAt(d.hi, s), p.openLo, p.openHi, s, SCRATCH);
   const lo = SCRATCH[0];
   const hi = SCRATCH[1];
-  const log = (d.scale ?? 'linear') === 'log' || (reading === 'log' && rawLo >= 0);
+  const log = p.declaredLog || (reading === 'log' && rawLo >= 0);
   if (!log || hi <= 0) return lo + (hi - lo) * u;
   if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
   const floor = logFloor(d, lo, hi, rawLo);
-  if (!zeroIncluded(d, rawLo)) return floor * (hi / floor) ** u;
+  if (!zeroWithin(rawLo, p.openLo, p.declaredLog)) return floor * (hi / floor) ** u;
   if (u <= ZERO_SHARE) return 0;
   return floor * (hi / floor) ** ((u - ZERO_SHARE) / (1 - ZERO_SHARE));
 }
@@ -122,10 +148,11 @@ function valueAt(d: Dimension, u: number, s: Sample, reading: Reading): number {
 /** The point of the region at a point u of the unit cube (coordinates clamped to [0, 1]). */
 export function pointAt(r: Region, u: readonly number[], reading: Reading = 'declared'): Sample {
   if (u.length !== r.dims.length) throw new RegionError(`region ${r.name}: a point needs ${r.dims.length} coordinates, got ${u.length}`);
+  const p = plansOf(r);
   const s: Record<string, number> = {};
-  for (let i = 0; i < r.dims.length; i++) {
+  for (let i = 0; i < p.length; i++) {
     const x = Number.isFinite(u[i]) ? Math.min(1, Math.max(0, u[i])) : 0.5;
-    s[r.dims[i].name] = valueAt(r.dims[i], x, s, reading);
+    s[p[i].d.name] = valueAt(p[i], x, s, reading);
   }
   return s;
 }
