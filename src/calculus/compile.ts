@@ -4,7 +4,7 @@
  * expression and cached, with the operations and the order of a walk of the tree (the same floats),
  * several times faster than a walk or a tree of closures.
  */
-import { Expr, printExpr, qToNumber, knownFunction, evalFloat, registerMemo } from '../cas/index.ts';
+import { Expr, printExpr, qToNumber, knownFunction, evalFloat, registerMemo, checkTreeSize } from '../cas/index.ts';
 
 /** A numeric evaluation that cannot be done: a missing symbol, an opaque function, a non-finite value. */
 export class IntegralError extends Error {
@@ -145,6 +145,7 @@ const MAX_CACHED_CHARS = 20_000_000;
 
 /** The tree as a generated JavaScript function of the symbol values (see Source). */
 function functionOf(x: Expr): Compiled {
+  checkTreeSize(x, 'the expression evaluated');
   const source = new Source(x);
   const [value] = source.text(x);
   const body = `"use strict";\nreturn function evaluate(v) {\n${source.lines.join('\n')}\nreturn ${value};\n};`;

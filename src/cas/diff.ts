@@ -7,13 +7,18 @@
 import { Expr, add, mul, pow, fn, ln, zero, one, isZero, sub, mapExpr, substitute } from './expr.ts';
 import { knownFunction } from './registry.ts';
 import { derivativeOf } from './functionRules.ts';
+import { deepTreeError } from './errors.ts';
 
 /** Derivative of each symbol that varies; symbols not listed are constants. */
 export type Seed = ReadonlyMap<string, Expr>;
 
 /** The derivative of e along the seed (a partial derivative, or a total derivative). */
 export function differentiate(e: Expr, seed: Seed): Expr {
-  return derive(e, { seed, memo: new Map() });
+  try {
+    return derive(e, { seed, memo: new Map() });
+  } catch (err) {
+    throw deepTreeError(err, 'differentiation');
+  }
 }
 
 /** One differentiation: its seed, and the derivatives of the sub-expressions met so far (a shared factor is differentiated once). */

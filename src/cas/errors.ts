@@ -1,4 +1,5 @@
 /** Errors with messages a user can act on: they name the expression, the position, the symbol. */
+import { limits } from './limits.ts';
 
 /** A malformed expression: names the expression (label and text) and the character position. */
 export class ExpressionSyntaxError extends Error {
@@ -39,6 +40,17 @@ export class LimitError extends Error {
     super(`limit ${limit} = ${bound} exceeded by ${abbreviate(input)}: ${detail}`);
     this.name = 'LimitError';
   }
+}
+
+/**
+ * The error to throw for err caught around a recursive walk of a tree: a stack overflow (a tree
+ * nested too deeply for the walk, built through the API past the limits a text meets) becomes a
+ * LimitError naming maxDepth and what was walking; any other error is itself.
+ */
+export function deepTreeError(err: unknown, walk: string): unknown {
+  if (err instanceof RangeError && /call stack/i.test(err.message))
+    return new LimitError('maxDepth', limits().maxDepth, walk, `the expression is nested too deeply for ${walk} (the stack overflowed)`);
+  return err;
 }
 
 /** A division by an expression that is identically zero (0/0, x/0, x/(y - y)): refused, never folded. */

