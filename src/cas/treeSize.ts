@@ -7,25 +7,9 @@
  * print exponentially long: past either limit the tree is refused with a LimitError naming it, in
  * time bounded by maxTextLength, never a stack overflow or a hang. The walk keeps its own stack.
  */
-import type { Expr } from './expr.ts';
+import { type Expr, children } from './expr.ts';
 import { LimitError } from './errors.ts';
 import { limits } from './limits.ts';
-
-/** The children of a node (none for a leaf). */
-function childrenOf(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'add':
-      return e.terms;
-    case 'mul':
-      return e.factors;
-    case 'pow':
-      return [e.base, e.exponent];
-    case 'fn':
-      return e.args;
-    default:
-      return [];
-  }
-}
 
 /** Refuse e (named by `label`) when it is deeper than maxDepth or has more nodes as printed than maxTextLength. */
 export function checkTreeSize(e: Expr, label: string): void {
@@ -44,7 +28,7 @@ export function checkTreeSize(e: Expr, label: string): void {
         `${label} has more than ${L.maxTextLength} nodes as printed (shared subtrees counted each time they occur)`,
       );
     if (depth > L.maxDepth) throw new LimitError('maxDepth', L.maxDepth, label, `${label} nests operations more than ${L.maxDepth} deep`);
-    for (const c of childrenOf(x)) {
+    for (const c of children(x)) {
       nodes.push(c);
       depths.push(depth + 1);
     }
