@@ -10,6 +10,10 @@
  * untimed (the first two also fill the cross-check cache and measure the checks), nine are timed,
  * and the median and the fastest are reported (the machine is shared: the fastest is the least
  * disturbed), with the first replay of the process (a cold JIT, as in one `paper` worker).
+ * `npm run bench` calls runSymbolicBench on a worker thread started as `paper` starts its
+ * derivation workers (DERIVATION_WORKER: the same young generation). What stays warm across
+ * rounds besides the JIT: compileExpr's functions cached by their generated text (a function is
+ * its text: the cache holds code, not results).
  */
 import { readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';

@@ -48,6 +48,16 @@ describe('update rules', () => {
     }
   });
 
+  it('derives each rate when it is first read, and keeps it (a rate nobody reads is never derived)', () => {
+    const good = eulerMaruyama(model);
+    // xi^7: the drift's average closes on moments (degree 7), the square's does not (degree 14, past the moments read): it throws when derived
+    const heavy: UpdateRule = { ...good, update: { ...good.update, v: parseExpr('v + (-lam*(v - V) + v - v^3 - w)*dt + dt^(1/2)*xi_v^7') } };
+    const fo = firstOrderMoments(heavy);
+    expect(same(fo.v.drift, model.drift[0])).toBe(true);
+    expect(fo.v.drift).toBe(fo.v.drift);
+    expect(() => fo.v.diffusion2).toThrow(/not a polynomial in xi_v of degree <= 12/);
+  });
+
   it('rejects a rule with the wrong noise amplitude (sqrt(h) instead of sqrt(2 h))', () => {
     const good = eulerMaruyama(model);
     const wrong: UpdateRule = { ...good, update: { ...good.update, v: parseExpr('v + (-lam*(v - V) + v - v^3 - w)*dt + dt^(1/2)*xi_v') } };
