@@ -4,7 +4,7 @@
  * expression and cached, with the operations and the order of a walk of the tree (the same floats),
  * several times faster than a walk or a tree of closures.
  */
-import { Expr, printExpr, qToNumber, knownFunction, evalFloat, registerMemo, checkTreeSize } from '../cas/index.ts';
+import { Expr, printExpr, qToNumber, knownFunction, evalFloat, registerMemo, checkTree } from '../cas/index.ts';
 
 /** A numeric evaluation that cannot be done: a missing symbol, an opaque function, a non-finite value. */
 export class IntegralError extends Error {
@@ -40,7 +40,8 @@ const MAX_NESTING = 48;
  * of it: a sum is 0 + t1 + t2 + ... from the left, a product 1 * f1 * f2 * ..., a power b ** e,
  * a function the registry's value `F(name, x)`, a number the float of its rational. Each symbol is
  * read once, in the order a walk first meets it (a missing one throws before any arithmetic, as
- * the walk would at its first use: nothing before it can throw), and a node the tree shares or a
+ * the walk would at its first use: nothing before it can throw; a value that is not a number is
+ * refused by name), and a node the tree shares or a
  * deeply nested one is computed once into a local; both are pure, so the value is the walk's.
  */
 class Source {
@@ -121,8 +122,12 @@ class Source {
       local = `s${this.symbols.size}`;
       this.symbols.set(name, local);
       const key = JSON.stringify(name);
-      const fallback = name === 'pi' ? 'Math.PI' : `missing(${key})`;
-      this.lines.push(`let ${local} = v[${key}];`, `if (${local} === undefined) ${local} = ${fallback};`);
+      // only the values' own numbers: a name such as constructor or __proto__ is not read from the object's prototype
+      const absent = name === 'pi' ? 'Math.PI' : `missing(${key})`;
+      this.lines.push(
+        `let ${local} = v[${key}];`,
+        `if (typeof ${local} !== 'number') ${local} = ${local} === undefined || !Object.hasOwn(v, ${key}) ? ${absent} : notNumber(${key}, ${local});`,
+      );
     }
     return local;
   }
@@ -131,6 +136,11 @@ class Source {
 /** The missing symbol, named. */
 function missing(name: string): never {
   throw new IntegralError(`evaluateExpr: no value for the symbol ${name}`);
+}
+
+/** A symbol's value that is not a number, named. */
+function notNumber(name: string, value: unknown): never {
+  throw new IntegralError(`evaluateExpr: the value of ${name} is not a number (${typeof value} ${JSON.stringify(value)})`);
 }
 
 /**
@@ -145,7 +155,7 @@ const MAX_CACHED_CHARS = 20_000_000;
 
 /** The tree as a generated JavaScript function of the symbol values (see Source). */
 function functionOf(x: Expr): Compiled {
-  checkTreeSize(x, 'the expression evaluated');
+  checkTree(x, 'the expression evaluated');
   const source = new Source(x);
   const [value] = source.text(x);
   const body = `"use strict";\nreturn function evaluate(v) {\n${source.lines.join('\n')}\nreturn ${value};\n};`;
@@ -155,7 +165,7 @@ function functionOf(x: Expr): Compiled {
     byText = new Map();
     cachedChars = 0;
   }
-  const f = new Function('F', 'missing', body)(evalFloat, missing) as Compiled;
+  const f = new Function('F', 'missing', 'notNumber', body)(evalFloat, missing, notNumber) as Compiled;
   byText.set(body, f);
   cachedChars += body.length;
   return f;

@@ -21,7 +21,7 @@ export { numericWitness, seededRandom, randomPolynomial, NotEvaluableError, Doma
 export type { WitnessResult, WitnessSide, WitnessOptions } from './witness/index.ts';
 export * from './assumptions.ts';
 export { limits, setLimits, DEFAULT_LIMITS } from './limits.ts';
-export { checkTreeSize } from './treeSize.ts';
+export { checkTree, MalformedExpressionError } from './treeCheck.ts';
 export type { Limits } from './limits.ts';
 export { TimeoutError } from './polyCore.ts';
 export * from './eigenvalues.ts';

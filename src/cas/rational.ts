@@ -12,7 +12,8 @@ export interface Q {
   readonly q: bigint;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** The greatest common divisor of two bigints (non-negative). */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {
@@ -23,10 +24,16 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** The rational p/q in lowest terms; throws on a zero denominator. */
+/** x when it is a whole number; otherwise a RangeError naming the rational p/d asked for and how to write it. */
+function whole(x: number, p: bigint | number, d: bigint | number): number {
+  if (Number.isInteger(x)) return x;
+  throw new RangeError(`a rational p/d needs whole numbers, got p = ${p}, d = ${d}: write num(3, 2) for 1.5, or parse the text "1.5" (exact)`);
+}
+
+/** The rational p/q in lowest terms; throws on a zero denominator, and on p or d that is not a whole number. */
 export function q(p: bigint | number, d: bigint | number = 1n): Q {
-  let P = typeof p === 'bigint' ? p : BigInt(p);
-  let D = typeof d === 'bigint' ? d : BigInt(d);
+  let P = typeof p === 'bigint' ? p : BigInt(whole(p, p, d));
+  let D = typeof d === 'bigint' ? d : BigInt(whole(d, p, d));
   if (D === 1n) return { p: P, q: 1n }; // an integer is in lowest terms already
   if (D === 0n) throw new Error('rational with zero denominator');
   if (D < 0n) {

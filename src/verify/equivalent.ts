@@ -37,7 +37,7 @@ import {
   restrictAssumptions,
 } from '../cas/assumptions.ts';
 import { limits, withCallDeadline, currentCallDeadline } from '../cas/limits.ts';
-import { checkTreeSize } from '../cas/treeSize.ts';
+import { checkTree } from '../cas/treeCheck.ts';
 import { withDeadline, TimeoutError } from '../cas/polyCore.ts';
 import { numericWitness, evaluateAt, evaluateTextAt, WitnessResult, WitnessOptions, Bounded, checkRanges } from '../cas/witness/index.ts';
 import type { CertifiedValue } from '../cas/witness/refine.ts';
@@ -130,8 +130,8 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
 function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions): Verdict {
   const label = opts.label ?? 'identity';
   // a side built by the caller meets the limits a text meets in the parser (depth, size as printed)
-  if (typeof lhsIn !== 'string') checkTreeSize(lhsIn, `${label} (lhs)`);
-  if (typeof rhsIn !== 'string') checkTreeSize(rhsIn, `${label} (rhs)`);
+  if (typeof lhsIn !== 'string') checkTree(lhsIn, `${label} (lhs)`);
+  if (typeof rhsIn !== 'string') checkTree(rhsIn, `${label} (rhs)`);
   // opaque functions: the call's own, and those a side given as an expression already applies (its model declared them)
   const applied = [lhsIn, rhsIn].flatMap((x) => (typeof x === 'string' ? [] : [...functionsOf(x)].filter((n) => !knownFunction(n))));
   const declaredOpaque = opaqueNames(opts.opaque, label);

@@ -9,7 +9,7 @@
  * reported with its counterexample; a printed inequality that fails while a supplied corrected
  * form holds is an erratum. Bad input (a NaN sample, a non-finite value) is refused naming it.
  */
-import { Expr, printExpr, expand, sub, symbolsOf, checkTreeSize } from '../cas/index.ts';
+import { Expr, printExpr, expand, sub, symbolsOf, checkTree } from '../cas/index.ts';
 import { withAssumptions, validateAssumptions, restrictAssumptions, mergeAssumptions, currentAssumptions, Assumptions } from '../cas/assumptions.ts';
 import { ClaimMeta, ClaimPart, ClaimRecord, PartOutcome, decideIdentities, unexpectedOutcome } from './claims.ts';
 import { Region, Sample, pointAt } from './region.ts';
@@ -232,7 +232,7 @@ function decideForm(part: InequalityPart): InequalityOutcome {
     ['lhs', part.lhs],
     ['rhs', part.rhs],
   ] as const)
-    if (typeof side !== 'function') checkTreeSize(side, `${part.label} (${name})`);
+    if (typeof side !== 'function') checkTree(side, `${part.label} (${name})`);
   const numeric = part.region ? searchInequality({ ...part, region: part.region }) : part.samples?.length ? checkInequality(part) : undefined;
   if (part.proof) {
     const p = proofOutcome(part, part.proof);

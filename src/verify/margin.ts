@@ -6,7 +6,7 @@
  * (rhs - lhs)/(|lhs| + |rhs|) lies in [-1, 1]; where both sides have one sign it is
  * tanh(ln(rhs/lhs)/2), and the search minimises the unsaturated 2 atanh of it (the log-ratio).
  */
-import { Expr, printExpr, qToNumber, checkTreeSize } from '../cas/index.ts';
+import { Expr, printExpr, qToNumber, checkTree } from '../cas/index.ts';
 import { compileExpr, evaluateExpr } from '../calculus/index.ts';
 import { Bounded, UNIT, approx, exact, bAdd, bMul, bPow, bExp, bLn, bTrig, isDefined } from '../cas/witness/bounded.ts';
 import type { Sample } from './region.ts';
@@ -119,7 +119,7 @@ const TINY = 1e-290;
 /** A side as a function of the sample: floats first, log space where they under- or overflow (expression sides only). */
 export function sideEvaluator(side: Side): (s: Sample) => SideValue | undefined {
   if (typeof side === 'function') return (s) => ({ v: side(s) });
-  checkTreeSize(side, 'a side of the inequality');
+  checkTree(side, 'a side of the inequality');
   const f = compileExpr(side);
   return (s) => {
     let v = Number.NaN;
