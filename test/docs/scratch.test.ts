@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import setup from '../support/scratch.setup.ts';
+import setup, { removeAbandoned } from '../support/scratch.setup.ts';
 
 describe('a test run leaves nothing in the machine temp directory', () => {
   it('runs every test with the temp directory inside the run scratch folder', () => {
@@ -23,5 +24,22 @@ describe('a test run leaves nothing in the machine temp directory', () => {
     expect(existsSync(inner)).toBe(false);
     expect(tmpdir()).toBe(outer);
     expect(process.env.TMPDIR).toBe(outer);
+  });
+
+  it('removes the folders of killed runs (their process is gone) and keeps those of live ones', () => {
+    const here = mkdtempSync(join(tmpdir(), 'fhn-abandoned-'));
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(gone.stdout);
+    const folder = (name: string, owner?: number) => {
+      mkdirSync(join(here, name));
+      if (owner !== undefined) writeFileSync(join(here, name, 'owner.pid'), String(owner));
+    };
+    folder('fhn-test-run-killed', deadPid);
+    folder('fhn-test-run-live', process.pid);
+    folder('fhn-test-run-unowned');
+    folder('other-folder', deadPid);
+    expect(removeAbandoned(here)).toEqual(['fhn-test-run-killed']);
+    expect(existsSync(join(here, 'fhn-test-run-killed'))).toBe(false);
+    for (const kept of ['fhn-test-run-live', 'fhn-test-run-unowned', 'other-folder']) expect(existsSync(join(here, kept))).toBe(true);
   });
 });
