@@ -39,10 +39,10 @@ const MAX_NESTING = 48;
  * The JavaScript text of one evaluation of a tree, in the order and with the operations of a walk
  * of it: a sum is 0 + t1 + t2 + ... from the left, a product 1 * f1 * f2 * ..., a power b ** e,
  * a function the registry's value `F(name, x)`, a number the float of its rational. Each symbol is
- * read once, in the order a walk first meets it (a missing one throws before any arithmetic, as
- * the walk would at its first use: nothing before it can throw; a value that is not a number is
- * refused by name), and a node the tree shares or a
- * deeply nested one is computed once into a local; both are pure, so the value is the walk's.
+ * read once, in the order a walk first meets it: a missing one throws before any arithmetic, as
+ * the walk would at its first use (nothing before it can throw), and a value that is not a number
+ * is refused by name. A node the tree shares, or a deeply nested one, is computed once into a
+ * local; both are pure, so the value is the walk's.
  */
 class Source {
   readonly lines: string[] = [];

@@ -107,7 +107,7 @@ const zeroWithin = (rawLo: number, openLo: boolean, declaredLog: boolean): boole
 /** Whether 0 itself is part of a log-scaled dimension. */
 const zeroIncluded = (d: Dimension, rawLo: number): boolean => zeroWithin(rawLo, (d.open ?? CLOSED).includes('lo'), (d.scale ?? 'linear') === 'log');
 
-/** A dimension read once for the many points of a search: its flags as booleans, its floor. */
+/** A dimension read once for the many points of a search: its flags as booleans. */
 interface DimensionPlan {
   readonly d: Dimension;
   readonly openLo: boolean;
@@ -115,16 +115,17 @@ interface DimensionPlan {
   readonly declaredLog: boolean;
 }
 
-/** The plans of a region's dimensions (a search maps tens of thousands of points of one region). */
-const plans = new WeakMap<Region, readonly DimensionPlan[]>();
+/** The plans of a region's dimensions, by its list of dimensions (a search maps tens of thousands of points of one region). */
+const plans = new WeakMap<readonly Dimension[], readonly DimensionPlan[]>();
 function plansOf(r: Region): readonly DimensionPlan[] {
-  let p = plans.get(r);
-  if (!p) {
+  let p = plans.get(r.dims);
+  // a list changed in place since (regions are built anew by region(), restrict(), extend()) is planned again
+  if (!p || p.length !== r.dims.length || p.some((x, i) => x.d !== r.dims[i])) {
     p = r.dims.map((d) => {
       const open = d.open ?? CLOSED;
       return { d, openLo: open.includes('lo'), openHi: open.includes('hi'), declaredLog: (d.scale ?? 'linear') === 'log' };
     });
-    plans.set(r, p);
+    plans.set(r.dims, p);
   }
   return p;
 }
