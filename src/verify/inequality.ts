@@ -104,6 +104,11 @@ const FUNCTION_SIDE_ACCURACY = 1e-12;
 type Worst = Pick<InequalityOutcome, 'worstMargin' | 'worstRelativeMargin' | 'worstAt' | 'lhsAtWorst' | 'rhsAtWorst' | 'logSpace'>;
 type Evaluated = Worst & { readonly logRatio: number };
 
+/** Refuse a given sample with a value that is not a finite number (the points of a region are checked where they are made: pointAt). */
+function checkSample(label: string, s: Sample, where: string): void {
+  for (const k in s) if (!Number.isFinite(s[k])) throw new InequalityInputError(`${label}: ${where} has ${k} = ${s[k]} (not a finite number)`);
+}
+
 /** Evaluate both sides at a sample (log space where floats under- or overflow), refusing what is not a real number with the point and the sides. */
 function marginAt(
   label: string,
@@ -114,7 +119,6 @@ function marginAt(
   where: string,
   worstSoFar = Number.POSITIVE_INFINITY,
 ): Evaluated {
-  for (const k in s) if (!Number.isFinite(s[k])) throw new InequalityInputError(`${label}: ${where} has ${k} = ${s[k]} (not a finite number)`);
   const l = lhs(s);
   const r = rhs(s);
   if (!l || !r || (!Number.isFinite(l.v) && !l.log) || (!Number.isFinite(r.v) && !r.log))
@@ -150,6 +154,7 @@ export function checkInequality(part: Checked): InequalityOutcome {
   const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
   let worst: Evaluated | undefined;
   samples.forEach((s, i) => {
+    checkSample(part.label, s, `sample #${i}`);
     worst = worse(worst, marginAt(part.label, lhs, rhs, part, s, `sample #${i}`, worst?.worstRelativeMargin));
   });
   const w = worstOnly(worst!);
@@ -164,6 +169,7 @@ export function checkInequality(part: Checked): InequalityOutcome {
 export function searchInequality(part: Checked & { region: Region; search?: SearchOptions }): InequalityOutcome {
   const tol = toleranceOf(part);
   const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
+  for (const extra of [...(part.search?.extra ?? []), ...(part.samples ?? [])]) checkSample(part.label, extra, 'a given point of the region');
   let worst: Evaluated | undefined;
   const at = (s: Sample) => marginAt(part.label, lhs, rhs, part, s, 'a point of the region', worst?.worstRelativeMargin);
   const centre = at(

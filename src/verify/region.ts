@@ -115,12 +115,19 @@ interface DimensionPlan {
   readonly declaredLog: boolean;
 }
 
+/** True when the plans are those of these dimensions, in order (a loop: no closure per point). */
+function planned(p: readonly DimensionPlan[], dims: readonly Dimension[]): boolean {
+  if (p.length !== dims.length) return false;
+  for (let i = 0; i < p.length; i++) if (p[i].d !== dims[i]) return false;
+  return true;
+}
+
 /** The plans of a region's dimensions, by its list of dimensions (a search maps tens of thousands of points of one region). */
 const plans = new WeakMap<readonly Dimension[], readonly DimensionPlan[]>();
 function plansOf(r: Region): readonly DimensionPlan[] {
   let p = plans.get(r.dims);
   // a list changed in place since (regions are built anew by region(), restrict(), extend()) is planned again
-  if (!p || p.length !== r.dims.length || p.some((x, i) => x.d !== r.dims[i])) {
+  if (!p || !planned(p, r.dims)) {
     p = r.dims.map((d) => {
       const open = d.open ?? CLOSED;
       return { d, openLo: open.includes('lo'), openHi: open.includes('hi'), declaredLog: (d.scale ?? 'linear') === 'log' };
@@ -153,7 +160,10 @@ export function pointAt(r: Region, u: readonly number[], reading: Reading = 'dec
   const s: Record<string, number> = {};
   for (let i = 0; i < p.length; i++) {
     const x = Number.isFinite(u[i]) ? Math.min(1, Math.max(0, u[i])) : 0.5;
-    s[p[i].d.name] = valueAt(p[i], x, s, reading);
+    const value = valueAt(p[i], x, s, reading);
+    if (!Number.isFinite(value))
+      throw new RegionError(`region ${r.name}: dimension ${p[i].d.name} is ${value} at ${JSON.stringify(s)} (its bounds are finite, their width is not)`);
+    s[p[i].d.name] = value;
   }
   return s;
 }

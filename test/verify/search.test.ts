@@ -32,6 +32,11 @@ describe('regions', () => {
     expect(() => pointAt(bad, [0.5])).toThrow(RegionError);
     expect(() => pointAt(paperLike, [0.5])).toThrow(/needs 4 coordinates/);
     expect(() => restrict(paperLike, ['nope'])).toThrow(/no dimension nope/);
+    // finite bounds whose width overflows: a point would be NaN or infinite; refused where it is made, naming the dimension
+    const wide = region('wide', [{ name: 'x', lo: -1e308, hi: 1e308, hypothesis: 'x real' }]);
+    expect(() => pointAt(wide, [0])).toThrow(/region wide: dimension x is NaN/);
+    expect(() => pointAt(wide, [0.75])).toThrow(/dimension x is Infinity/);
+    expect(() => searchInequality({ label: 'w', printed: 'x <= x + 1', lhs: (s) => s.x, rhs: (s) => s.x + 1, region: wide })).toThrow(/dimension x is/);
   });
 });
 
