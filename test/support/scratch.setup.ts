@@ -40,8 +40,12 @@ export function removeAbandoned(dir: string): string[] {
       continue; // not a folder of ours, or one being made
     }
     if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) {
-      rmSync(join(dir, name), { recursive: true, force: true });
-      removed.push(name);
+      try {
+        rmSync(join(dir, name), { recursive: true, force: true });
+        removed.push(name);
+      } catch {
+        // not ours to remove (another user's, on a shared machine): it stays
+      }
     }
   }
   return removed;
