@@ -4,7 +4,7 @@
  * expression and cached, with the operations and the order of a walk of the tree (the same floats),
  * several times faster than a walk or a tree of closures.
  */
-import { Expr, printExpr, qToNumber, knownFunction, evalFloat, registerMemo, checkTree } from '../cas/index.ts';
+import { Expr, children, printExpr, qToNumber, knownFunction, evalFloat, registerMemo, checkTree } from '../cas/index.ts';
 
 /** A numeric evaluation that cannot be done: a missing symbol, an opaque function, a non-finite value. */
 export class IntegralError extends Error {
@@ -59,12 +59,7 @@ class Source {
     const n = this.uses.get(x) ?? 0;
     this.uses.set(x, n + 1);
     if (n > 0) return;
-    if (x.kind === 'add') for (const t of x.terms) this.count(t);
-    else if (x.kind === 'mul') for (const f of x.factors) this.count(f);
-    else if (x.kind === 'pow') {
-      this.count(x.base);
-      this.count(x.exponent);
-    } else if (x.kind === 'fn') for (const a of x.args) this.count(a);
+    for (const c of children(x)) this.count(c);
   }
 
   /** The text of x and its nesting depth. */

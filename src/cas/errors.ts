@@ -42,13 +42,16 @@ export class LimitError extends Error {
   }
 }
 
+/** True for the RangeError of a stack overflow (not the other RangeErrors: a BigInt too large, an invalid length). */
+export const isStackOverflow = (err: unknown): boolean => err instanceof RangeError && /call stack/i.test(err.message);
+
 /**
  * The error to throw for err caught around a recursive walk of a tree: a stack overflow (a tree
  * nested too deeply for the walk, built through the API past the limits a text meets) becomes a
  * LimitError naming maxDepth and what was walking; any other error is itself.
  */
 export function deepTreeError(err: unknown, walk: string): unknown {
-  if (err instanceof RangeError && /call stack/i.test(err.message))
+  if (isStackOverflow(err))
     return new LimitError('maxDepth', limits().maxDepth, walk, `the expression is nested too deeply for ${walk} (the stack overflowed)`);
   return err;
 }

@@ -10,7 +10,7 @@ import type { MathNode as MathJsNode } from 'mathjs';
 import { exactMath } from './mathjs.ts';
 import { Expr, add, mul, pow, num, sym, fn, neg, exp, isZero } from './expr.ts';
 import { qFromDecimalString, qSign } from './rational.ts';
-import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError } from './errors.ts';
+import { ExpressionSyntaxError, UnknownSymbolError, LimitError, DivisionByZeroError, isStackOverflow } from './errors.ts';
 import { knownFunction, closeFunctionNames } from './registry.ts';
 import { opaqueNames } from './safeNames.ts';
 import { limits } from './limits.ts';
@@ -293,7 +293,7 @@ export function parseExpr(text: string, scopeOrOpaque?: Scope | OpaqueDeclaratio
   try {
     node = parseTree(text) as unknown as MathNode;
   } catch (err) {
-    if (err instanceof RangeError) throw new LimitError('maxDepth', limits().maxDepth, text, `${label} nests too deeply to parse`);
+    if (isStackOverflow(err)) throw new LimitError('maxDepth', limits().maxDepth, text, `${label} nests too deeply to parse`);
     const e = err as Error & { char?: number };
     throw new ExpressionSyntaxError(label, text, e.char, e.message.replace(/\s*\(char \d+\)$/, ''));
   }
@@ -302,7 +302,7 @@ export function parseExpr(text: string, scopeOrOpaque?: Scope | OpaqueDeclaratio
   try {
     out = converter.convert(node, 0);
   } catch (err) {
-    if (err instanceof RangeError) throw new LimitError('maxDepth', converter.L.maxDepth, text, `${label} nests too deeply`);
+    if (isStackOverflow(err)) throw new LimitError('maxDepth', converter.L.maxDepth, text, `${label} nests too deeply`);
     throw err;
   }
   // a fresh root object, unique to this call: the text is never attached to a shared node (zero, one, a macro's body)

@@ -129,7 +129,7 @@ export function equivalent(lhsIn: Expr | string, rhsIn: Expr | string, opts: Equ
 
 function equivalentNow(lhsIn: Expr | string, rhsIn: Expr | string, opts: EquivalenceOptions): Verdict {
   const label = opts.label ?? 'identity';
-  // a side built by the caller meets the limits a text meets in the parser (depth, size as printed)
+  // a side built by the caller is checked as the parser checks a text: well formed, within maxDepth and the size of the longest text
   if (typeof lhsIn !== 'string') checkTree(lhsIn, `${label} (lhs)`);
   if (typeof rhsIn !== 'string') checkTree(rhsIn, `${label} (rhs)`);
   // opaque functions: the call's own, and those a side given as an expression already applies (its model declared them)

@@ -104,6 +104,10 @@ const FUNCTION_SIDE_ACCURACY = 1e-12;
 type Worst = Pick<InequalityOutcome, 'worstMargin' | 'worstRelativeMargin' | 'worstAt' | 'lhsAtWorst' | 'rhsAtWorst' | 'logSpace'>;
 type Evaluated = Worst & { readonly logRatio: number };
 
+/** The evaluators of both sides (expression sides checked, named by the part's label and the side: checkTree). */
+const sidesOf = (part: Pick<InequalityPart, 'label' | 'lhs' | 'rhs'>) =>
+  [sideEvaluator(part.lhs, `${part.label} (lhs)`), sideEvaluator(part.rhs, `${part.label} (rhs)`)] as const;
+
 /** Refuse a given sample with a value that is not a finite number (the points of a region are checked where they are made: pointAt). */
 function checkSample(label: string, s: Sample, where: string): void {
   for (const k in s) if (!Number.isFinite(s[k])) throw new InequalityInputError(`${label}: ${where} has ${k} = ${s[k]} (not a finite number)`);
@@ -151,7 +155,7 @@ export function checkInequality(part: Checked): InequalityOutcome {
   const samples = part.samples ?? [];
   if (samples.length === 0) throw new InequalityInputError(`${part.label}: no samples to check the inequality on`);
   const tol = toleranceOf(part);
-  const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
+  const [lhs, rhs] = sidesOf(part);
   let worst: Evaluated | undefined;
   samples.forEach((s, i) => {
     checkSample(part.label, s, `sample #${i}`);
@@ -168,8 +172,9 @@ export function checkInequality(part: Checked): InequalityOutcome {
  */
 export function searchInequality(part: Checked & { region: Region; search?: SearchOptions }): InequalityOutcome {
   const tol = toleranceOf(part);
-  const [lhs, rhs] = [sideEvaluator(part.lhs), sideEvaluator(part.rhs)];
-  for (const extra of [...(part.search?.extra ?? []), ...(part.samples ?? [])]) checkSample(part.label, extra, 'a given point of the region');
+  const [lhs, rhs] = sidesOf(part);
+  const given = [...(part.search?.extra ?? []), ...(part.samples ?? [])];
+  for (const extra of given) checkSample(part.label, extra, 'a given point of the region');
   let worst: Evaluated | undefined;
   const at = (s: Sample) => marginAt(part.label, lhs, rhs, part, s, 'a point of the region', worst?.worstRelativeMargin);
   const centre = at(
@@ -185,7 +190,7 @@ export function searchInequality(part: Checked & { region: Region; search?: Sear
     worst = worse(worst, m);
     return [m.logRatio, Math.asinh(Math.max(-1e300, Math.min(1e300, m.worstMargin)) / unit)];
   };
-  const out = minimise(objective, part.region, { ...part.search, extra: [...(part.search?.extra ?? []), ...(part.samples ?? [])] });
+  const out = minimise(objective, part.region, { ...part.search, extra: given });
   const w = worstOnly(worst!);
   return {
     label: part.label,
@@ -202,6 +207,9 @@ export function searchInequality(part: Checked & { region: Region; search?: Sear
 function proofOutcome(part: InequalityPart, proof: InequalityProof): InequalityOutcome {
   if (typeof part.lhs === 'function' || typeof part.rhs === 'function')
     throw new InequalityInputError(`${part.label}: a proof needs both sides as expressions`);
+  // sides built by the caller are checked before the proof walks them (the search and the samples check them in sideEvaluator)
+  checkTree(part.lhs, `${part.label} (lhs)`);
+  checkTree(part.rhs, `${part.label} (rhs)`);
   const strict = isStrict(part);
   const p = prove({ lhs: part.lhs, rhs: part.rhs, strict }, proof, proof.context);
   const none = { worstAt: {}, lhsAtWorst: Number.NaN, rhsAtWorst: Number.NaN, samples: 0, method: 'proof' as const, label: part.label, printed: part.printed };
@@ -233,12 +241,6 @@ export class ProofSearchDisagreement extends Error {
 
 /** Decide one form (printed or corrected): proof first; the search (or samples) as witness or fallback. */
 function decideForm(part: InequalityPart): InequalityOutcome {
-  // sides built by the caller meet the parser's limits before any walk of them (proof, search, printing)
-  for (const [name, side] of [
-    ['lhs', part.lhs],
-    ['rhs', part.rhs],
-  ] as const)
-    if (typeof side !== 'function') checkTree(side, `${part.label} (${name})`);
   const numeric = part.region ? searchInequality({ ...part, region: part.region }) : part.samples?.length ? checkInequality(part) : undefined;
   if (part.proof) {
     const p = proofOutcome(part, part.proof);

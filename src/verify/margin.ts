@@ -116,10 +116,10 @@ export interface SideValue {
 /** Smallest magnitude a float side is trusted at (below it underflow may have eaten it). */
 const TINY = 1e-290;
 
-/** A side as a function of the sample: floats first, log space where they under- or overflow (expression sides only). */
-export function sideEvaluator(side: Side): (s: Sample) => SideValue | undefined {
+/** A side as a function of the sample: floats first, log space where they under- or overflow (expression sides only, checked as `label`: checkTree). */
+export function sideEvaluator(side: Side, label = 'a side of the inequality'): (s: Sample) => SideValue | undefined {
   if (typeof side === 'function') return (s) => ({ v: side(s) });
-  checkTree(side, 'a side of the inequality');
+  checkTree(side, label);
   const f = compileExpr(side);
   return (s) => {
     let v = Number.NaN;

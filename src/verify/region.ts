@@ -71,8 +71,8 @@ const CLOSED: readonly ('lo' | 'hi')[] = [];
 /** The bounds of a dimension at the values of the dimensions before it, open ends pulled inside. */
 export function boundsOf(d: Dimension, s: Sample): [number, number] {
   const out: [number, number] = [0, 0];
-  const open = d.open ?? CLOSED;
-  boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), open.includes('lo'), open.includes('hi'), s, out);
+  const p = planOf(d);
+  boundsFrom(d, boundAt(d.lo, s), boundAt(d.hi, s), p.openLo, p.openHi, s, out);
   return out;
 }
 
@@ -101,12 +101,6 @@ export type Reading = 'declared' | 'log';
 /** The smallest positive value a log-scaled dimension reaches (numbers, not an object: a search reads tens of thousands of points). */
 const logFloor = (d: Dimension, lo: number, hi: number, rawLo: number): number => (rawLo > 0 ? lo : Math.min(d.floor ?? hi * 1e-12, hi));
 
-/** Whether 0 itself is part of a log-scaled dimension (a closed lower bound 0 of a declared log scale), from its flags. */
-const zeroWithin = (rawLo: number, openLo: boolean, declaredLog: boolean): boolean => rawLo <= 0 && !openLo && declaredLog;
-
-/** Whether 0 itself is part of a log-scaled dimension. */
-const zeroIncluded = (d: Dimension, rawLo: number): boolean => zeroWithin(rawLo, (d.open ?? CLOSED).includes('lo'), (d.scale ?? 'linear') === 'log');
-
 /** A dimension read once for the many points of a search: its flags as booleans. */
 interface DimensionPlan {
   readonly d: Dimension;
@@ -114,6 +108,15 @@ interface DimensionPlan {
   readonly openHi: boolean;
   readonly declaredLog: boolean;
 }
+
+/** The flags of a dimension (the one place they are read off its declaration). */
+function planOf(d: Dimension): DimensionPlan {
+  const open = d.open ?? CLOSED;
+  return { d, openLo: open.includes('lo'), openHi: open.includes('hi'), declaredLog: (d.scale ?? 'linear') === 'log' };
+}
+
+/** Whether 0 itself is part of a log-scaled dimension (a closed lower bound 0 of a declared log scale). */
+const zeroIncluded = (p: DimensionPlan, rawLo: number): boolean => rawLo <= 0 && !p.openLo && p.declaredLog;
 
 /** True when the plans are those of these dimensions, in order (a loop: no closure per point). */
 function planned(p: readonly DimensionPlan[], dims: readonly Dimension[]): boolean {
@@ -128,10 +131,7 @@ function plansOf(r: Region): readonly DimensionPlan[] {
   let p = plans.get(r.dims);
   // a list changed in place since (regions are built anew by region(), restrict(), extend()) is planned again
   if (!p || !planned(p, r.dims)) {
-    p = r.dims.map((d) => {
-      const open = d.open ?? CLOSED;
-      return { d, openLo: open.includes('lo'), openHi: open.includes('hi'), declaredLog: (d.scale ?? 'linear') === 'log' };
-    });
+    p = r.dims.map(planOf);
     plans.set(r.dims, p);
   }
   return p;
@@ -148,7 +148,7 @@ function valueAt(p: DimensionPlan, u: number, s: Sample, reading: Reading): numb
   if (!log || hi <= 0) return lo + (hi - lo) * u;
   if (rawLo < 0) throw new RegionError(`dimension ${d.name}: a log scale needs a lower bound >= 0, got ${rawLo}`);
   const floor = logFloor(d, lo, hi, rawLo);
-  if (!zeroWithin(rawLo, p.openLo, p.declaredLog)) return floor * (hi / floor) ** u;
+  if (!zeroIncluded(p, rawLo)) return floor * (hi / floor) ** u;
   if (u <= ZERO_SHARE) return 0;
   return floor * (hi / floor) ** ((u - ZERO_SHARE) / (1 - ZERO_SHARE));
 }
@@ -162,7 +162,9 @@ export function pointAt(r: Region, u: readonly number[], reading: Reading = 'dec
     const x = Number.isFinite(u[i]) ? Math.min(1, Math.max(0, u[i])) : 0.5;
     const value = valueAt(p[i], x, s, reading);
     if (!Number.isFinite(value))
-      throw new RegionError(`region ${r.name}: dimension ${p[i].d.name} is ${value} at ${JSON.stringify(s)} (its bounds are finite, their width is not)`);
+      throw new RegionError(
+        `region ${r.name}: dimension ${p[i].d.name} is ${value} at ${JSON.stringify(s)} (its bounds are finite; their width, or their ratio on a log scale, is not)`,
+      );
     s[p[i].d.name] = value;
   }
   return s;
@@ -170,13 +172,16 @@ export function pointAt(r: Region, u: readonly number[], reading: Reading = 'dec
 
 /** The point of the unit cube (declared reading) of a point of the region: the inverse of pointAt. */
 export function unitOf(r: Region, s: Sample): number[] {
-  return r.dims.map((d) => {
-    const [lo, hi] = boundsOf(d, s);
-    const x = Math.min(hi, Math.max(lo, s[d.name]));
+  return plansOf(r).map((p) => {
+    const d = p.d;
     const rawLo = boundAt(d.lo, s);
-    if ((d.scale ?? 'linear') === 'linear' || hi <= 0) return hi > lo ? (x - lo) / (hi - lo) : 0.5;
+    const bounds: [number, number] = [0, 0];
+    boundsFrom(d, rawLo, boundAt(d.hi, s), p.openLo, p.openHi, s, bounds);
+    const [lo, hi] = bounds;
+    const x = Math.min(hi, Math.max(lo, s[d.name]));
+    if (!p.declaredLog || hi <= 0) return hi > lo ? (x - lo) / (hi - lo) : 0.5;
     const floor = logFloor(d, lo, hi, rawLo);
-    const zero = zeroIncluded(d, rawLo);
+    const zero = zeroIncluded(p, rawLo);
     const v = hi > floor && x > 0 ? Math.log(Math.max(x, floor) / floor) / Math.log(hi / floor) : 0;
     return Math.min(1, Math.max(0, zero ? (x === 0 ? 0 : ZERO_SHARE + (1 - ZERO_SHARE) * v) : v));
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Expr, add, mul, pow, num, sym, fn, clearMemos, qToNumber, evalFloat } from '../../src/cas/index.ts';
 import { compileExpr, evaluateExpr } from '../../src/calculus/index.ts';
+import { engineExpressions } from '../support/expressions.ts';
 
 /** The value of a tree by walking it: sums from 0 and products from 1, left to right (what the generated code must reproduce). */
 function walk(e: Expr, v: Readonly<Record<string, number>>): number {
@@ -36,23 +37,14 @@ function walk(e: Expr, v: Readonly<Record<string, number>>): number {
   }
 }
 
-const leaf: fc.Arbitrary<Expr> = fc.oneof(
-  fc.constantFrom('x', 'y', 'eps', 'pi').map(sym),
-  fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 4n })).map(([p, q]) => num(p, q)),
-);
-const tree: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { maxDepth: 5 },
-    leaf,
-    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => add(...xs)),
-    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => mul(...xs)),
-    fc.tuple(tie('e'), tie('e')).map(([b, e]) => pow(b, add(e, sym('y')))),
-    fc.tuple(tie('e'), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 3 })).map(([b, p, q]) => pow(b, num(p, q))),
-    fc.tuple(fc.constantFrom('exp', 'ln', 'sin', 'sqrt', 'abs', 'cos'), tie('e')).map(([f, a]) => fn(f, [a])),
-    // the same node twice: a shared subtree is computed once into a local
-    tie('e').map((a) => ({ kind: 'add', terms: [a, { kind: 'mul', factors: [a, sym('x')] }] }) as Expr),
-  ),
-})).e;
+const tree: fc.Arbitrary<Expr> = engineExpressions({
+  names: ['x', 'y', 'eps', 'pi'],
+  maxNumerator: 10n ** 20n,
+  maxDenominator: 10n ** 4n,
+  functions: ['exp', 'ln', 'sin', 'sqrt', 'abs', 'cos'],
+  // the same node twice: a shared subtree is computed once into a local
+  more: (e) => [e().map((a) => ({ kind: 'add', terms: [a, { kind: 'mul', factors: [a, sym('x')] }] }) as Expr)],
+});
 const point = fc.record({
   x: fc.double({ min: -50, max: 50, noNaN: true }),
   y: fc.double({ min: -5, max: 5, noNaN: true }),

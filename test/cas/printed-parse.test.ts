@@ -9,6 +9,7 @@ import { Expr, add, mul, pow, num, sym, fn, printExpr } from '../../src/cas/inde
 import { mathParseExact, parseTree } from '../../src/cas/parse.ts';
 import { exactMath } from '../../src/cas/mathjs.ts';
 import { equivalent } from '../../src/verify/index.ts';
+import { engineExpressions } from '../support/expressions.ts';
 import { clearMemos } from '../../src/cas/index.ts';
 import { safeNamesFor } from '../../src/cas/safeNames.ts';
 import { readPrinted } from '../../src/cas/printedParse.ts';
@@ -51,22 +52,13 @@ function mathjsShape(text: string): Shape | undefined {
 }
 
 /** Engine expressions of every kind the printer writes: signs, fractions, big integers, powers, opaque functions and their derivatives. */
-const leaf: fc.Arbitrary<Expr> = fc.oneof(
-  fc.constantFrom('x', 'y', 'eps', 'pi', 'alpha_1').map(sym),
-  fc.tuple(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), fc.bigInt({ min: 1n, max: 10n ** 6n })).map(([p, q]) => num(p, q)),
-);
-const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-  e: fc.oneof(
-    { maxDepth: 5 },
-    leaf,
-    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => add(...xs)),
-    fc.array(tie('e'), { minLength: 2, maxLength: 4 }).map((xs) => mul(...xs)),
-    fc.tuple(tie('e'), tie('e')).map(([b, e]) => pow(b, add(e, sym('y')))), // a symbolic exponent (a numeric one is folded: 10^25 to 10^25 is no test)
-    fc.tuple(tie('e'), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 3 })).map(([b, p, q]) => pow(b, num(p, q))),
-    fc.tuple(fc.constantFrom('exp', 'ln', 'sin', 'sqrt', 'abs'), tie('e')).map(([f, a]) => fn(f, [a])),
-    fc.tuple(tie('e'), tie('e'), fc.constantFrom<number[] | undefined>(undefined, [1, 0], [0, 2])).map(([a, b, d]) => fn('phi', [a, b], d)),
-  ),
-})).e;
+const exprArb: fc.Arbitrary<Expr> = engineExpressions({
+  names: ['x', 'y', 'eps', 'pi', 'alpha_1'],
+  maxNumerator: 10n ** 25n,
+  maxDenominator: 10n ** 6n,
+  functions: ['exp', 'ln', 'sin', 'sqrt', 'abs'],
+  more: (e) => [fc.tuple(e(), e(), fc.constantFrom<number[] | undefined>(undefined, [1, 0], [0, 2])).map(([a, b, d]) => fn('phi', [a, b], d))],
+});
 
 describe('readPrinted builds the tree mathjs builds', () => {
   it('on the printed forms of random engine expressions, with safe names (property, 400 runs); it declines none of them', () => {
